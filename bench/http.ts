@@ -1,0 +1,149 @@
+// `npm run bench`: starts the real server in its own process and measures, in one run,
+// GET /healthz and answering through POST …/messages at 50 connections (autocannon), then the
+// parts of an answer alone (triage + redaction, search, store write) in this process.
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { redact } from '../src/assistant/privacy.ts';
+import { triage } from '../src/assistant/triage.ts';
+import { loadKnowledgeFromDir } from '../src/knowledge/load.ts';
+import { buildSearchIndex, loadSearchEngine } from '../src/search/index.ts';
+import { SqlStore } from '../src/store/sql-store.ts';
+import { openSqliteStoreDriver } from '../src/store/sqlite-driver.ts';
+import { BENCH_QUESTIONS } from './questions.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(dataDir: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, stop: () => child.kill('SIGTERM') };
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function timeEach(count: number, fn: (i: number) => unknown): { p50: number; p99: number; mean: number } {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    fn(i);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), mean: times.reduce((a, b) => a + b, 0) / times.length };
+}
+
+async function timeEachAsync(count: number, fn: (i: number) => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await fn(i);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p99: percentile(times, 99), mean: times.reduce((a, b) => a + b, 0) / times.length };
+}
+
+async function load(url: string, options: Partial<autocannon.Options>) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, ...options });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
+}
+
+async function createConversations(url: string, count: number) {
+  const list: Array<{ id: string; token: string }> = [];
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(`${url}/api/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"web"}' });
+    list.push((await res.json()) as { id: string; token: string });
+  }
+  return list;
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'lotse-bench-'));
+const server = await startServer(dataDir);
+try {
+  const health = await load(`${server.url}/healthz`, {});
+  const conversations = await createConversations(server.url, 500);
+  let n = 0;
+  const answer = await load(`${server.url}/`, {
+    requests: [{
+      method: 'POST',
+      setupRequest: (req) => {
+        const i = n++;
+        const c = conversations[i % conversations.length];
+        return {
+          ...req,
+          path: `/api/conversations/${c.id}/messages`,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
+          body: JSON.stringify({ text: BENCH_QUESTIONS[i % BENCH_QUESTIONS.length] }),
+        };
+      },
+    }],
+  });
+
+  // The parts, measured alone in this process on the same knowledge base.
+  const knowledge = await loadKnowledgeFromDir(join(ROOT, 'knowledge'));
+  const engine = loadSearchEngine(buildSearchIndex(knowledge.passages, knowledge.synonyms), knowledge.passages, knowledge.synonyms);
+  const qs = BENCH_QUESTIONS;
+  const safety = timeEach(5000, (i) => triage(redact(qs[i % qs.length]).text));
+  const search = timeEach(5000, (i) => engine.search(qs[i % qs.length], { limit: 5 }));
+  const store = new SqlStore(openSqliteStoreDriver(join(dataDir, 'parts.sqlite')));
+  await store.createConversation({ id: 'c', tokenHash: 'h', channel: 'web', role: null, region: null, context: {}, privacyNoticeShown: false, createdAt: 0, lastActivityAt: 0 });
+  const write = await timeEachAsync(3000, (i) => store.saveExchange({
+    conversationId: 'c', now: i,
+    messages: [
+      { id: `u${i}`, conversationId: 'c', author: 'user', text: qs[i % qs.length], reply: null, clientId: `k${i}`, replyTo: null, createdAt: i },
+      { id: `a${i}`, conversationId: 'c', author: 'assistant', text: 'x'.repeat(1200), reply: { text: 'x'.repeat(1200), sources: [] }, clientId: null, replyTo: `u${i}`, createdAt: i },
+    ],
+    events: [{ conversationId: 'c', caseId: null, type: 'message', payload: { text: 'x'.repeat(1200) } }],
+    conversation: { context: { lastQuery: 'x' } },
+  }));
+  await store.db.close?.();
+
+  const f = (x: number) => x.toFixed(3);
+  const partsP50 = safety.p50 + search.p50 + write.p50;
+  console.log(`\nHTTP at ${CONNECTIONS} connections, ${DURATION_S}s each, ${BENCH_QUESTIONS.length} distinct questions, ${conversations.length} conversations`);
+  console.log('| what | req/s | p50 ms | p99 ms | errors |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log(`| GET /healthz | ${health.rps.toFixed(0)} | ${health.p50} | ${health.p99} | ${health.errors} |`);
+  console.log(`| POST …/messages (answer) | ${answer.rps.toFixed(0)} | ${answer.p50} | ${answer.p99} | ${answer.errors} |`);
+  console.log('\nParts of an answer, alone (ms)');
+  console.log('| part | p50 | p99 | mean |');
+  console.log('| --- | ---: | ---: | ---: |');
+  console.log(`| triage + redaction | ${f(safety.p50)} | ${f(safety.p99)} | ${f(safety.mean)} |`);
+  console.log(`| search | ${f(search.p50)} | ${f(search.p99)} | ${f(search.mean)} |`);
+  console.log(`| store write (exchange) | ${f(write.p50)} | ${f(write.p99)} | ${f(write.mean)} |`);
+  const serviceTime = 1000 / answer.rps; // one core's worth of time per answer at saturation
+  console.log(`\nsum of parts (p50): ${f(partsP50)} ms; service time per answer at saturation: ${f(serviceTime)} ms; ratio ${(serviceTime / partsP50).toFixed(2)}×`);
+  console.log(`answer vs healthz throughput: ${(answer.rps / health.rps).toFixed(2)}×`);
+} finally {
+  server.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,197 @@
+// `npm run bench:workers`: the Lotse on workerd (Cloudflare's runtime, locally through wrangler's
+// test harness with local D1 and Durable Objects) next to the Node server on the same machine,
+// in one run: answering a question at 50 connections (autocannon, mixed questions), the cold
+// start of an isolate (bundled index load), and the deployable bundle's size, raw and gzip.
+// Figures only; nothing here fails on timing.
+import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { loadSearchEngine } from '../src/search/index.ts';
+import type { WorkerBundle } from '../src/workers/bundle.ts';
+import { ensureWorkerBundle, offlineWranglerEnv, ROOT, startTestWorker } from '../test/workers/worker-harness.ts';
+import { BENCH_QUESTIONS } from './questions.ts';
+
+const CONNECTIONS = 50;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
+const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 3);
+const LOAD_VARS = { LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0' };
+
+type Load = { rps: number; p50: number; p99: number; errors: number; total: number };
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startNodeServer(dataDir: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...LOAD_VARS, PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return { url, close: async () => void child.kill('SIGTERM') };
+    } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error('Node server did not start');
+}
+
+async function createConversations(url: string, count: number) {
+  const list: Array<{ id: string; token: string }> = [];
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(`${url}/api/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"web"}' });
+    list.push((await res.json()) as { id: string; token: string });
+  }
+  return list;
+}
+
+async function load(url: string, options: Record<string, unknown> = {}): Promise<Load> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, ...options });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
+}
+
+/** The same traffic for both runtimes: 500 conversations, the questions of bench/questions.ts in turn. */
+async function answerLoad(url: string): Promise<{ health: Load; answer: Load }> {
+  const health = await load(`${url}/healthz`);
+  const conversations = await createConversations(url, 500);
+  let n = 0;
+  const answer = await load(`${url}/`, {
+    requests: [{
+      method: 'POST',
+      setupRequest: (req: Record<string, unknown>) => {
+        const i = n++;
+        const c = conversations[i % conversations.length];
+        return {
+          ...req,
+          path: `/api/conversations/${c.id}/messages`,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
+          body: JSON.stringify({ text: BENCH_QUESTIONS[i % BENCH_QUESTIONS.length] }),
+        };
+      },
+    }],
+  });
+  return { health, answer };
+}
+
+/** A fresh workerd per sample: the first request builds the isolate's Lotse from the bundle. */
+async function coldStarts(count: number) {
+  const samples: Array<{ startMs: number; firstRequestMs: number; assembleMs: number; warmMs: number }> = [];
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now();
+    const worker = await startTestWorker({ LOG_LEVEL: 'info' });
+    const startMs = performance.now() - t0;
+    try {
+      const t1 = performance.now();
+      await (await fetch(`${worker.url}/healthz`)).text();
+      const firstRequestMs = performance.now() - t1;
+      const t2 = performance.now();
+      await (await fetch(`${worker.url}/healthz`)).text();
+      const warmMs = performance.now() - t2;
+      const ready = worker.server.getLogs().map((l) => l.message).find((m) => m.includes('"isolate ready"'));
+      samples.push({ startMs, firstRequestMs, warmMs, assembleMs: ready ? JSON.parse(ready).ms : NaN });
+    } finally {
+      await worker.close();
+    }
+  }
+  return samples;
+}
+
+/** The bundle `wrangler deploy` would upload (dry run, nothing leaves the machine). */
+function deployBundleSize() {
+  const outdir = mkdtempSync(join(tmpdir(), 'lotse-worker-dist-'));
+  try {
+    const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'deploy', '--dry-run', '--outdir', outdir], {
+      cwd: ROOT, env: { ...process.env, ...offlineWranglerEnv() }, encoding: 'utf8',
+    });
+    if (result.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${result.stderr || result.stdout}`);
+    const script = readFileSync(join(outdir, 'worker.js'));
+    return { raw: script.length, gzip: gzipSync(script, { level: 9 }).length, wranglerSays: /Total Upload: (.*)/.exec(result.stdout)?.[1] ?? '?' };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** The index load alone, on Node's V8, for reference: JSON parse of the bundle + loadSearchEngine. */
+function indexLoadOnNode() {
+  const text = readFileSync(join(ROOT, 'data', 'worker-bundle.json'), 'utf8');
+  const parse: number[] = [];
+  const engine: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    let t = performance.now();
+    const bundle = JSON.parse(text) as WorkerBundle;
+    parse.push(performance.now() - t);
+    t = performance.now();
+    loadSearchEngine(bundle.index, bundle.knowledge.passages, bundle.knowledge.synonyms).search('Jugendamt informieren');
+    engine.push(performance.now() - t);
+  }
+  return { bundleBytes: statSync(join(ROOT, 'data', 'worker-bundle.json')).size, parseMs: median(parse), loadMs: median(engine), firstLoadMs: engine[0] };
+}
+
+const f0 = (x: number) => x.toFixed(0);
+const f1 = (x: number) => x.toFixed(1);
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+
+await ensureWorkerBundle();
+const size = deployBundleSize();
+const index = indexLoadOnNode();
+const cold = await coldStarts(COLD_STARTS);
+
+const worker = await startTestWorker(LOAD_VARS);
+let workerd;
+try {
+  workerd = await answerLoad(worker.url);
+} finally {
+  await worker.close();
+}
+const dataDir = mkdtempSync(join(tmpdir(), 'lotse-bench-node-'));
+const node = await startNodeServer(dataDir);
+let nodeFigures;
+try {
+  nodeFigures = await answerLoad(node.url);
+} finally {
+  await node.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+console.log(`\nHTTP at ${CONNECTIONS} connections, ${DURATION_S}s each, ${BENCH_QUESTIONS.length} distinct questions, 500 conversations, same machine`);
+console.log('| runtime | what | req/s | p50 ms | p99 ms | errors |');
+console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+for (const [name, r] of [['workerd + D1 (local)', workerd], ['Node + node:sqlite', nodeFigures]] as const) {
+  console.log(`| ${name} | GET /healthz | ${f0(r.health.rps)} | ${r.health.p50} | ${r.health.p99} | ${r.health.errors} |`);
+  console.log(`| ${name} | POST …/messages (answer) | ${f0(r.answer.rps)} | ${r.answer.p50} | ${r.answer.p99} | ${r.answer.errors} |`);
+}
+console.log(`\nanswer throughput workerd / Node: ${(workerd.answer.rps / nodeFigures.answer.rps).toFixed(2)}×`);
+
+console.log(`\nCold start on workerd (${cold.length} fresh runtimes, median)`);
+console.log('| what | ms |');
+console.log('| --- | ---: |');
+console.log(`| runtime start incl. D1 migrations (harness listen + apply) | ${f0(median(cold.map((c) => c.startMs)))} |`);
+console.log(`| first request of a cold isolate (GET /healthz) | ${f0(median(cold.map((c) => c.firstRequestMs)))} |`);
+console.log(`| of which: assembling the Lotse from the bundle (index load, app), logged by the Worker | ${f0(median(cold.map((c) => c.assembleMs)))} |`);
+console.log(`| next request, warm | ${f1(median(cold.map((c) => c.warmMs)))} |`);
+console.log(`\nIndex load on Node's V8 for reference: JSON.parse of the bundle ${f1(index.parseMs)} ms, loadSearchEngine ${f1(index.loadMs)} ms (first ${f1(index.firstLoadMs)} ms)`);
+
+console.log('\nBundle');
+console.log('| what | raw | gzip |');
+console.log('| --- | ---: | ---: |');
+console.log(`| worker.js (wrangler deploy --dry-run) | ${kib(size.raw)} | ${kib(size.gzip)} |`);
+console.log(`| of which data/worker-bundle.json (knowledge + index) | ${kib(index.bundleBytes)} | ${kib(gzipSync(readFileSync(join(ROOT, 'data', 'worker-bundle.json')), { level: 9 }).length)} |`);
+console.log(`wrangler reports: ${size.wranglerSays}`);

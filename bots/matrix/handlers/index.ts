@@ -1,0 +1,29 @@
+// Every command, pattern and reaction the bot understands, registered in one place.
+import type { BotServices } from '../services.ts';
+import { caseDetailHandler, openCasesHandler } from './cases.ts';
+import { claimCommand, claimReaction, releaseCommand } from './claim.ts';
+import { closeCommand } from './close.ts';
+import { askLotse, escalateFromDirect } from './direct.ts';
+import { helpHandler } from './help.ts';
+import { relayToAsker } from './relay.ts';
+import { gapsCommand, statsCommand } from './reports.ts';
+import { searchCommand } from './search.ts';
+
+const STAFF_ROOMS = ['queue', 'case', 'direct'] as const;
+
+export function registerHandlers(s: BotServices): void {
+  const r = s.router;
+  r.command('hilfe', ['help'], { usage: '!hilfe', summary: 'diese Übersicht', where: [...STAFF_ROOMS], staffOnly: false }, helpHandler(s))
+    .command('offen', ['open'], { usage: '!offen', summary: 'wartende und übernommene Fälle', where: [...STAFF_ROOMS] }, openCasesHandler(s))
+    .command('fall', ['case'], { usage: '!fall KS-…', summary: 'einen Fall mit Verlauf zeigen', where: [...STAFF_ROOMS] }, caseDetailHandler(s))
+    .command('übernehmen', ['claim'], { usage: '!übernehmen KS-… (oder ✋ an der Meldung)', summary: 'Fall übernehmen', where: ['queue', 'case'] }, claimCommand(s))
+    .command('freigeben', ['release'], { usage: '!freigeben', summary: 'Fall zurück in die Warteschlange geben', where: ['queue', 'case'] }, releaseCommand(s))
+    .command('abschließen', ['close'], { usage: '!abschließen <Thema> <Ergebnis> [Notiz]', summary: 'Fall beenden (im Fallraum)', where: ['queue', 'case'] }, closeCommand(s))
+    .command('suche', ['search'], { usage: '!suche <Frage>', summary: 'in der Wissensbasis suchen', where: [...STAFF_ROOMS] }, searchCommand(s))
+    .command('lücken', ['gaps'], { usage: '!lücken [Tage]', summary: 'Fragen, die der Lotse nicht gut beantworten konnte', where: [...STAFF_ROOMS] }, gapsCommand(s))
+    .command('statistik', ['stats'], { usage: '!statistik [Zeitraum]', summary: 'Zahlen ohne Einzelfälle (Zellen unter 5 unterdrückt)', where: [...STAFF_ROOMS] }, statsCommand(s))
+    .command('person', ['fachkraft', 'human'], { usage: '!person', summary: 'mit einer Fachkraft der Kontaktstelle sprechen', where: ['direct'], staffOnly: false }, escalateFromDirect(s))
+    .reaction('✋', { where: ['queue'] }, claimReaction(s))
+    .hears(/[\s\S]+/, { where: ['case'] }, relayToAsker(s))
+    .hears(/[\s\S]+/, { where: ['direct'], staffOnly: false }, askLotse(s));
+}

@@ -1,0 +1,137 @@
+// The bot's only way into the service: its HTTP API (staff API with the staff token, public
+// conversation API for direct chats). `fetch` is injected so that, in one process, the bot can
+// call the Hono app's `app.fetch` directly; apart, it is the global fetch. One code path.
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export type CaseStatus = 'open' | 'claimed' | 'closed';
+export type CaseSummary = {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  urgency: 'normal' | 'urgent';
+  role: string | null;
+  region: string | null;
+  topic: string | null;
+  conversationId: string;
+  channel?: string;
+  staffId?: string | null;
+  staffName?: string | null;
+  createdAt: number;
+  claimedAt?: number | null;
+  closedAt?: number | null;
+  outcome?: string | null;
+  hasContact?: boolean;
+  contact?: string | null;
+};
+export type TranscriptMessage = { id: string; author: 'user' | 'assistant' | 'staff' | 'system'; text: string; createdAt: number };
+export type CaseDetail = CaseSummary & { transcript: TranscriptMessage[]; audit?: Array<{ action: string; actor: string | null; at: number }> };
+export type FeedEvent = { id: number; type: string; conversationId: string | null; caseId: string | null; payload: any; createdAt: number };
+export type ReplyBody = { kind?: string; text: string; sources?: Array<{ id: string; title: string; url: string }>; triage?: { level: string }; confidence?: number; actions?: Array<Record<string, any>> };
+
+export class LotseError extends Error {
+  readonly httpStatus: number;
+  readonly code: string;
+  constructor(httpStatus: number, code: string, message: string) {
+    super(message);
+    this.name = 'LotseError';
+    this.httpStatus = httpStatus;
+    this.code = code;
+  }
+}
+
+export class LotseApi {
+  readonly baseUrl: string;
+  private readonly staffToken: string;
+  private readonly fetchFn: FetchLike;
+
+  constructor(baseUrl: string, staffToken: string, fetchFn: FetchLike = (input, init) => fetch(input, init)) {
+    this.baseUrl = baseUrl.replace(/\/$/, '');
+    this.staffToken = staffToken;
+    this.fetchFn = fetchFn;
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown, token = this.staffToken, signal?: AbortSignal): Promise<T> {
+    const pending = this.fetchFn(this.baseUrl + path, {
+      method,
+      signal,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    // In one process app.fetch ignores the signal; racing it keeps stop() prompt during a long poll.
+    const res = signal ? await abortable(pending, signal) : await pending;
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    let json: any;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (!res.ok) throw new LotseError(res.status, json?.error?.code ?? 'http_error', json?.error?.message ?? `${res.status} ${text.slice(0, 200)}`);
+    return json as T;
+  }
+
+  // --- staff API -------------------------------------------------------------------------
+  /** Events after the cursor; with `waitSeconds` the service holds the request until one arrives. */
+  feed(after: number, limit = 100, waitSeconds = 0, signal?: AbortSignal): Promise<{ events: FeedEvent[]; cursor: number }> {
+    return this.request('GET', `/api/staff/feed?after=${after}&limit=${limit}&wait=${waitSeconds}`, undefined, this.staffToken, signal);
+  }
+  ack(consumer: string, cursor: number): Promise<void> {
+    return this.request('POST', '/api/staff/feed/ack', { consumer, cursor });
+  }
+  async cursor(consumer: string): Promise<number> {
+    return (await this.request<{ cursor: number }>('GET', `/api/staff/feed/cursor?consumer=${encodeURIComponent(consumer)}`)).cursor;
+  }
+  async cases(status?: CaseStatus): Promise<CaseSummary[]> {
+    return (await this.request<{ cases: CaseSummary[] }>('GET', `/api/staff/cases${status ? `?status=${status}` : ''}`)).cases;
+  }
+  async case(idOrNumber: string): Promise<CaseDetail> {
+    return (await this.request<{ case: CaseDetail }>('GET', `/api/staff/cases/${encodeURIComponent(idOrNumber)}`)).case;
+  }
+  async claim(caseId: string, staffId: string, staffName: string): Promise<CaseSummary> {
+    return (await this.request<{ case: CaseSummary }>('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/claim`, { staffId, staffName })).case;
+  }
+  async release(caseId: string, staffId: string): Promise<CaseSummary> {
+    return (await this.request<{ case: CaseSummary }>('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/release`, { staffId })).case;
+  }
+  staffMessage(caseId: string, body: { staffId: string; staffName: string; text: string; clientId: string }): Promise<unknown> {
+    return this.request('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/messages`, body);
+  }
+  async close(caseId: string, body: { staffId: string; topic?: string; outcome?: string; note?: string }): Promise<CaseSummary> {
+    return (await this.request<{ case: CaseSummary }>('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/close`, body)).case;
+  }
+  closeOptions(): Promise<{ topics: Array<{ id: string; label: string }>; outcomes: Array<{ id: string; label: string }> }> {
+    return this.request('GET', '/api/staff/close-options');
+  }
+  search(q: string): Promise<{ hits: Array<{ id: string; title: string; heading: string; url: string; excerpt: string; score: number }>; confidence: number }> {
+    return this.request('GET', `/api/staff/search?q=${encodeURIComponent(q)}`);
+  }
+  gaps(days?: number): Promise<{ days: number; groups: Array<{ example: string; count: number; reasons: string[]; lastAt: number }> }> {
+    return this.request('GET', `/api/staff/reports/gaps${days ? `?days=${days}` : ''}`);
+  }
+  stats(from: string, to: string): Promise<any> {
+    return this.request('GET', `/api/staff/reports/stats?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  }
+
+  // --- public conversation API (direct chats with professionals) ---------------------------
+  createConversation(body: { channel: 'matrix'; role?: string; region?: string }): Promise<{ id: string; token: string }> {
+    return this.request('POST', '/api/conversations', body, '');
+  }
+  async ask(conversationId: string, token: string, text: string, clientId: string): Promise<ReplyBody | undefined> {
+    const res = await this.request<{ reply?: ReplyBody }>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/messages`, { text, clientId }, token);
+    return res?.reply;
+  }
+  async escalate(conversationId: string, token: string, body: { consent: true; urgency?: 'normal' | 'urgent'; contact?: string }): Promise<{ id: string; number: string; status: string }> {
+    return (await this.request<{ case: { id: string; number: string; status: string } }>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/escalations`, body, token)).case;
+  }
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -1,0 +1,22 @@
+// What handlers may use: the two APIs, the bot's memory and a few shared helpers. Handlers get
+// this object instead of importing the bot, so each handler file stays small and testable.
+import type { BotConfig } from './config.ts';
+import type { LotseApi } from './lotse-api.ts';
+import type { BotLogger } from './log.ts';
+import type { MatrixApi } from './matrix-api.ts';
+import type { Router } from './router.ts';
+import type { BotState } from './state.ts';
+
+export type BotServices = {
+  config: BotConfig;
+  lotse: LotseApi;
+  matrix: MatrixApi;
+  state: BotState;
+  log: BotLogger;
+  router: Router;
+  queueRoomId: () => string;
+  displayName: (userId: string) => Promise<string>;
+  isStaff: (userId: string) => Promise<boolean>;
+  /** Resolves `KS-…` / a case id / the case of the room / the notice replied to. */
+  resolveCaseRef: (ref: { arg?: string; roomId: string; inReplyTo?: string }) => string | undefined;
+};

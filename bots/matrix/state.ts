@@ -1,0 +1,87 @@
+// The bot's memory between restarts: where the sync stopped, which events it has handled, and
+// which Matrix objects belong to which case. Written atomically (temp file + rename) so a crash
+// leaves either the old or the new state, never half of one.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type CaseLink = {
+  number: string;
+  /** The queue notice that is edited in place as the case changes. */
+  noticeEventId?: string;
+  roomId?: string;
+  claimedBy?: string;
+  staffName?: string;
+  closed?: boolean;
+  /** Events the bot posted in the case room, redacted after the retention period. */
+  posted?: string[];
+  closedAt?: number;
+};
+
+export type DirectChat = { userId: string; conversationId?: string; token?: string };
+
+export type BotStateData = {
+  version: 1;
+  syncToken?: string;
+  /** Recently handled Matrix event ids (bounded). */
+  handled: string[];
+  queueRoomId?: string;
+  cases: Record<string, CaseLink>;
+  /** room id → case id, for case rooms. */
+  caseRooms: Record<string, string>;
+  /** room id → direct chat with a professional. */
+  directChats: Record<string, DirectChat>;
+};
+
+const MAX_HANDLED = 2000;
+
+const empty = (): BotStateData => ({ version: 1, handled: [], cases: {}, caseRooms: {}, directChats: {} });
+
+export class BotState {
+  readonly file: string | undefined;
+  data: BotStateData;
+  private handledSet: Set<string>;
+
+  /** `file` undefined keeps the state in memory only (tests that need no restart). */
+  constructor(file?: string) {
+    this.file = file;
+    this.data = file ? BotState.read(file) : empty();
+    this.handledSet = new Set(this.data.handled);
+  }
+
+  private static read(file: string): BotStateData {
+    try {
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as BotStateData;
+      return { ...empty(), ...parsed };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return empty();
+      throw new Error(`Zustandsdatei des Matrix-Bots ist beschädigt: ${file} (${(error as Error).message})`);
+    }
+  }
+
+  hasHandled(eventId: string): boolean {
+    return this.handledSet.has(eventId);
+  }
+
+  markHandled(eventId: string): void {
+    if (this.handledSet.has(eventId)) return;
+    this.handledSet.add(eventId);
+    this.data.handled.push(eventId);
+    while (this.data.handled.length > MAX_HANDLED) this.handledSet.delete(this.data.handled.shift()!);
+  }
+
+  caseLink(caseId: string, number: string): CaseLink {
+    return (this.data.cases[caseId] ??= { number });
+  }
+
+  caseIdForRoom(roomId: string): string | undefined {
+    return this.data.caseRooms[roomId];
+  }
+
+  save(): void {
+    if (!this.file) return;
+    mkdirSync(dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(this.data));
+    renameSync(tmp, this.file);
+  }
+}

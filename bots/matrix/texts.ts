@@ -1,0 +1,76 @@
+// Everything the bot says, in German, in one place.
+import type { CommandInfo } from './router.ts';
+
+export const CASE_NUMBER = /^KS-\d{4}-\d{3,}$/i;
+
+const urgencyLabel = (u: string) => (u === 'urgent' ? '🔴 dringend' : 'normal');
+const statusLabel: Record<string, string> = { open: 'wartet', claimed: 'übernommen', closed: 'abgeschlossen' };
+
+export const t = {
+  help(lines: CommandInfo[], isDirect: boolean): { body: string; html: string } {
+    const intro = isDirect
+      ? 'Ich bin der Kinderschutz-Lotse. Schreiben Sie Ihre Frage einfach als Nachricht — bitte ohne Namen oder andere Daten, die ein Kind erkennbar machen.'
+      : 'Befehle des Kinderschutz-Lotsen (englische Namen gehen auch):';
+    const body = [intro, ...lines.map((c) => `${c.usage} — ${c.summary}`)].join('\n');
+    const html = `<p>${intro}</p><ul>${lines.map((c) => `<li><code>${esc(c.usage)}</code> — ${esc(c.summary)}</li>`).join('')}</ul>`;
+    return { body, html };
+  },
+  notice(c: { number: string; status: string; urgency: string; role: string | null; region: string | null; topic: string | null; staffName?: string | null; channel?: string }): { body: string; html: string } {
+    const parts = [
+      `Fall ${c.number}`,
+      urgencyLabel(c.urgency),
+      `Bereich: ${c.role ?? 'k. A.'}`,
+      `Region: ${c.region ?? 'k. A.'}`,
+      `Thema: ${c.topic ?? 'k. A.'}`,
+      `Status: ${statusLabel[c.status] ?? c.status}${c.staffName ? ` (${c.staffName})` : ''}`,
+    ];
+    const hint = c.status === 'open' ? ' — ✋ reagieren oder !übernehmen ' + c.number : '';
+    const body = parts.join(' · ') + hint;
+    const html = `<b>${esc(parts[0])}</b> · ${parts.slice(1).map(esc).join(' · ')}${esc(hint)}`;
+    return { body, html };
+  },
+  claimed: (number: string) => `Sie haben ${number} übernommen. Ich lade Sie gleich in den Fallraum ein.`,
+  alreadyYours: (number: string) => `${number} liegt bereits bei Ihnen.`,
+  alreadyClaimed: (number: string, name: string) => `${number} hat bereits ${name} übernommen.`,
+  caseClosedAlready: (number: string) => `${number} ist schon abgeschlossen.`,
+  released: (number: string) => `${number} ist wieder freigegeben und wartet in der Warteschlange.`,
+  notYours: (number: string, name: string) => `${number} liegt bei ${name}; nur diese Person kann den Fall freigeben oder abschließen.`,
+  whichCase: 'Welcher Fall? Bitte die Fallnummer angeben (z. B. KS-2026-0001) oder im Fallraum schreiben.',
+  unknownCase: (ref: string) => `Einen Fall „${ref}“ kenne ich nicht.`,
+  noOpenCases: 'Keine offenen Fälle. 🎉',
+  openCases: (list: Array<{ number: string; urgency: string; status: string; staffName?: string | null; createdAt: number }>) =>
+    ['Offene Fälle:', ...list.map((c) => `- ${c.number} · ${urgencyLabel(c.urgency)} · ${statusLabel[c.status] ?? c.status}${c.staffName ? ` (${c.staffName})` : ''} · seit ${formatTime(c.createdAt)}`)].join('\n'),
+  serviceDown: 'Der Lotse-Dienst ist gerade nicht erreichbar. Bitte gleich noch einmal versuchen.',
+  closeAsk: (topics: Array<{ id: string; label: string }>, outcomes: Array<{ id: string; label: string }>) =>
+    [
+      'Zum Abschließen bitte Thema und Ergebnis angeben: !abschließen <Thema> <Ergebnis> [kurze Notiz ohne Personendaten]',
+      'Themen: ' + topics.map((o) => `${o.id} (${o.label})`).join(', '),
+      'Ergebnisse: ' + outcomes.map((o) => `${o.id} (${o.label})`).join(', '),
+    ].join('\n'),
+  closed: (number: string) => `${number} ist abgeschlossen. Die anfragende Person wurde informiert. Ich verlasse diesen Raum.`,
+  searchEmpty: 'Dazu habe ich in der Wissensbasis nichts Passendes gefunden.',
+  searchUsage: 'Bitte eine Frage angeben: !suche <Frage>',
+  gapsEmpty: 'In den letzten Tagen gab es keine Fragen, die der Lotse nicht gut beantworten konnte.',
+  statsUsage: 'Zeitraum z. B. 7t, 30t, 2026-11, 2026 oder 2026-01-01..2026-03-31',
+  caseRoomName: (number: string) => `Fall ${number}`,
+  caseRoomTopic: (number: string) => `Kinderschutz-Lotse · ${number} · Nachrichten hier gehen an die anfragende Person. !abschließen beendet den Fall.`,
+  transcriptIntro: (number: string) => `Bisheriger Verlauf zu ${number} (personenbezogene Angaben geschwärzt):`,
+  relayIntro: 'Ab jetzt geht jede Nachricht in diesem Raum an die anfragende Person (nur Text). Befehle mit ! gehen nicht weiter.',
+  authorLabel: { user: 'Anfragende Person', assistant: 'Lotse', staff: 'Kontaktstelle', system: 'System' } as Record<string, string>,
+  reminderUnclaimed: (number: string, minutes: number) => `⏰ ${number} wartet seit ${minutes} Minuten auf eine Fachkraft.`,
+  reminderSilent: (number: string, minutes: number) => `⏰ In ${number} hat die anfragende Person seit ${minutes} Minuten keine Antwort.`,
+  dmWelcome: 'Guten Tag! Ich bin der Kinderschutz-Lotse der Kontaktstelle Kinderschutz M-V. Stellen Sie Ihre Frage — bitte ohne Namen, Geburtsdaten oder Adressen. Mit !person sprechen Sie mit einer Fachkraft der Kontaktstelle.',
+  dmEscalateConsent: 'Eine Fachkraft der Kontaktstelle sieht dann den bisherigen Verlauf (ohne Namen und Kontaktdaten) und antwortet hier. Einverstanden? Dann schreiben Sie: !person ja (bei akuter Gefahr: !person dringend)',
+  dmEscalated: (number: string) => `Ihre Anfrage ${number} ist bei der Kontaktstelle. Eine Fachkraft meldet sich hier.`,
+  dmSuggestions: (labels: string[]) => `Vorschläge: ${labels.join(' · ')}`,
+  dmEscalateHint: 'Möchten Sie mit einer Fachkraft sprechen? Schreiben Sie !person.',
+  sources: 'Quellen',
+};
+
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export function formatTime(ms: number): string {
+  return new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }).format(ms);
+}

@@ -1,0 +1,152 @@
+// Client for the service's public HTTP API (see DESIGN.md "The public contract").
+// Same origin as the page, so no CORS and no credentials: the conversation token travels as
+// a bearer header (and as ?token= for EventSource, which cannot set headers).
+
+export class ApiError extends Error {
+  /** @param {number} status @param {string} code @param {string} message @param {number|null} retryAfter */
+  constructor(status, code, message, retryAfter) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** Thrown when the request never got an HTTP answer (offline, connection dropped). */
+export class NetworkError extends Error {}
+
+/** @param {string} path @param {{method?:string, token?:string, body?:unknown}} [options] */
+async function request(path, options = {}) {
+  /** @type {Record<string,string>} */
+  const headers = { Accept: 'application/json' };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    throw new NetworkError(error instanceof Error ? error.message : String(error));
+  }
+  if (response.status === 204) return null;
+  const data = await response.json().catch(() => null);
+  if (!response.ok) {
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    throw new ApiError(
+      response.status,
+      data?.error?.code ?? `http_${response.status}`,
+      data?.error?.message ?? response.statusText,
+      Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    );
+  }
+  return data;
+}
+
+const RETRY_DELAYS_MS = [400, 1000, 2000, 4000];
+
+/** Whether an error is worth the same request again (the connection, not the request, failed). */
+function isTransient(error) {
+  return error instanceof NetworkError || (error instanceof ApiError && [502, 503, 504].includes(error.status));
+}
+
+/**
+ * Repeats `attempt` after transient failures. Safe for messages because the retry carries the
+ * same clientId: the service then returns the first reply and stores nothing twice.
+ * @template T @param {() => Promise<T>} attempt @returns {Promise<T>}
+ */
+async function withRetry(attempt) {
+  for (let i = 0; ; i += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isTransient(error) || i >= RETRY_DELAYS_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[i]));
+    }
+  }
+}
+
+/** @returns {Promise<{id:string, token:string}>} */
+export function createConversation() {
+  return withRetry(() => request('/api/conversations', { method: 'POST', body: { channel: 'web' } }));
+}
+
+/** @param {{id:string, token:string}} conversation */
+export function getConversation(conversation) {
+  return request(`/api/conversations/${encodeURIComponent(conversation.id)}`, { token: conversation.token });
+}
+
+/**
+ * @param {{id:string, token:string}} conversation
+ * @param {{text:string, clientId:string, action?:unknown}} message
+ */
+export function sendMessage(conversation, message) {
+  return withRetry(() =>
+    request(`/api/conversations/${encodeURIComponent(conversation.id)}/messages`, {
+      method: 'POST',
+      token: conversation.token,
+      body: message,
+    }),
+  );
+}
+
+/** @param {{id:string, token:string}} conversation @param {{messageId:string, rating:'up'|'down', comment?:string}} feedback */
+export function sendFeedback(conversation, feedback) {
+  return withRetry(() =>
+    request(`/api/conversations/${encodeURIComponent(conversation.id)}/feedback`, {
+      method: 'POST',
+      token: conversation.token,
+      body: feedback,
+    }),
+  );
+}
+
+/** @param {{id:string, token:string}} conversation @param {Record<string, unknown>} escalation */
+export function requestEscalation(conversation, escalation) {
+  return request(`/api/conversations/${encodeURIComponent(conversation.id)}/escalations`, {
+    method: 'POST',
+    token: conversation.token,
+    body: escalation,
+  });
+}
+
+/** @param {{id:string, token:string}} conversation @param {{rating:'up'|'down', comment?:string}} rating */
+export function sendRating(conversation, rating) {
+  return withRetry(() =>
+    request(`/api/conversations/${encodeURIComponent(conversation.id)}/escalations/rating`, {
+      method: 'POST',
+      token: conversation.token,
+      body: rating,
+    }),
+  );
+}
+
+/**
+ * The SSE stream; `after` skips events the page already has (from the history). On reconnects
+ * the browser's Last-Event-ID header takes over.
+ * @param {{id:string, token:string}} conversation @param {number|string} [after]
+ */
+export function eventsUrl(conversation, after) {
+  const resume = after ? `&after=${encodeURIComponent(String(after))}` : '';
+  return `/api/conversations/${encodeURIComponent(conversation.id)}/events?token=${encodeURIComponent(conversation.token)}${resume}`;
+}
+
+/** A German sentence for an error, for the person at the keyboard. @param {unknown} error */
+export function describeError(error) {
+  if (error instanceof NetworkError) return 'Keine Verbindung zum Lotsen. Bitte prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.';
+  if (error instanceof ApiError) {
+    if (error.status === 429) {
+      const wait = error.retryAfter ? ` Bitte warten Sie etwa ${Math.ceil(error.retryAfter)} Sekunden.` : ' Bitte warten Sie einen Moment.';
+      return `Gerade kommen zu viele Anfragen an.${wait}`;
+    }
+    if (error.status === 413) return 'Die Nachricht ist zu lang. Bitte kürzen Sie sie (höchstens 4.000 Zeichen).';
+    // The service words its 400/409 messages in German for the asker (e.g. which field is wrong).
+    if (error.status === 400 || error.status === 409) return error.message || 'Die Angaben konnten nicht verarbeitet werden. Bitte prüfen Sie die Eingabe.';
+    if (error.status === 401 || error.status === 403 || error.status === 404) return 'Dieses Gespräch ist nicht mehr verfügbar. Bitte beginnen Sie ein neues Gespräch.';
+  }
+  return 'Der Lotse ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal. Bei akuter Gefahr: 110 oder 112.';
+}

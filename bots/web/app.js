@@ -1,0 +1,437 @@
+// Kinderschutz-Lotse web chat: wires the page to the service's public HTTP API.
+//
+// Privacy rule: nothing is stored in the browser and no request is made to the API before the
+// person sends a first message. After it, only {id, token} of the conversation is kept in
+// localStorage so that a reload resumes it; "Neues Gespräch" removes it.
+
+import { el, randomId } from './dom.js';
+import {
+  ApiError,
+  createConversation,
+  describeError,
+  eventsUrl,
+  getConversation,
+  requestEscalation,
+  sendFeedback,
+  sendMessage,
+  sendRating,
+} from './api.js';
+import { clearSession, loadSession, saveSession } from './session.js';
+import { renderMessage } from './messages.js';
+import { caseStatusText, renderRating } from './case-status.js';
+import { buildSummary, downloadText } from './summary.js';
+
+/**
+ * What renderers may ask of the chat.
+ * @typedef {{
+ *   send(text: string, action?: Record<string, unknown>): void,
+ *   escalate(payload: Record<string, unknown>): Promise<any>,
+ *   feedback(feedback: {messageId: string, rating: 'up'|'down', comment?: string}): Promise<unknown>,
+ *   rate(info: {id: string}, rating: {rating: 'up'|'down', comment?: string}): Promise<unknown>,
+ *   downloadSummary(): void,
+ * }} ChatContext
+ * @typedef {import('./messages.js').ChatMessage} ChatMessage
+ */
+
+const dom = {
+  log: /** @type {HTMLElement} */ (document.getElementById('messages')),
+  emptyHint: document.getElementById('empty-hint'),
+  form: /** @type {HTMLFormElement} */ (document.getElementById('composer')),
+  input: /** @type {HTMLTextAreaElement} */ (document.getElementById('message-input')),
+  error: /** @type {HTMLElement} */ (document.getElementById('composer-error')),
+  busy: /** @type {HTMLElement} */ (document.getElementById('busy')),
+  reset: /** @type {HTMLButtonElement} */ (document.getElementById('reset-button')),
+  caseStatus: /** @type {HTMLElement} */ (document.getElementById('case-status')),
+};
+
+const MAX_LENGTH = 4000;
+
+const state = {
+  /** @type {{id:string, token:string, ratedCases?:string[]}|null} */
+  conversation: null,
+  /** @type {ChatMessage[]} everything shown, in order (for the summary) */
+  messages: [],
+  /** ids of messages already on screen: SSE replays and POST replies must not show twice */
+  knownIds: new Set(),
+  /** texts of replies that arrived without an id (fallback dedupe against SSE) */
+  replyTexts: new Set(),
+  seenEventIds: new Set(),
+  /** @type {number|string} newest event the page has seen (history or SSE); 0 = from the start */
+  lastEventId: 0,
+  /** @type {EventSource|null} */
+  events: null,
+  eventsRetryMs: 2000,
+  inFlight: 0,
+  /** @type {ChatMessage[]} assistant messages from SSE that arrived while a POST was pending */
+  sseBuffer: [],
+  /** @type {Map<string, HTMLElement>} the user's own messages on screen, by message id */
+  userNodes: new Map(),
+  /** @type {Map<string, string>} stored (redacted) text of own messages that SSE sent before the POST answered */
+  storedUserTexts: new Map(),
+  /** cases whose rating form is already on screen */
+  ratingShown: new Set(),
+  /** serialises sends so messages reach the service in the order typed */
+  queue: Promise.resolve(),
+};
+
+/** @type {WeakMap<Element, ChatMessage>} the message each element shows */
+const messageOf = new WeakMap();
+
+/** @type {ChatContext} */
+const ctx = {
+  send: (text, action) => submitMessage(text, action),
+  escalate: async (payload) => {
+    const conversation = await ensureConversation();
+    const result = await requestEscalation(conversation, payload);
+    if (result?.case) updateCase(result.case);
+    return result;
+  },
+  feedback: async (feedback) => {
+    if (!state.conversation) throw new Error('no conversation');
+    return sendFeedback(state.conversation, feedback);
+  },
+  rate: async (info, rating) => {
+    if (!state.conversation) throw new Error('no conversation');
+    await sendRating(state.conversation, rating);
+    state.conversation.ratedCases = [...(state.conversation.ratedCases ?? []), info.id];
+    saveSession(state.conversation);
+  },
+  downloadSummary: () => {
+    const day = new Date().toISOString().slice(0, 10);
+    downloadText(`kinderschutz-lotse-zusammenfassung-${day}.md`, buildSummary(state.messages, location.origin));
+  },
+};
+
+// ---- sending ---------------------------------------------------------------------------
+
+/** @param {string} rawText @param {Record<string, unknown>} [action] */
+function submitMessage(rawText, action) {
+  const text = rawText.trim();
+  if (!text) return showError('Bitte schreiben Sie zuerst Ihre Frage.');
+  if (text.length > MAX_LENGTH) return showError(`Die Nachricht ist zu lang (höchstens ${MAX_LENGTH.toLocaleString('de-DE')} Zeichen).`);
+  showError('');
+  const node = appendMessage({ author: 'user', text }, { pending: true });
+  const body = action ? { text, clientId: randomId(), action } : { text, clientId: randomId() };
+  state.queue = state.queue.then(() => deliver(node, body));
+}
+
+/**
+ * Sends one message; on failure the message stays on screen with "Erneut senden", which
+ * repeats it with the same clientId (the service answers a repeat with the first reply).
+ * @param {HTMLElement} node @param {{text:string, clientId:string, action?:unknown}} body
+ */
+async function deliver(node, body, allowFreshStart = true) {
+  let startFresh = false;
+  state.inFlight += 1;
+  setBusy();
+  node.classList.add('message-pending');
+  node.querySelector('.retry')?.remove();
+  node.classList.remove('message-failed');
+  try {
+    const conversation = await ensureConversation();
+    const result = await sendMessage(conversation, body);
+    node.classList.remove('message-pending');
+    handleSendResult(node, result);
+  } catch (error) {
+    if (allowFreshStart && isGone(error)) {
+      // The stored conversation expired (retention purge) or its token is void: start anew.
+      forgetConversation();
+      startFresh = true;
+    } else {
+      node.classList.remove('message-pending');
+      node.classList.add('message-failed');
+      node.appendChild(
+        el('button', { type: 'button', class: 'retry secondary', text: 'Erneut senden', onclick: () => { state.queue = state.queue.then(() => deliver(node, body)); } }),
+      );
+      showError(describeError(error));
+    }
+  } finally {
+    state.inFlight -= 1;
+    setBusy();
+    flushSseBuffer();
+  }
+  if (startFresh) await deliver(node, body, false);
+}
+
+/** @param {unknown} error */
+function isGone(error) {
+  return error instanceof ApiError && [401, 403, 404].includes(error.status);
+}
+
+/** @param {HTMLElement} node @param {any} result */
+function handleSendResult(node, result) {
+  const userId = result?.message?.id ?? result?.messageId;
+  if (typeof userId === 'string' && userId) {
+    state.knownIds.add(userId);
+    node.dataset.messageId = userId;
+    state.userNodes.set(userId, node);
+    const stored = state.storedUserTexts.get(userId);
+    if (stored !== undefined) showStoredText(node, stored);
+  }
+  const reply = result?.reply;
+  if (reply?.kind === 'relayed' || (reply && !String(reply.text ?? '').trim())) {
+    // A person of the Kontaktstelle holds the case: the Lotse stays silent.
+    const note = reply?.redacted ? ' Persönliche Angaben wurden vorher entfernt.' : '';
+    node.appendChild(el('p', { class: 'hint', text: `An die Kontaktstelle weitergeleitet.${note}` }));
+  } else if (reply && typeof reply === 'object') {
+    const id = reply.id ?? result.replyId ?? result.replyMessageId;
+    if (typeof id === 'string' && state.knownIds.has(id)) return;
+    if (typeof id !== 'string') state.replyTexts.add(reply.text);
+    appendMessage({ id, author: 'assistant', text: reply.text ?? '', reply, createdAt: reply.createdAt });
+  }
+  if (result?.case) updateCase(result.case);
+}
+
+/** Creates the conversation on first use and remembers it (first browser storage happens here). */
+async function ensureConversation() {
+  if (state.conversation) return state.conversation;
+  const created = await createConversation();
+  state.conversation = { id: created.id, token: created.token };
+  state.lastEventId = 0;
+  saveSession(state.conversation);
+  dom.reset.hidden = false;
+  openEvents();
+  return state.conversation;
+}
+
+// ---- live events (SSE) -----------------------------------------------------------------
+
+function openEvents() {
+  const conversation = state.conversation;
+  if (!conversation || typeof EventSource === 'undefined') return;
+  state.events?.close();
+  const source = new EventSource(eventsUrl(conversation, state.lastEventId));
+  state.events = source;
+  source.addEventListener('open', () => {
+    state.eventsRetryMs = 2000;
+  });
+  source.addEventListener('message', (event) => onServerEvent(event, 'message'));
+  source.addEventListener('case', (event) => onServerEvent(event, 'case'));
+  source.addEventListener('error', () => {
+    // The browser reconnects by itself (with Last-Event-ID) unless the server refused the
+    // stream; then try again later with a growing pause.
+    if (source.readyState !== EventSource.CLOSED || state.events !== source) return;
+    const wait = state.eventsRetryMs;
+    state.eventsRetryMs = Math.min(wait * 2, 60_000);
+    setTimeout(() => {
+      if (state.events === source && state.conversation === conversation) openEvents();
+    }, wait);
+  });
+}
+
+/** @param {MessageEvent} event @param {'message'|'case'} type */
+function onServerEvent(event, type) {
+  if (event.lastEventId) {
+    if (state.seenEventIds.has(event.lastEventId)) return;
+    state.seenEventIds.add(event.lastEventId);
+    // Remembered so that a fresh EventSource (after the server refused one) resumes here.
+    if (Number(event.lastEventId) > Number(state.lastEventId)) state.lastEventId = event.lastEventId;
+  }
+  let data;
+  try {
+    data = JSON.parse(event.data);
+  } catch {
+    return;
+  }
+  if (type === 'case') {
+    const info = data?.case ?? data;
+    if (info && typeof info.status === 'string') updateCase(info);
+    return;
+  }
+  receiveMessage(data);
+}
+
+/** @param {any} message */
+function receiveMessage(message) {
+  if (!message || typeof message.text !== 'string') return;
+  // The page shows the user's own messages itself; their SSE copies only tell what the service
+  // stored (personal data replaced by placeholders), which then replaces the typed text.
+  if (message.author === 'user') {
+    if (typeof message.id !== 'string') return;
+    const node = state.userNodes.get(message.id);
+    if (node) showStoredText(node, message.text);
+    else state.storedUserTexts.set(message.id, message.text);
+    return;
+  }
+  if (typeof message.id === 'string' && state.knownIds.has(message.id)) return;
+  // Replies to own questions come with the POST response; hold SSE copies until it is in.
+  if (message.author === 'assistant' && state.inFlight > 0) {
+    state.sseBuffer.push(message);
+    return;
+  }
+  showIncoming(message);
+}
+
+function flushSseBuffer() {
+  if (state.inFlight > 0) return;
+  const buffered = state.sseBuffer.splice(0);
+  for (const message of buffered) {
+    if (typeof message.id === 'string' && state.knownIds.has(message.id)) continue;
+    showIncoming(message);
+  }
+}
+
+/** @param {HTMLElement} node @param {string} text */
+function showStoredText(node, text) {
+  const message = messageOf.get(node);
+  if (message) message.text = text;
+  const paragraph = node.querySelector('.message-text');
+  if (paragraph && paragraph.textContent !== text) paragraph.textContent = text;
+}
+
+/** @param {any} message */
+function showIncoming(message) {
+  const replyText = message.reply?.text ?? message.text;
+  if (message.author === 'assistant' && state.replyTexts.has(replyText)) {
+    state.replyTexts.delete(replyText);
+    if (typeof message.id === 'string') state.knownIds.add(message.id);
+    return;
+  }
+  appendMessage(message);
+}
+
+// ---- case status -----------------------------------------------------------------------
+
+/** @param {{id:string, number?:string, status:string, staffName?:string}} info */
+function updateCase(info) {
+  dom.caseStatus.textContent = caseStatusText(info);
+  dom.caseStatus.hidden = false;
+  dom.caseStatus.dataset.status = info.status;
+  const rated = state.conversation?.ratedCases?.includes(info.id);
+  if (info.status === 'closed' && !rated && !state.ratingShown.has(info.id)) {
+    state.ratingShown.add(info.id);
+    dom.log.appendChild(renderRating(info, ctx));
+  }
+}
+
+// ---- rendering helpers -----------------------------------------------------------------
+
+/** @param {ChatMessage} message @param {{pending?: boolean, scroll?: boolean}} [options] */
+function appendMessage(message, options = {}) {
+  dom.emptyHint?.remove();
+  if (typeof message.id === 'string') state.knownIds.add(message.id);
+  state.messages.push(message);
+  const node = renderMessage(message, ctx);
+  messageOf.set(node, message);
+  if (message.author === 'user' && typeof message.id === 'string') state.userNodes.set(message.id, node);
+  if (options.pending) node.classList.add('message-pending');
+  dom.log.appendChild(node);
+  if (options.scroll !== false) reveal(node, message.author === 'user' ? 'end' : 'start');
+  return node;
+}
+
+/**
+ * Scrolls this document (only: inside the widget's iframe, scrollIntoView would also move the
+ * host page) so that an answer starts at the top, or a short message sits above the composer.
+ * @param {Element} node @param {'start'|'end'} align
+ */
+function reveal(node, align) {
+  const rect = node.getBoundingClientRect();
+  if (align === 'start') {
+    window.scrollTo({ top: window.scrollY + rect.top - 8 });
+    return;
+  }
+  const composer = dom.form.getBoundingClientRect();
+  const visibleBottom = getComputedStyle(dom.form).position === 'sticky' ? Math.min(composer.top, window.innerHeight) : window.innerHeight;
+  const overflow = rect.bottom - visibleBottom + 8;
+  if (overflow > 0) window.scrollBy({ top: overflow });
+}
+
+/** @param {string} text */
+function showError(text) {
+  dom.error.textContent = text;
+}
+
+function setBusy() {
+  dom.busy.textContent = state.inFlight > 0 ? 'Der Lotse sucht eine Antwort …' : '';
+}
+
+// ---- resume and reset ------------------------------------------------------------------
+
+async function resume() {
+  const saved = loadSession();
+  if (!saved) return;
+  state.conversation = saved;
+  dom.reset.hidden = false;
+  try {
+    const data = await getConversation(saved);
+    if (data?.lastEventId) state.lastEventId = data.lastEventId;
+    for (const message of Array.isArray(data?.messages) ? data.messages : []) {
+      appendMessage(message, { scroll: false });
+    }
+    if (data?.case) updateCase(data.case);
+    const last = dom.log.lastElementChild;
+    if (last) reveal(last, 'end');
+    openEvents();
+  } catch (error) {
+    if (isGone(error)) {
+      forgetConversation();
+      showError('Das frühere Gespräch ist nicht mehr gespeichert. Sie können ein neues beginnen.');
+    } else {
+      showError(describeError(error));
+      openEvents();
+    }
+  }
+}
+
+/** Drops the conversation from this page and from browser storage. */
+function forgetConversation() {
+  state.events?.close();
+  state.events = null;
+  state.conversation = null;
+  clearSession();
+  dom.reset.hidden = true;
+}
+
+function startOver() {
+  const ok = window.confirm('Neues Gespräch beginnen? Der bisherige Verlauf wird aus diesem Browser gelöscht.');
+  if (!ok) return;
+  forgetConversation();
+  state.messages = [];
+  state.knownIds.clear();
+  state.replyTexts.clear();
+  state.seenEventIds.clear();
+  state.lastEventId = 0;
+  state.sseBuffer = [];
+  state.ratingShown.clear();
+  state.userNodes.clear();
+  state.storedUserTexts.clear();
+  dom.log.replaceChildren(el('p', { class: 'empty-hint', text: 'Der Verlauf wurde gelöscht. Sie können eine neue Frage stellen.' }));
+  dom.caseStatus.hidden = true;
+  dom.caseStatus.textContent = '';
+  showError('');
+  dom.input.focus();
+}
+
+// ---- start -----------------------------------------------------------------------------
+
+function markEmbedded() {
+  const embedded = window.self !== window.top || new URLSearchParams(location.search).has('embed');
+  if (embedded) document.documentElement.classList.add('embedded');
+}
+
+function bindComposer() {
+  dom.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const text = dom.input.value;
+    if (!text.trim()) {
+      showError('Bitte schreiben Sie zuerst Ihre Frage.');
+      dom.input.focus();
+      return;
+    }
+    dom.input.value = '';
+    submitMessage(text);
+  });
+  dom.input.addEventListener('keydown', (event) => {
+    // Enter sends, Shift+Enter makes a new line; never while an input method is composing.
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      dom.form.requestSubmit();
+    }
+  });
+  dom.reset.addEventListener('click', startOver);
+}
+
+markEmbedded();
+bindComposer();
+resume();

@@ -1,0 +1,81 @@
+// Turns one conversation message into its DOM element.
+
+import { el, formatDate } from './dom.js';
+import { renderMarkdown, safeHref, opensNewTab } from './markdown.js';
+import { renderActions } from './actions.js';
+import { renderFeedback } from './feedback.js';
+
+/**
+ * @typedef {{id?:string, author:'user'|'assistant'|'staff'|'system', text:string, reply?:any,
+ *            createdAt?:string|number, staffName?:string}} ChatMessage
+ * @typedef {import('./app.js').ChatContext} ChatContext
+ */
+
+const AUTHOR_LABEL = {
+  user: 'Sie',
+  assistant: 'Lotse',
+  staff: 'Kontaktstelle',
+  system: 'Hinweis',
+};
+
+/** @param {ChatMessage} message @param {ChatContext} ctx @returns {HTMLElement} */
+export function renderMessage(message, ctx) {
+  const author = AUTHOR_LABEL[message.author] ? message.author : 'system';
+  const article = el('article', { class: `message message-${author}` });
+  if (message.id) article.dataset.messageId = message.id;
+  const name = author === 'staff' && message.staffName ? `${message.staffName} (Kontaktstelle)` : AUTHOR_LABEL[author];
+  article.appendChild(el('p', { class: 'message-author', text: name }));
+
+  if (author === 'user') {
+    // What the person typed is shown exactly as text, never interpreted.
+    article.appendChild(el('p', { class: 'message-text', text: message.text }));
+    return article;
+  }
+
+  const reply = author === 'assistant' ? message.reply ?? null : null;
+  if (reply?.triage?.level === 'acute') article.appendChild(renderEmergency());
+  const body = el('div', { class: 'markdown' });
+  body.appendChild(renderMarkdown(reply?.text ?? message.text ?? ''));
+  article.appendChild(body);
+
+  if (reply) {
+    const sources = renderSources(reply.sources);
+    if (sources) article.appendChild(sources);
+    const actions = renderActions(Array.isArray(reply.actions) ? reply.actions : [], ctx);
+    if (actions) article.appendChild(actions);
+    if (message.id) article.appendChild(renderFeedback(message.id, ctx));
+  }
+  return article;
+}
+
+/** The emergency box shown at the top of an answer triaged as acute. */
+function renderEmergency() {
+  return el(
+    'div',
+    { class: 'emergency' },
+    el('p', { class: 'emergency-title', text: 'Akute Gefahr für ein Kind? Rufen Sie sofort den Notruf.' }),
+    el(
+      'p',
+      { class: 'emergency-calls' },
+      el('a', { class: 'button-link call', href: 'tel:110', text: 'Polizei: 110' }),
+      el('a', { class: 'button-link call', href: 'tel:112', text: 'Rettungsdienst und Feuerwehr: 112' }),
+    ),
+  );
+}
+
+/** @param {unknown} sources @returns {HTMLElement|null} */
+function renderSources(sources) {
+  if (!Array.isArray(sources) || sources.length === 0) return null;
+  const list = el('ul');
+  for (const source of sources) {
+    if (!source || typeof source.title !== 'string') continue;
+    const href = safeHref(source.url ?? '');
+    const reviewed = source.reviewed ?? source.stand;
+    const link = href
+      ? el('a', { href, target: opensNewTab(href) ? '_blank' : undefined, rel: opensNewTab(href) ? 'noopener noreferrer' : undefined, text: source.title })
+      : el('span', { text: source.title });
+    list.appendChild(el('li', {}, link, reviewed ? el('span', { class: 'source-date', text: ` (Stand: ${formatDate(reviewed)})` }) : null));
+  }
+  if (!list.firstChild) return null;
+  return el('div', { class: 'sources' }, el('p', { class: 'sources-title', text: 'Quellen' }), list);
+}

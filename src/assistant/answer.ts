@@ -1,0 +1,84 @@
+import type { Article, Contacts } from '../knowledge/types.ts';
+import type { SearchHit, SearchResult } from '../search/index.ts';
+import { HOTLINE_MV } from './emergency.ts';
+import type { Action, ReplySource } from './types.ts';
+
+// Composes an answer only from knowledge-base passages: the best passage in full, up to two
+// more from other articles as pointers, every one of them cited with its "Stand".
+
+const JUGENDAMT_TOPICS = /jugendamt|meldung|inobhutnahme|akute/i;
+
+export type ComposedAnswer = { text: string; sources: ReplySource[]; actions: Action[]; articleIds: string[] };
+
+function formatDate(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+function source(hit: SearchHit): ReplySource {
+  return { id: hit.passage.articleId, title: hit.passage.articleTitle, url: hit.passage.url, reviewed: hit.passage.reviewed };
+}
+
+function distinctArticles(hits: SearchHit[], max: number): SearchHit[] {
+  const seen = new Set<string>();
+  const picked: SearchHit[] = [];
+  for (const hit of hits) {
+    if (seen.has(hit.passage.articleId)) continue;
+    seen.add(hit.passage.articleId);
+    picked.push(hit);
+    if (picked.length === max) break;
+  }
+  return picked;
+}
+
+/** The region's Jugendamt as one Markdown line, when the answer is about involving it. */
+export function regionalContactLine(contacts: Contacts, region: string | undefined): string | undefined {
+  const office = region ? contacts.jugendaemter.find((j) => j.region === region) : undefined;
+  if (!office) return undefined;
+  const parts = [office.phone && `Tel. ${office.phone}`, office.website && `[Website](${office.website})`].filter(Boolean);
+  return `**Ihr Jugendamt:** ${office.name}${parts.length ? ` – ${parts.join(', ')}` : ''}`;
+}
+
+export function composeAnswer(
+  result: SearchResult,
+  options: { contacts: Contacts; region?: string; articles: Map<string, Article> },
+): ComposedAnswer {
+  const [best, ...more] = distinctArticles(result.hits, 3);
+  const heading = best.passage.heading === best.passage.articleTitle ? best.passage.heading : `${best.passage.articleTitle}: ${best.passage.heading}`;
+  const lines = [`**${heading}**`, '', best.passage.text];
+  const related = more.filter((hit) => hit.score >= best.score * 0.5);
+  if (related.length) {
+    lines.push('', 'Mehr dazu:');
+    for (const hit of related) lines.push(`- [${hit.passage.articleTitle}](${hit.passage.url}): ${options.articles.get(hit.passage.articleId)?.summary ?? hit.passage.heading}`);
+  }
+  const contact = JUGENDAMT_TOPICS.test(`${best.passage.articleId} ${best.passage.text}`) ? regionalContactLine(options.contacts, options.region) : undefined;
+  if (contact) lines.push('', contact);
+  lines.push('', `_Quelle: ${best.passage.articleTitle}, Stand ${formatDate(best.passage.reviewed)}._`);
+  const used = [best, ...related];
+  return {
+    text: lines.join('\n'),
+    sources: used.map(source),
+    actions: [
+      { type: 'quick_reply', label: 'Was muss ich jetzt tun?', value: 'Was muss ich jetzt tun?' },
+      { type: 'escalate', label: 'Mit einer Person sprechen' },
+    ],
+    articleIds: used.map((hit) => hit.passage.articleId),
+  };
+}
+
+export function fallbackAnswer(contacts: Contacts): { text: string; actions: Action[] } {
+  const mv = contacts.hotlines.find((h) => h.id === HOTLINE_MV);
+  const lines = [
+    'Dazu finde ich in meiner Wissensbasis keine verlässliche Antwort, und ich möchte nichts erfinden.',
+    '',
+    'Eine Fachkraft der Kontaktstelle Kinderschutz kann Ihnen weiterhelfen – auf Wunsch auch ohne Namen. Sie können Ihre Frage auch anders formulieren.',
+  ];
+  if (mv) lines.push('', `Rund um die Uhr erreichbar: ${mv.name}, **${mv.phone}**.`);
+  return {
+    text: lines.join('\n'),
+    actions: [
+      { type: 'escalate', label: 'Mit einer Person sprechen' },
+      { type: 'quick_reply', label: 'Was muss ich jetzt tun?', value: 'Was muss ich jetzt tun?' },
+    ],
+  };
+}

@@ -1,0 +1,50 @@
+import type { Regions } from '../knowledge/types.ts';
+import { foldGerman } from './text.ts';
+
+// Recognises the asker's role and region from what they write, so that both are remembered
+// once given ("als Lehrerin", "in unserer Kita", "ich arbeite in Wolgast").
+
+const ROLE_PATTERNS: Array<[string, RegExp]> = [
+  ['kita', /\b(kita|kitas|kindergarten|krippe|hort|erzieher(in|innen)?|kindertages(stätte|staette|pflege)|tagesmutter|tagesvater)\b/],
+  ['schule', /\b(schule|lehrer(in|innen)?|lehrkraft|lehrkräfte|lehrkraefte|klassenlehrer(in)?|schulsozialarbeit(er|erin)?|schüler(in)?|schueler(in)?|grundschule|gymnasium)\b/],
+  ['gesundheit', /\b(arzt|ärztin|aerztin|ärzte|aerzte|kinderarzt|kinderärztin|praxis|klinik|krankenhaus|hebamme|familienhebamme|pflegekraft|psychotherapeut(in)?|notaufnahme|zahnarzt)\b/],
+  ['verein', /\b(verein|sportverein|trainer(in)?|übungsleiter(in)?|uebungsleiter(in)?|ehrenamt(lich|liche|licher)?|jugendgruppe|feuerwehr)\b/],
+  ['jugendhilfe', /\b(jugendhilfe|jugendzentrum|jugendclub|wohngruppe|heim|sozialpädagog(e|in)|sozialpaedagog(e|in)|familienhilfe|spfh|streetwork(er)?|freier träger|freien träger)\b/],
+];
+
+export function detectRole(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  const first = ROLE_PATTERNS
+    .map(([role, pattern]) => ({ role, index: lower.search(pattern) }))
+    .filter((hit) => hit.index >= 0)
+    .sort((a, b) => a.index - b.index)[0];
+  return first?.role;
+}
+
+export type RegionFinder = (text: string) => string | undefined;
+
+/** Builds a finder over the place and region names; longest names are tried first. */
+export function createRegionFinder(regions: Regions): RegionFinder {
+  const names: Array<{ key: string; region: string }> = [];
+  const add = (name: string, region: string) => names.push({ key: ` ${foldGerman(name).replace(/[^a-z0-9]+/g, ' ').trim()} `, region });
+  const placeKeys = new Set([...regions.places.map((p) => foldGerman(p.name)), ...regions.regions.map((r) => foldGerman(r.seat))]);
+  for (const region of regions.regions) {
+    add(region.name, region.id);
+    add(region.seat, region.id);
+    // "Vorpommern-Greifswald" alone means the district, but "Rostock" alone means the city.
+    const short = region.name.replace(/^(Landkreis|Hansestadt|Landeshauptstadt)\s+/i, '');
+    if (!placeKeys.has(foldGerman(short))) add(short, region.id);
+  }
+  for (const place of regions.places) {
+    add(place.name, place.region);
+    // "Waren (Müritz)" is also written "Waren".
+    const plain = place.name.replace(/\s*\(.*\)\s*$/, '');
+    if (plain !== place.name) add(plain, place.region);
+    if (place.postcode) add(place.postcode, place.region);
+  }
+  const usable = names.filter((n) => n.key.trim().length >= 3).sort((a, b) => b.key.length - a.key.length);
+  return (text) => {
+    const folded = ` ${foldGerman(text).replace(/[^a-z0-9]+/g, ' ')} `;
+    return usable.find((n) => folded.includes(n.key))?.region;
+  };
+}

@@ -1,0 +1,143 @@
+import type { MessageRecord, Store } from '../store/types.ts';
+import { cleanInput } from './text.ts';
+import { hashToken, newId, newToken, safeEqual } from './ids.ts';
+import type { LiveEvents } from './live-events.ts';
+import { redact } from './privacy.ts';
+import { respond, type AssistantDeps } from './respond.ts';
+import { triage } from './triage.ts';
+import type { ConversationContext, Reply } from './types.ts';
+
+// One conversation, one message at a time: redact first, triage, answer, then store the
+// message, the reply and their events in one transaction before anything is returned.
+
+export type ConversationServiceDeps = AssistantDeps & {
+  store: Store;
+  live: LiveEvents;
+  now?: () => number;
+  /** While a staff member holds the conversation's case, messages go to them (src/escalation). */
+  escalation?: {
+    relayUserMessage(conversationId: string, text: string, clientId: string | null): Promise<{ messageId: string; duplicate: boolean } | undefined>;
+    publicCase(conversationId: string): Promise<{ id: string; number: string; status: string; staffName?: string } | undefined>;
+  };
+};
+
+/** The reply while a person of the Kontaktstelle holds the conversation: the Lotse stays silent. */
+function relayedReply(findings: unknown[]): Reply {
+  return {
+    text: '', sources: [], triage: { level: 'none' }, confidence: 1, actions: [], kind: 'relayed',
+    ...(findings.length ? { redacted: { count: findings.length, types: [...new Set((findings as Array<{ type: string }>).map((f) => f.type))] } } : {}),
+  };
+}
+
+export type PostedMessage = { reply: Reply; messageId: string; replyId: string; duplicate: boolean };
+
+export class ConversationService {
+  private readonly deps: ConversationServiceDeps;
+
+  constructor(deps: ConversationServiceDeps) {
+    this.deps = deps;
+  }
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  async create(input: { channel: string; role?: string; region?: string }): Promise<{ id: string; token: string }> {
+    const id = newId();
+    const token = newToken();
+    const now = this.now();
+    await this.deps.store.createConversation({
+      id, tokenHash: await hashToken(token), channel: input.channel, role: input.role ?? null, region: input.region ?? null,
+      context: {}, privacyNoticeShown: false, createdAt: now, lastActivityAt: now,
+    });
+    return { id, token };
+  }
+
+  /** Returns the conversation when the token belongs to it; undefined for both unknown id and wrong token. */
+  async authorize(id: string, token: string) {
+    const conversation = await this.deps.store.getConversation(id);
+    if (!conversation) return { status: 'not_found' as const };
+    if (!safeEqual(conversation.tokenHash, await hashToken(token))) return { status: 'forbidden' as const };
+    return { status: 'ok' as const, conversation };
+  }
+
+  private async replayed(conversationId: string, clientId: string): Promise<PostedMessage | undefined> {
+    const first = await this.deps.store.findMessageByClientId(conversationId, clientId);
+    if (!first) return undefined;
+    const reply = await this.deps.store.findReplyTo(first.id);
+    if (!reply) return undefined;
+    return { reply: reply.reply as Reply, messageId: first.id, replyId: reply.id, duplicate: true };
+  }
+
+  async postMessage(conversationId: string, rawText: string, clientId?: string): Promise<PostedMessage> {
+    const store = this.deps.store;
+    if (clientId) {
+      const earlier = await this.replayed(conversationId, clientId);
+      if (earlier) return earlier;
+    }
+    const conversation = (await store.getConversation(conversationId))!;
+    // From here on only the redacted text exists.
+    const { text, findings } = redact(cleanInput(rawText));
+    // A claimed case: the message goes to the staff member through the event log, no answer.
+    const relayed = await this.deps.escalation?.relayUserMessage(conversationId, text, clientId ?? null);
+    if (relayed) return { reply: relayedReply(findings), messageId: relayed.messageId, replyId: '', duplicate: relayed.duplicate };
+    const context: ConversationContext = {
+      ...(conversation.context as ConversationContext),
+      role: (conversation.context as ConversationContext).role ?? conversation.role ?? undefined,
+      region: (conversation.context as ConversationContext).region ?? conversation.region ?? undefined,
+    };
+    const turn = respond(
+      { text, findings, triage: triage(text), context, privacyNoticeShown: conversation.privacyNoticeShown },
+      this.deps,
+    );
+    const now = this.now();
+    const user: MessageRecord = { id: newId(), conversationId, author: 'user', text, reply: null, clientId: clientId ?? null, replyTo: null, createdAt: now };
+    const assistant: MessageRecord = { id: newId(), conversationId, author: 'assistant', text: turn.reply.text, reply: turn.reply, clientId: null, replyTo: user.id, createdAt: now + 1 };
+    try {
+      await store.saveExchange({
+        conversationId, now,
+        messages: [user, assistant],
+        events: [user, assistant].map((m) => ({ conversationId, caseId: null, type: 'message', payload: messagePayload(m) })),
+        conversation: { context: turn.context, role: turn.context.role, region: turn.context.region, privacyNoticeShown: turn.privacyNoticeShown },
+      });
+    } catch (error) {
+      // A concurrent retry with the same clientId won the race: answer with its reply.
+      const earlier = clientId ? await this.replayed(conversationId, clientId) : undefined;
+      if (earlier) return earlier;
+      throw error;
+    }
+    this.deps.live.notify(conversationId);
+    return { reply: turn.reply, messageId: user.id, replyId: assistant.id, duplicate: false };
+  }
+
+  async history(conversationId: string) {
+    const conversation = (await this.deps.store.getConversation(conversationId))!;
+    const [messages, lastEventId, currentCase] = await Promise.all([
+      this.deps.store.listMessages(conversationId),
+      this.deps.store.latestEventId(conversationId),
+      this.deps.escalation?.publicCase(conversationId),
+    ]);
+    return {
+      id: conversation.id,
+      role: conversation.role,
+      region: conversation.region,
+      lastEventId,
+      messages: messages.map(messagePayload),
+      ...(currentCase ? { case: currentCase } : {}),
+    };
+  }
+
+  async feedback(conversationId: string, input: { messageId: string; rating: 'up' | 'down'; comment?: string }) {
+    const message = await this.deps.store.getMessage(conversationId, input.messageId);
+    if (!message || message.author !== 'assistant') return 'not_found' as const;
+    const comment = input.comment ? redact(cleanInput(input.comment)).text : null;
+    const saved = await this.deps.store.saveFeedback({
+      id: newId(), conversationId, messageId: input.messageId, rating: input.rating, comment: comment || null, createdAt: this.now(),
+    });
+    return saved ? ('saved' as const) : ('duplicate' as const);
+  }
+}
+
+export function messagePayload(m: MessageRecord) {
+  return { id: m.id, author: m.author, text: m.text, ...(m.reply ? { reply: m.reply } : {}), createdAt: new Date(m.createdAt).toISOString() };
+}

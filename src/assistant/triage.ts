@@ -1,0 +1,225 @@
+// Triage of every incoming message into none / concern / acute, before anything else.
+// Acute = present or imminent danger to a child's life, health or sexual integrity.
+// Rule-based over word classes (safety/triage-lexicon.ts): each sentence is checked for danger
+// classes, then time (now/tonight vs. past), habit, negation and question form decide the level.
+// Pure, synchronous, no node: imports.
+
+import { foldText } from './safety/fold.ts';
+import * as L from './safety/triage-lexicon.ts';
+
+export type TriageLevel = 'none' | 'concern' | 'acute';
+export type TriageResult = { level: TriageLevel; signals: string[]; suicidal: boolean };
+
+type Sentence = {
+  text: string; // folded, telling-time masked
+  now: boolean;
+  ongoing: boolean;
+  historical: boolean;
+  habitual: boolean;
+  question: boolean;
+  topic: boolean; // a question about a subject, not about a real child
+  hypothetical: boolean; // "Was mache ich, wenn …?"
+};
+
+// Split after . ! ? ; or a line break, but not after a number ("im 4. Stock") or a short abbreviation.
+function splitSentences(text: string): string[] {
+  return text
+    .split(/(?<=[^\d\s.][.!?;]+)["'“”»«)]*\s+|\n+/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+function mask(text: string, re: RegExp): string {
+  return text.replace(re, (m) => ' '.repeat(m.length));
+}
+
+function analyse(raw: string): Sentence {
+  const text = mask(foldText(raw), L.TELLING_NOW);
+  const now = L.NOW.test(text) || L.NOW_EBEN.test(text);
+  const ongoing = L.ONGOING.test(text);
+  const past = L.PAST.test(text);
+  const question = L.INTERROGATIVE_START.test(text) && (/\?\s*$/.test(raw) || !/[.!]\s*$/.test(raw));
+  const reportLike = now || L.REPORT_MARKER.test(text);
+  return {
+    text,
+    now,
+    ongoing,
+    historical: past && !now && !ongoing,
+    habitual: L.HABITUAL.test(text) && !now,
+    question,
+    topic: question && !reportLike,
+    hypothetical: question && !now && L.CONDITIONAL.test(text),
+  };
+}
+
+const CLAUSE_BREAK = /[,;:–()]|\b(?:aber|sondern|doch|weil|dass|obwohl|und|oder|wenn)\b/g;
+
+function lastClause(before: string): string {
+  let cut = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(before); m; m = CLAUSE_BREAK.exec(before)) cut = m.index + m[0].length;
+  return before.slice(cut);
+}
+
+function firstClause(after: string): string {
+  CLAUSE_BREAK.lastIndex = 0;
+  const m = CLAUSE_BREAK.exec(after);
+  return m ? after.slice(0, m.index) : after;
+}
+
+// Negation within the same clause: up to four words before the match ("kein Hinweis auf
+// Gewalt", "nicht in Gefahr") or a trailing "nicht"/"nie" after it ("schlägt die Kinder nicht").
+// Words inside the match itself ("traut sich nicht nach Hause") are part of the pattern.
+function negated(text: string, start: number, end: number): boolean {
+  const before = lastClause(text.slice(0, start)).trim().split(/\s+/).slice(-4);
+  for (let i = 0; i < before.length; i++) {
+    if (L.NEGATOR.test(before[i]!) && before[i + 1] !== 'nur') return true;
+  }
+  const after = firstClause(text.slice(end)).trim().split(/\s+/).slice(0, 4);
+  return after.some((word, i) => /^(?:nicht|nie|niemals)$/.test(word) && after[i + 1] !== 'nur');
+}
+
+type Match = { start: number; end: number };
+
+// Matches of a class in the sentence that are not negated.
+const GLOBAL_CACHE = new Map<RegExp, RegExp>();
+function globalOf(re: RegExp): RegExp {
+  let g = GLOBAL_CACHE.get(re);
+  if (!g) GLOBAL_CACHE.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`)));
+  g.lastIndex = 0;
+  return g;
+}
+
+function affirmedMatches(s: Sentence, re: RegExp): Match[] {
+  const global = globalOf(re);
+  const found: Match[] = [];
+  for (let m = global.exec(s.text); m; m = global.exec(s.text)) {
+    if (m[0].length === 0) { global.lastIndex++; continue; }
+    if (!negated(s.text, m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+function affirmed(s: Sentence, re: RegExp): boolean {
+  return affirmedMatches(s, re).length > 0;
+}
+
+// The clause around a match, e.g. "der Vater hat vor einem halben Jahr die Mutter geschlagen"
+// in "…, jetzt leben sie getrennt": a past marker there outweighs a "jetzt" elsewhere.
+function clauseAround(text: string, m: Match): string {
+  return lastClause(text.slice(0, m.start)) + text.slice(m.start, m.end) + firstClause(text.slice(m.end));
+}
+
+function happensNow(s: Sentence, m: Match): boolean {
+  if (!s.now) return false;
+  const clause = clauseAround(s.text, m);
+  return !(L.PAST.test(clause) && !L.NOW.test(clause) && !L.NOW_EBEN.test(clause));
+}
+
+// "…, sonst wird es eingesperrt": a threatened consequence, not a present event.
+function conditional(s: Sentence, m: Match): boolean {
+  return /\b(?:sonst|wenn|falls)\b/.test(lastClause(s.text.slice(0, m.start)) + ' ' + s.text.slice(Math.max(0, m.start - 30), m.start));
+}
+
+type Finding = { signal: string; level: 'acute' | 'concern'; suicidal?: boolean };
+
+// Each rule looks at one sentence (and, for context, the whole folded message).
+const RULES: ((s: Sentence, message: string) => Finding | null)[] = [
+  (s) => {
+    if (!affirmed(s, L.SUICIDE_INTENT)) return null;
+    return s.historical ? { signal: 'suicidal_past', level: 'concern' } : { signal: 'suicidal', level: 'acute', suicidal: true };
+  },
+  (s) => {
+    if (!affirmed(s, L.SUICIDE_IDEATION)) return null;
+    return { signal: 'suicidal_thoughts', level: 'concern', suicidal: !s.historical };
+  },
+  (s) => {
+    if (!affirmed(s, L.SELF_HARM)) return null;
+    if (L.SEVERE_BLEEDING.test(s.text)) return { signal: 'self_harm_bleeding', level: 'acute', suicidal: true };
+    return { signal: 'self_harm', level: 'concern', suicidal: !s.historical };
+  },
+  (s) => (affirmed(s, L.THREAT_TO_LIFE) && !s.historical ? { signal: 'threat_to_life', level: 'acute' } : null),
+  (s) => (affirmed(s, L.WEAPON) && L.WEAPON_USE.test(s.text) && !s.historical ? { signal: 'weapon', level: 'acute' } : null),
+  (s) => {
+    const violence = affirmedMatches(s, L.VIOLENCE_ACT);
+    const sexual = affirmedMatches(s, L.SEXUAL_ACT);
+    if (violence.length === 0 && sexual.length === 0) return null;
+    const signal = sexual.length > 0 ? 'sexual_violence' : 'violence';
+    const now = [...violence, ...sexual].some((m) => happensNow(s, m));
+    return now ? { signal: `${signal}_now`, level: 'acute' } : { signal, level: 'concern' };
+  },
+  (s) => {
+    if (!affirmed(s, L.CANNOT_GO_HOME) || s.historical) return null;
+    return { signal: 'cannot_go_home', level: 'acute' };
+  },
+  (s) => {
+    if (!affirmed(s, L.MEDICAL) || s.historical || s.habitual) return null;
+    return { signal: 'medical_emergency', level: 'acute' };
+  },
+  (s) => (L.INFANT_INJURY.test(s.text) && !s.historical && !s.habitual ? { signal: 'infant_injury', level: 'acute' } : null),
+  (s) => {
+    if (!affirmed(s, L.CHILD_ALONE) || !L.SMALL_CHILD.test(s.text)) return null;
+    return s.historical || s.habitual ? { signal: 'child_alone_past', level: 'concern' } : { signal: 'small_child_alone', level: 'acute' };
+  },
+  (s) => (L.NOT_PICKED_UP.test(s.text) && !s.habitual && !s.historical ? { signal: 'not_picked_up', level: 'acute' } : null),
+  (s) => (L.CAREGIVER_GONE.test(s.text) && s.now ? { signal: 'no_caregiver', level: 'acute' } : null),
+  (s) => (L.DISTRESS.test(s.text) && (s.now || s.ongoing) ? { signal: 'distress_ongoing', level: 'acute' } : null),
+  (s) => {
+    if (!affirmed(s, L.ABDUCTION)) return null;
+    return s.now || (!s.historical && /\bheute\b/.test(s.text)) ? { signal: 'abduction', level: 'acute' } : { signal: 'abduction_risk', level: 'concern' };
+  },
+  (s) => {
+    const held = affirmedMatches(s, L.CAPTIVE).filter((m) => !conditional(s, m));
+    if (held.length === 0) return affirmed(s, L.CAPTIVE) ? { signal: 'captivity_threat', level: 'concern' } : null;
+    return !s.historical && !s.habitual ? { signal: 'held_captive', level: 'acute' } : { signal: 'held_captive_past', level: 'concern' };
+  },
+  (s, message) => {
+    if (!L.GROOMING_MEETING.test(message) || !/\btreffen\b/.test(s.text)) return null;
+    const soon = /\b(?:heute|gleich|jetzt|nachher|morgen|um \d{1,2}(?::\d\d)? uhr)\b/.test(s.text);
+    return soon ? { signal: 'grooming_meeting', level: 'acute' } : { signal: 'grooming', level: 'concern' };
+  },
+  (s, message) => {
+    if (!affirmed(s, L.ACCESS) || !L.DANGER_CONTEXT.test(message)) return null;
+    // A stated time of access ("holt es heute ab") outweighs past events in the same sentence.
+    if (!(s.now || L.ACCESS_TIME.test(s.text)) || s.habitual) return null;
+    return { signal: 'perpetrator_access', level: 'acute' };
+  },
+];
+
+export function triage(text: string): TriageResult {
+  const message = foldText(text);
+  const meta = L.META.test(message);
+  const signals = new Set<string>();
+  let acute = false;
+  let concern = false;
+  let suicidal = false;
+
+  for (const raw of splitSentences(text)) {
+    const s = analyse(raw);
+    if (s.topic) {
+      signals.add('topic_question');
+      continue;
+    }
+    if (s.hypothetical) {
+      // "Was mache ich, wenn mein Schüler …?": about a real child, but nothing has happened.
+      signals.add('hypothetical_question');
+      if (L.CONCERN.test(s.text)) concern = true;
+      continue;
+    }
+    for (const rule of RULES) {
+      const f = rule(s, message);
+      if (!f) continue;
+      signals.add(f.signal);
+      if (f.level === 'acute') acute = true;
+      else concern = true;
+      if (f.suicidal) suicidal = true;
+    }
+    if (L.CONCERN.test(s.text)) concern = true;
+  }
+  if (meta && !acute) {
+    signals.add('meta');
+    concern = false;
+  }
+  const level: TriageLevel = acute ? 'acute' : concern ? 'concern' : 'none';
+  return { level, signals: [...signals], suicidal };
+}

@@ -1,0 +1,36 @@
+// The reply of the public contract, and the actions that web chat and Matrix render their own way.
+
+export type TriageLevelName = 'none' | 'concern' | 'acute';
+
+export type Action =
+  | { type: 'quick_reply'; label: string; value: string }
+  | { type: 'escalate'; label: string; urgency?: 'normal' | 'urgent' }
+  | { type: 'call'; label: string; phone: string }
+  | { type: 'link'; label: string; url: string }
+  | { type: 'navigator'; label: string; step: number }
+  | { type: 'download_summary'; label: string };
+
+export type ReplySource = { id: string; title: string; url: string; reviewed?: string };
+
+export type Reply = {
+  text: string;
+  sources: ReplySource[];
+  triage: { level: TriageLevelName; signals?: string[] };
+  confidence: number;
+  actions: Action[];
+  /** Set when personal data was removed from the user's message. */
+  redacted?: { count: number; types: string[] };
+  /** Markdown summary of the guided procedure, offered for download at its last step. */
+  summary?: string;
+  /** Which kind of answer this is, for reports and the UI. */
+  kind: 'answer' | 'fallback' | 'navigator' | 'smalltalk' | 'handover' | 'relayed';
+};
+
+/** What the assistant remembers about a conversation between messages. */
+export type ConversationContext = {
+  role?: string;
+  region?: string;
+  lastQuery?: string;
+  lastArticleIds?: string[];
+  navigator?: { step: number };
+};

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+// Environment → typed configuration. Every variable has an embedded default so that
+// `npm start` runs on a fresh machine; a bad value stops the start with one line naming it.
+
+const int = (fallback: number, min: number, max: number) =>
+  z.preprocess((v) => (v === undefined || v === '' ? fallback : Number(v)), z.number().int().min(min).max(max));
+const bool = (fallback: boolean) =>
+  z.preprocess((v) => (v === undefined || v === '' ? fallback : v), z.union([z.boolean(), z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')]));
+const text = (fallback: string) => z.preprocess((v) => (v === undefined || v === '' ? fallback : v), z.string().min(1));
+const optional = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
+
+export const configSchema = z.object({
+  PORT: int(8787, 0, 65535),
+  HOST: text('127.0.0.1'),
+  DATA_DIR: text('./data'),
+  KNOWLEDGE_DIR: text('./knowledge'),
+  LOG_LEVEL: z.preprocess((v) => v || 'info', z.enum(['debug', 'info', 'warn', 'error', 'silent'])),
+  MAX_MESSAGE_CHARS: int(4000, 100, 20000),
+  RATE_LIMIT_IP_PER_MINUTE: int(600, 0, 1_000_000),
+  RATE_LIMIT_CONVERSATION_PER_MINUTE: int(30, 0, 10_000),
+  TRUST_PROXY: bool(false),
+  EMBED_ORIGINS: text('*'),
+  CONFIDENCE_THRESHOLD: z.preprocess((v) => (v === undefined || v === '' ? 0.3 : Number(v)), z.number().min(0).max(1)),
+  RETENTION_CONVERSATION_DAYS: int(30, 1, 3650),
+  RETENTION_CASE_DAYS: int(90, 1, 3650),
+  PURGE_INTERVAL_MINUTES: int(60, 1, 10_080),
+  STAFF_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'mindestens 16 Zeichen').optional()),
+  MATRIX_HOMESERVER_URL: optional,
+  // Escalation: office hours of the Kontaktstelle ("Mo-Fr 08:00-16:00", ";" separates day groups),
+  // extra closed days (YYYY-MM-DD, comma list); M-V public holidays are closed unless turned off.
+  OFFICE_HOURS: text('Mo-Fr 08:00-16:00'),
+  OFFICE_TIMEZONE: text('Europe/Berlin'),
+  OFFICE_CLOSED_DATES: z.preprocess((v) => (typeof v === 'string' && v.trim() ? v.split(',').map((d) => d.trim()) : []), z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Daten als JJJJ-MM-TT, durch Komma getrennt'))),
+  OFFICE_MV_HOLIDAYS: bool(true),
+  REMIND_UNCLAIMED_MINUTES: int(15, 1, 10_080),
+  REMIND_UNCLAIMED_MAX: int(3, 0, 100),
+  REMIND_SILENT_MINUTES: int(20, 1, 10_080),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue.path[0] ?? '?');
+  throw new ConfigError(`Konfigurationsfehler: ${name}=${JSON.stringify(env[name] ?? '')} ist ungültig (${issue.message})`);
+}

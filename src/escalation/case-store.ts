@@ -1,0 +1,186 @@
+// Cases in SQL over the shared SqlDriver (node:sqlite or D1, same statements). Every change of a
+// case and every event it causes go into one batch, i.e. one transaction. Races (two claims at
+// once) are settled by a fresh write token per change: the dependent inserts select on it, so
+// only the statement that actually changed the row writes its events and audit entry.
+import { isUniqueViolation, sql, type SqlDriver, type SqlValue, type Statement } from '../store/driver.ts';
+import type { AuditEntry, CaseRecord, CaseStatus } from './types.ts';
+
+type CaseRow = {
+  id: string; number: string; conversation_id: string; status: CaseStatus; urgency: 'normal' | 'urgent'; role: string | null;
+  region: string | null; topic: string | null; channel: string; contact: string | null; consent_at: number; staff_id: string | null;
+  staff_name: string | null; created_at: number; claimed_at: number | null; first_response_at: number | null;
+  last_staff_message_at: number | null; last_user_message_at: number | null; closed_at: number | null; closed_by: string | null;
+  outcome: string | null; note: string | null; rating: string | null; unclaimed_reminders: number; silent_reminders: number;
+  last_reminder_at: number | null; write_token: string; updated_at: number;
+};
+
+const toCase = (r: CaseRow): CaseRecord => ({
+  id: r.id, number: r.number, conversationId: r.conversation_id, status: r.status, urgency: r.urgency, role: r.role, region: r.region,
+  topic: r.topic, channel: r.channel, contact: r.contact, consentAt: r.consent_at, staffId: r.staff_id, staffName: r.staff_name,
+  createdAt: r.created_at, claimedAt: r.claimed_at, firstResponseAt: r.first_response_at, lastStaffMessageAt: r.last_staff_message_at,
+  lastUserMessageAt: r.last_user_message_at, closedAt: r.closed_at, closedBy: r.closed_by, outcome: r.outcome, note: r.note,
+  rating: r.rating, unclaimedReminders: r.unclaimed_reminders, silentReminders: r.silent_reminders, lastReminderAt: r.last_reminder_at,
+  writeToken: r.write_token, updatedAt: r.updated_at,
+});
+
+export type NewEventRow = { conversationId: string | null; type: string; payload: unknown };
+export type NewMessageRow = { id: string; author: 'user' | 'staff' | 'system'; text: string; clientId: string | null; extra?: Record<string, unknown> };
+
+/** Statements that only take effect when the case row carries `token` (i.e. our change won). */
+export class GuardedBatch {
+  readonly statements: Statement[] = [];
+  private readonly caseId: string;
+  private readonly token: string | null;
+  private readonly now: number;
+
+  /** `token` null guards on "still claimed" instead (messages must not fail on unrelated changes). */
+  constructor(caseId: string, token: string | null, now: number) {
+    this.caseId = caseId;
+    this.token = token;
+    this.now = now;
+  }
+
+  insert(table: string, columns: string[], values: SqlValue[]): this {
+    const marks = columns.map(() => '?').join(', ');
+    const guard = this.token === null
+      ? sql("WHERE EXISTS (SELECT 1 FROM cases WHERE id = ? AND status = 'claimed')", this.caseId)
+      : sql('WHERE EXISTS (SELECT 1 FROM cases WHERE id = ? AND write_token = ?)', this.caseId, this.token);
+    this.statements.push(sql(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${marks} ${guard.sql}`, ...values, ...guard.params));
+    return this;
+  }
+
+  event(e: NewEventRow): this {
+    return this.insert('events', ['conversation_id', 'case_id', 'type', 'payload', 'created_at'], [e.conversationId, this.caseId, e.type, JSON.stringify(e.payload), this.now]);
+  }
+
+  audit(action: string, actor: string | null, detail: string | null = null): this {
+    return this.insert('case_audit', ['case_id', 'action', 'actor', 'detail', 'created_at'], [this.caseId, action, actor, detail, this.now]);
+  }
+
+  /** A message in the conversation plus its SSE event (which the feed also carries, by case id). */
+  message(conversationId: string, m: NewMessageRow): this {
+    this.insert('messages', ['id', 'conversation_id', 'author', 'text', 'reply', 'client_id', 'reply_to', 'created_at'], [m.id, conversationId, m.author, m.text, null, m.clientId, null, this.now]);
+    return this.event({
+      conversationId,
+      type: 'message',
+      payload: { id: m.id, author: m.author, text: m.text, createdAt: new Date(this.now).toISOString(), ...(m.extra ?? {}) },
+    });
+  }
+
+  touchConversation(conversationId: string): this {
+    this.statements.push(sql('UPDATE conversations SET last_activity_at = MAX(last_activity_at, ?) WHERE id = ?', this.now, conversationId));
+    return this;
+  }
+}
+
+export class CaseStore {
+  readonly db: SqlDriver;
+
+  constructor(db: SqlDriver) {
+    this.db = db;
+  }
+
+  async get(idOrNumber: string): Promise<CaseRecord | undefined> {
+    const row = await this.db.first<CaseRow>('SELECT * FROM cases WHERE id = ? OR number = ?', [idOrNumber, idOrNumber.toUpperCase()]);
+    return row && toCase(row);
+  }
+
+  async activeForConversation(conversationId: string): Promise<CaseRecord | undefined> {
+    const row = await this.db.first<CaseRow>("SELECT * FROM cases WHERE conversation_id = ? AND status <> 'closed'", [conversationId]);
+    return row && toCase(row);
+  }
+
+  async latestForConversation(conversationId: string): Promise<CaseRecord | undefined> {
+    const row = await this.db.first<CaseRow>('SELECT * FROM cases WHERE conversation_id = ? ORDER BY created_at DESC LIMIT 1', [conversationId]);
+    return row && toCase(row);
+  }
+
+  async list(status?: CaseStatus, limit = 200): Promise<CaseRecord[]> {
+    const rows = status
+      ? await this.db.all<CaseRow>('SELECT * FROM cases WHERE status = ? ORDER BY created_at LIMIT ?', [status, limit])
+      : await this.db.all<CaseRow>('SELECT * FROM cases ORDER BY created_at DESC LIMIT ?', [limit]);
+    return rows.map(toCase);
+  }
+
+  async inRange(from: number, to: number): Promise<CaseRecord[]> {
+    return (await this.db.all<CaseRow>('SELECT * FROM cases WHERE created_at >= ? AND created_at < ?', [from, to])).map(toCase);
+  }
+
+  async audit(caseId: string): Promise<AuditEntry[]> {
+    const rows = await this.db.all<{ action: string; actor: string | null; detail: string | null; created_at: number }>(
+      'SELECT action, actor, detail, created_at FROM case_audit WHERE case_id = ? ORDER BY id', [caseId],
+    );
+    return rows.map((r) => ({ action: r.action, actor: r.actor, detail: r.detail, at: r.created_at }));
+  }
+
+  /** Next number of the year; numbers may skip when a later step fails, never repeat. */
+  async nextNumber(year: number): Promise<string> {
+    const row = await this.db.first<{ last: number }>(
+      'INSERT INTO case_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last', [year],
+    );
+    return `KS-${year}-${String(row!.last).padStart(4, '0')}`;
+  }
+
+  /** Inserts the case and the batch; 'duplicate' when the conversation already has an active case. */
+  async insert(c: CaseRecord, batch: GuardedBatch): Promise<'ok' | 'duplicate'> {
+    const cols = ['id', 'number', 'conversation_id', 'status', 'urgency', 'role', 'region', 'topic', 'channel', 'contact', 'consent_at', 'created_at', 'write_token', 'updated_at'];
+    const insert = sql(`INSERT INTO cases (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      c.id, c.number, c.conversationId, c.status, c.urgency, c.role, c.region, c.topic, c.channel, c.contact, c.consentAt, c.createdAt, c.writeToken, c.updatedAt);
+    try {
+      await this.db.batch([insert, ...batch.statements]);
+      return 'ok';
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'duplicate';
+      throw error;
+    }
+  }
+
+  /**
+   * Runs `update` (which must set write_token = batch's token and carry the expected-state
+   * condition) with the batch; true when the update changed the row, i.e. this change won.
+   */
+  async change(update: Statement, batch: GuardedBatch): Promise<boolean> {
+    const [result] = await this.db.batch([update, ...batch.statements]);
+    return result.changes === 1;
+  }
+
+  /** Like change(), but a unique violation (a message with this clientId exists) → 'duplicate'. */
+  async changeOnce(update: Statement, batch: GuardedBatch): Promise<boolean | 'duplicate'> {
+    try {
+      return await this.change(update, batch);
+    } catch (error) {
+      if (isUniqueViolation(error)) return 'duplicate';
+      throw error;
+    }
+  }
+
+  // --- the feed ------------------------------------------------------------------------------
+
+  async feed(after: number, limit: number) {
+    return this.db.all<{ id: number; conversation_id: string | null; case_id: string | null; type: string; payload: string; created_at: number }>(
+      "SELECT * FROM events WHERE id > ? AND case_id IS NOT NULL AND type <> 'case' ORDER BY id LIMIT ?", [after, limit],
+    );
+  }
+
+  async ack(consumer: string, cursor: number, now: number): Promise<void> {
+    await this.db.run(
+      'INSERT INTO feed_cursors (consumer, cursor, updated_at) VALUES (?, ?, ?) ON CONFLICT (consumer) DO UPDATE SET cursor = MAX(cursor, excluded.cursor), updated_at = excluded.updated_at',
+      [consumer, cursor, now],
+    );
+  }
+
+  async cursor(consumer: string): Promise<number> {
+    return (await this.db.first<{ cursor: number }>('SELECT cursor FROM feed_cursors WHERE consumer = ?', [consumer]))?.cursor ?? 0;
+  }
+
+  /** Closed cases past retention: their audit, feed events and the cases themselves. */
+  async purgeClosed(before: number): Promise<number> {
+    const stale = "SELECT id FROM cases WHERE status = 'closed' AND closed_at < ?";
+    const results = await this.db.batch([
+      sql(`DELETE FROM case_audit WHERE case_id IN (${stale})`, before),
+      sql(`DELETE FROM events WHERE case_id IN (${stale})`, before),
+      sql("DELETE FROM cases WHERE status = 'closed' AND closed_at < ?", before),
+    ]);
+    return results[2].changes;
+  }
+}

@@ -1,0 +1,20 @@
+// What the asker reads about their case, in German. Numbers only from the checked directory.
+import type { Contacts } from '../knowledge/types.ts';
+
+export function routes24h(contacts: Contacts | undefined): string {
+  const mv = contacts?.hotlines.find((h) => h.id === 'kinderschutzhotline-mv');
+  const hotline = mv ? ` oder die ${mv.name} unter ${mv.phone} (${mv.hours})` : '';
+  return `Bei akuter Gefahr für ein Kind: sofort 110 oder 112${hotline}.`;
+}
+
+export const askerTexts = {
+  opened: (number: string, officeOpen: boolean, opening: string | undefined, routes: string) =>
+    officeOpen
+      ? `Ihre Anfrage ${number} ist bei der Kontaktstelle Kinderschutz angekommen und wartet auf eine Fachkraft. Sie erhalten die Antwort hier im Chat. ${routes}`
+      : `Ihre Anfrage ${number} ist bei der Kontaktstelle Kinderschutz angekommen. Gerade ist niemand erreichbar; eine Fachkraft meldet sich ${opening ?? 'zur nächsten Sprechzeit'}. Die Anfrage bleibt so lange in der Warteschlange. ${routes}`,
+  stillWaiting: (routes: string) =>
+    `Ihre Anfrage wartet noch auf eine Fachkraft; die Kontaktstelle ist erinnert. ${routes}`,
+  claimed: (staffName: string) => `${staffName} von der Kontaktstelle Kinderschutz ist jetzt für Sie da. Der Lotse schweigt, solange Sie miteinander schreiben.`,
+  released: 'Ihre Anfrage wartet wieder auf eine Fachkraft der Kontaktstelle. Der Lotse antwortet in der Zwischenzeit wieder.',
+  closed: 'Die Kontaktstelle hat das Gespräch beendet. Sie können dem Lotsen weiter Fragen stellen. Wie hilfreich war die Unterstützung? Ihre Bewertung hilft uns.',
+};

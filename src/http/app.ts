@@ -1,0 +1,67 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps, AppEnv } from './env.ts';
+import { apiError, MESSAGES } from './errors.ts';
+import { requireJson } from './middleware/json-body.ts';
+import { rateLimit, WindowCounter } from './middleware/rate-limit.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { conversationRoutes } from './routes/conversations.ts';
+import { eventRoutes } from './routes/events.ts';
+import { healthRoutes } from './routes/health.ts';
+import { knowledgePageRoutes } from './routes/knowledge-pages.ts';
+
+// The one Hono app, the same on Node and on Workers. Runtime specifics arrive through deps.
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+function validationMessage(issues: Array<{ path: PropertyKey[]; message: string }>): string {
+  const issue = issues[0];
+  const field = issue?.path.map(String).join('.') || 'Inhalt';
+  return `Ungültige Angabe im Feld "${field}": ${issue?.message ?? 'unbekannt'}.`;
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return apiError(c, 400, 'invalid_request', validationMessage(result.error.issues));
+    },
+  });
+
+  app.use('*', requestLog(deps.log));
+  app.use('*', securityHeaders(deps.limits.embedOrigins));
+  app.use('/api/*', rateLimit(new WindowCounter(deps.limits.ipPerMinute), deps.clientIp));
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.payload_too_large) }));
+  app.use('/api/*', requireJson());
+
+  healthRoutes(app, deps);
+  conversationRoutes(app, deps);
+  eventRoutes(app, deps);
+  knowledgePageRoutes(app, deps);
+  for (const extend of deps.extend ?? []) extend(app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.3',
+    info: { title: 'Kinderschutz-Lotse API', version: '1.0.0', description: 'Öffentliche Schnittstelle des Kinderschutz-Lotsen.' },
+  });
+
+  if (deps.serveStatic) app.use('/*', deps.serveStatic);
+
+  app.notFound((c) => apiError(c, 404, 'not_found', MESSAGES.not_found));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      if (status === 400) return apiError(c, 400, 'invalid_json', MESSAGES.invalid_json);
+      if (status === 413) return apiError(c, 413, 'payload_too_large', MESSAGES.payload_too_large);
+      if (status === 415) return apiError(c, 415, 'unsupported_media_type', MESSAGES.unsupported_media_type);
+      if (status < 500) return apiError(c, status, 'invalid_request', error.message || 'Ungültige Anfrage.');
+    }
+    deps.log('error', 'unhandled', { path: c.req.path, error: (error as Error).name, detail: (error as Error).message?.slice(0, 200) });
+    return apiError(c, 500, 'internal', MESSAGES.internal);
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

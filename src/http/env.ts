@@ -1,0 +1,30 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ConversationService } from '../assistant/conversations.ts';
+import type { LiveEvents } from '../assistant/live-events.ts';
+import type { KnowledgeBundle } from '../knowledge/types.ts';
+import type { ConversationRecord, Store } from '../store/types.ts';
+import type { Logger } from './middleware/request-log.ts';
+
+/** Everything the HTTP app needs, injected by the runtime entry point (Node or Worker). */
+export type AppDeps = {
+  service: ConversationService;
+  store: Store;
+  live: LiveEvents;
+  knowledge: KnowledgeBundle;
+  log: Logger;
+  limits: {
+    maxMessageChars: number;
+    ipPerMinute: number;
+    conversationPerMinute: number;
+    embedOrigins: string;
+  };
+  /** The client's address as the runtime sees it (socket, proxy header or CF-Connecting-IP). */
+  clientIp: (c: Context) => string;
+  /** Serves bots/web; on Workers the platform's static assets do it instead. */
+  serveStatic?: MiddlewareHandler;
+  /** Registers further routes (staff API, escalations) on the same app. */
+  extend?: Array<(app: import('@hono/zod-openapi').OpenAPIHono<AppEnv>) => void>;
+  ready?: () => Promise<boolean>;
+};
+
+export type AppEnv = { Variables: { conversation: ConversationRecord } };

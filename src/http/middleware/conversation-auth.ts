@@ -1,0 +1,24 @@
+import type { MiddlewareHandler } from 'hono';
+import type { ConversationService } from '../../assistant/conversations.ts';
+import type { AppEnv } from '../env.ts';
+import { apiError, MESSAGES } from '../errors.ts';
+
+// Bearer token per conversation. EventSource cannot send headers, so the SSE route may pass
+// the token as ?token= instead.
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+export function conversationAuth(service: ConversationService, options: { allowQueryToken?: boolean } = {}): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerToken(c.req.header('authorization')) ?? (options.allowQueryToken ? c.req.query('token') : undefined);
+    if (!token) return apiError(c, 401, 'unauthorized', MESSAGES.unauthorized);
+    const result = await service.authorize(c.req.param('id') ?? '', token);
+    if (result.status === 'not_found') return apiError(c, 404, 'not_found', MESSAGES.not_found);
+    if (result.status === 'forbidden') return apiError(c, 403, 'forbidden', MESSAGES.forbidden);
+    c.set('conversation', result.conversation);
+    await next();
+  };
+}

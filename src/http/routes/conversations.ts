@@ -1,0 +1,82 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps, AppEnv } from '../env.ts';
+import { apiError, MESSAGES } from '../errors.ts';
+import { conversationAuth } from '../middleware/conversation-auth.ts';
+import { tooManyRequests, WindowCounter } from '../middleware/rate-limit.ts';
+import {
+  ConversationCreatedSchema, ConversationParams, CreateConversationSchema, errorResponses, FeedbackSchema,
+  HistorySchema, MessageReplySchema, PostMessageSchema,
+} from '../schemas.ts';
+
+const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
+const bearer = [{ bearerAuth: [] }];
+
+const createConversation = createRoute({
+  method: 'post', path: '/api/conversations', tags: ['Gespräch'],
+  summary: 'Neues Gespräch anlegen',
+  request: { body: { ...json(CreateConversationSchema), required: true } },
+  responses: { 201: { description: 'Angelegt', ...json(ConversationCreatedSchema) }, ...errorResponses },
+});
+
+const postMessage = createRoute({
+  method: 'post', path: '/api/conversations/{id}/messages', tags: ['Gespräch'], security: bearer,
+  summary: 'Frage stellen und Antwort erhalten',
+  request: { params: ConversationParams, body: { ...json(PostMessageSchema), required: true } },
+  responses: { 200: { description: 'Antwort mit Quellen', ...json(MessageReplySchema) }, ...errorResponses },
+});
+
+const getConversation = createRoute({
+  method: 'get', path: '/api/conversations/{id}', tags: ['Gespräch'], security: bearer,
+  summary: 'Verlauf eines Gesprächs (zum Fortsetzen nach dem Neuladen)',
+  request: { params: ConversationParams },
+  responses: { 200: { description: 'Verlauf', ...json(HistorySchema) }, ...errorResponses },
+});
+
+const postFeedback = createRoute({
+  method: 'post', path: '/api/conversations/{id}/feedback', tags: ['Gespräch'], security: bearer,
+  summary: 'Rückmeldung 👍/👎 zu einer Antwort',
+  request: { params: ConversationParams, body: { ...json(FeedbackSchema), required: true } },
+  responses: { 204: { description: 'Gespeichert' }, 409: errorResponses[404], ...errorResponses },
+});
+
+export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
+  const perConversation = new WindowCounter(deps.limits.conversationPerMinute);
+  const auth = conversationAuth(deps.service);
+  app.use('/api/conversations/:id/*', async (c, next) => {
+    // SSE has its own auth (query token); all other sub-resources use the bearer header.
+    if (c.req.path.endsWith('/events')) return next();
+    return auth(c, next);
+  });
+  app.use('/api/conversations/:id', auth);
+
+  app.openapi(createConversation, async (c) => {
+    const body = c.req.valid('json');
+    const created = await deps.service.create(body);
+    return c.json(created, 201);
+  });
+
+  app.openapi(postMessage, async (c) => {
+    const { text, clientId } = c.req.valid('json');
+    if (text.trim().length === 0) return apiError(c, 400, 'empty_text', MESSAGES.empty_text);
+    if (text.length > deps.limits.maxMessageChars) {
+      return apiError(c, 413, 'text_too_long', `Die Nachricht ist zu lang: höchstens ${deps.limits.maxMessageChars} Zeichen.`);
+    }
+    const conversation = c.get('conversation');
+    const retryAfter = perConversation.hit(conversation.id);
+    if (retryAfter > 0) return tooManyRequests(c, retryAfter);
+    const posted = await deps.service.postMessage(conversation.id, text, clientId);
+    return c.json({ reply: posted.reply, messageId: posted.messageId, replyId: posted.replyId }, 200);
+  });
+
+  app.openapi(getConversation, async (c) => {
+    const conversation = c.get('conversation');
+    return c.json(await deps.service.history(conversation.id), 200);
+  });
+
+  app.openapi(postFeedback, async (c) => {
+    const result = await deps.service.feedback(c.get('conversation').id, c.req.valid('json'));
+    if (result === 'not_found') return apiError(c, 404, 'not_found', 'Diese Antwort gibt es in diesem Gespräch nicht.');
+    if (result === 'duplicate') return apiError(c, 409, 'conflict', 'Zu dieser Antwort haben Sie schon eine Rückmeldung gegeben.');
+    return c.body(null, 204);
+  });
+}

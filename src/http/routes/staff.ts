@@ -1,0 +1,188 @@
+// The staff API (bearer STAFF_TOKEN): the durable case feed with cursor and acknowledgement,
+// case actions, knowledge search and the learning reports. The Matrix bot uses exactly this.
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { z } from 'zod';
+import { safeEqual } from '../../assistant/ids.ts';
+import type { LiveEvents } from '../../assistant/live-events.ts';
+import { CLOSE_OUTCOMES, CLOSE_TOPICS } from '../../escalation/close-options.ts';
+import { gapsReport, statsReport } from '../../escalation/reports.ts';
+import { FEED_CHANNEL, isFailure, type EscalationService, type Failure } from '../../escalation/service.ts';
+import { toSummary, type CaseRecord } from '../../escalation/types.ts';
+import type { SearchEngine } from '../../search/index.ts';
+import type { AppEnv } from '../env.ts';
+import { apiError } from '../errors.ts';
+import { bearerToken } from '../middleware/conversation-auth.ts';
+
+export type StaffDeps = {
+  escalation: EscalationService;
+  staffToken: string;
+  live: LiveEvents;
+  engine: () => SearchEngine;
+  threshold: number;
+  listMessages: (conversationId: string) => Promise<Array<{ id: string; author: string; text: string; createdAt: number }>>;
+};
+
+const MAX_WAIT_S = 25;
+
+function staffAuth(token: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const given = bearerToken(c.req.header('authorization'));
+    if (!given) return apiError(c, 401, 'unauthorized', 'Für die Staff-API fehlt der Zugangsschlüssel.');
+    if (!safeEqual(given, token)) return apiError(c, 403, 'forbidden', 'Der Zugangsschlüssel für die Staff-API ist falsch.');
+    await next();
+  };
+}
+
+const StaffId = z.string().min(1).max(255);
+const ClaimSchema = z.object({ staffId: StaffId, staffName: z.string().min(1).max(100) });
+const ReleaseSchema = z.object({ staffId: StaffId });
+const MessageSchema = z.object({ staffId: StaffId, staffName: z.string().min(1).max(100), text: z.string().trim().min(1).max(8000), clientId: z.string().min(1).max(255) });
+const CloseSchema = z.object({ staffId: StaffId, topic: z.string().max(50).optional(), outcome: z.string().max(50).optional(), note: z.string().max(1000).optional() });
+const AckSchema = z.object({ consumer: z.string().min(1).max(200), cursor: z.number().int().min(0) });
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+async function body<T>(c: Context, schema: z.ZodType<T>): Promise<{ ok: true; data: T } | { ok: false; response: Response }> {
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    return { ok: false, response: apiError(c, 400, 'invalid_json', 'Der Inhalt der Anfrage ist kein gültiges JSON.') };
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const issue = parsed.error.issues[0];
+  return { ok: false, response: apiError(c, 400, 'invalid_request', `Ungültige Angabe im Feld "${issue?.path.join('.') || 'Inhalt'}": ${issue?.message}.`) };
+}
+
+function failure(c: Context, f: Failure): Response {
+  const who = f.case?.staffName ?? 'eine andere Fachkraft';
+  switch (f.error) {
+    case 'not_found': return apiError(c, 404, 'not_found', 'Diesen Fall gibt es nicht.');
+    case 'already_claimed': return apiError(c, 409, 'already_claimed', `${f.case?.number} hat bereits ${who} übernommen.`);
+    case 'closed': return apiError(c, 409, 'closed', `${f.case?.number} ist schon abgeschlossen.`);
+    case 'not_holder': return apiError(c, 403, 'not_holder', `${f.case?.number} liegt bei ${who}.`);
+    case 'not_claimed': return apiError(c, 409, 'not_claimed', `${f.case?.number} ist gerade von niemandem übernommen.`);
+    default: return apiError(c, 400, 'invalid_request', f.message ?? 'Ungültige Anfrage.');
+  }
+}
+
+const caseJson = (k: CaseRecord) => ({ case: toSummary(k) });
+
+export function staffRoutes(deps: StaffDeps) {
+  const { escalation } = deps;
+  return (app: OpenAPIHono<AppEnv>) => {
+    app.use('/api/staff/*', staffAuth(deps.staffToken));
+
+    app.get('/api/staff/feed', async (c) => {
+      const after = Math.max(0, Number(c.req.query('after') ?? 0) || 0);
+      const limit = Math.min(500, Math.max(1, Number(c.req.query('limit') ?? 100) || 100));
+      const wait = Math.min(MAX_WAIT_S, Math.max(0, Number(c.req.query('wait') ?? 0) || 0));
+      const read = async () => (await escalation.cases.feed(after, limit)).map((e) => ({
+        id: e.id, type: e.type, conversationId: e.conversation_id, caseId: e.case_id, payload: JSON.parse(e.payload), createdAt: e.created_at,
+      }));
+      let events = await read();
+      if (events.length === 0 && wait > 0) {
+        // Long poll: hold the request until the service commits a feed event or the wait ends.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, wait * 1000);
+          const unsubscribe = deps.live.subscribe(FEED_CHANNEL, done);
+          function done() {
+            clearTimeout(timer);
+            unsubscribe();
+            resolve();
+          }
+        });
+        events = await read();
+      }
+      return c.json({ events, cursor: events.length ? events[events.length - 1].id : after }, 200);
+    });
+
+    app.post('/api/staff/feed/ack', async (c) => {
+      const parsed = await body(c, AckSchema);
+      if (!parsed.ok) return parsed.response;
+      await escalation.cases.ack(parsed.data.consumer, parsed.data.cursor, escalation.now());
+      return c.body(null, 204);
+    });
+
+    app.get('/api/staff/feed/cursor', async (c) => {
+      const consumer = c.req.query('consumer');
+      if (!consumer) return apiError(c, 400, 'invalid_request', 'Parameter consumer fehlt.');
+      return c.json({ cursor: await escalation.cases.cursor(consumer) }, 200);
+    });
+
+    app.get('/api/staff/cases', async (c) => {
+      const status = c.req.query('status');
+      if (status && !['open', 'claimed', 'closed'].includes(status)) return apiError(c, 400, 'invalid_request', 'status muss open, claimed oder closed sein.');
+      const cases = await escalation.cases.list(status as never);
+      return c.json({ cases: cases.map(toSummary) }, 200);
+    });
+
+    app.get('/api/staff/close-options', (c) => c.json({ topics: CLOSE_TOPICS, outcomes: CLOSE_OUTCOMES }, 200));
+
+    app.get('/api/staff/cases/:id', async (c) => {
+      const k = await escalation.cases.get(c.req.param('id'));
+      if (!k) return apiError(c, 404, 'not_found', 'Diesen Fall gibt es nicht.');
+      // Messages are stored redacted; the transcript is what the conversation holds.
+      const transcript = (await deps.listMessages(k.conversationId)).map((m) => ({ id: m.id, author: m.author, text: m.text, createdAt: m.createdAt }));
+      const audit = await escalation.cases.audit(k.id);
+      return c.json({ case: { ...toSummary(k), contact: k.contact, note: k.note, firstResponseAt: k.firstResponseAt, rating: k.rating, transcript, audit } }, 200);
+    });
+
+    app.post('/api/staff/cases/:id/claim', async (c) => {
+      const parsed = await body(c, ClaimSchema);
+      if (!parsed.ok) return parsed.response;
+      const result = await escalation.claim(c.req.param('id'), parsed.data.staffId, parsed.data.staffName);
+      return isFailure(result) ? failure(c, result) : c.json(caseJson(result), 200);
+    });
+
+    app.post('/api/staff/cases/:id/release', async (c) => {
+      const parsed = await body(c, ReleaseSchema);
+      if (!parsed.ok) return parsed.response;
+      const result = await escalation.release(c.req.param('id'), parsed.data.staffId);
+      return isFailure(result) ? failure(c, result) : c.json(caseJson(result), 200);
+    });
+
+    app.post('/api/staff/cases/:id/messages', async (c) => {
+      const parsed = await body(c, MessageSchema);
+      if (!parsed.ok) return parsed.response;
+      const result = await escalation.staffMessage(c.req.param('id'), parsed.data);
+      if (isFailure(result)) return failure(c, result);
+      return c.json(result, result.duplicate ? 200 : 201);
+    });
+
+    app.post('/api/staff/cases/:id/close', async (c) => {
+      const parsed = await body(c, CloseSchema);
+      if (!parsed.ok) return parsed.response;
+      const result = await escalation.close(c.req.param('id'), parsed.data);
+      return isFailure(result) ? failure(c, result) : c.json(caseJson(result), 200);
+    });
+
+    app.get('/api/staff/search', (c) => {
+      const q = (c.req.query('q') ?? '').trim();
+      if (!q) return apiError(c, 400, 'invalid_request', 'Parameter q (Suchfrage) fehlt.');
+      const result = deps.engine().search(q.slice(0, 500), { limit: 5 });
+      return c.json({
+        confidence: result.confidence,
+        hits: result.hits.map((h) => ({
+          id: h.passage.id, title: h.passage.articleTitle, heading: h.passage.heading, url: h.passage.url, score: h.score,
+          excerpt: h.passage.text.replace(/[#*_>`[\]]/g, '').replace(/\s+/g, ' ').slice(0, 240),
+        })),
+      }, 200);
+    });
+
+    app.get('/api/staff/reports/gaps', async (c) => {
+      const days = Math.min(365, Math.max(1, Number(c.req.query('days') ?? 14) || 14));
+      return c.json(await gapsReport(escalation.cases.db, { days, threshold: deps.threshold, now: escalation.now() }), 200);
+    });
+
+    app.get('/api/staff/reports/stats', async (c) => {
+      const from = c.req.query('from');
+      const to = c.req.query('to');
+      if (!day.safeParse(from).success || !day.safeParse(to).success || from! >= to!) {
+        return apiError(c, 400, 'invalid_request', 'from und to als JJJJ-MM-TT angeben, from vor to.');
+      }
+      return c.json(await statsReport(escalation.cases.db, from!, to!), 200);
+    });
+  };
+}

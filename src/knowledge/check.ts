@@ -1,0 +1,52 @@
+import { splitSections } from './chunk.ts';
+import type { KnowledgeBundle } from './types.ts';
+
+// Editorial checks beyond the schema: links between articles, review dates, sources that the
+// text names, and the contact directory against the regions.
+
+export type Finding = { level: 'error' | 'warning'; file: string; message: string };
+
+const ARTICLE_LINK = /\]\(artikel:([a-z0-9-]+)(#[^)]*)?\)/g;
+const URL_IN_TEXT = /https?:\/\/[^\s)>\]]+/g;
+
+function normalizeUrl(url: string): string {
+  return url.replace(/[.,;]+$/, '').replace(/\/+$/, '').toLowerCase();
+}
+
+export function checkKnowledge(bundle: KnowledgeBundle, today: string): Finding[] {
+  const findings: Finding[] = [];
+  const ids = new Set(bundle.articles.map((a) => a.id));
+  for (const article of bundle.articles) {
+    const file = `articles/${article.id}.md`;
+    for (const match of article.body.matchAll(ARTICLE_LINK)) {
+      if (!ids.has(match[1])) findings.push({ level: 'error', file, message: `Link auf unbekannten Artikel "${match[1]}"` });
+    }
+    if (article.reviewDue < today) findings.push({ level: 'warning', file, message: `Überprüfung fällig seit ${article.reviewDue}` });
+    if (article.reviewDue < article.reviewed) findings.push({ level: 'error', file, message: 'review_due liegt vor reviewed' });
+    const { sections } = splitSections(article.body);
+    const answerSections = sections.filter((s) => !/^(rechtsgrundlagen|quellen)$/i.test(s.heading));
+    if (answerSections.length === 0) findings.push({ level: 'error', file, message: 'keine Abschnitte mit ## Überschrift' });
+    const quellen = sections.find((s) => /^quellen$/i.test(s.heading));
+    if (!quellen) {
+      findings.push({ level: 'error', file, message: 'Abschnitt "## Quellen" fehlt' });
+      continue;
+    }
+    // Every URL the Quellen section cites must be a declared source, or it cannot be shown or checked.
+    const declared = new Set(article.sources.map((s) => normalizeUrl(s.url)));
+    for (const url of quellen.text.match(URL_IN_TEXT) ?? []) {
+      if (!declared.has(normalizeUrl(url))) findings.push({ level: 'error', file, message: `Quelle ${url} steht im Text, aber nicht in sources` });
+    }
+  }
+  const regionIds = new Set(bundle.regions.regions.map((r) => r.id));
+  const covered = new Set(bundle.contacts.jugendaemter.map((j) => j.region));
+  for (const id of regionIds) {
+    if (!covered.has(id)) findings.push({ level: 'error', file: 'contacts.yaml', message: `kein Jugendamt für Region ${id}` });
+  }
+  const seenPlaces = new Map<string, string>();
+  for (const place of bundle.regions.places) {
+    const previous = seenPlaces.get(place.name.toLowerCase());
+    if (previous && previous !== place.region) findings.push({ level: 'error', file: 'regions.yaml', message: `Ort "${place.name}" zwei Regionen zugeordnet` });
+    seenPlaces.set(place.name.toLowerCase(), place.region);
+  }
+  return findings;
+}

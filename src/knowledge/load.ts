@@ -1,0 +1,20 @@
+// Node-only: reads the knowledge folder from disk. The Worker gets the same files bundled.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseKnowledge, type KnowledgeFiles } from './parse.ts';
+import type { KnowledgeBundle } from './types.ts';
+
+export async function readKnowledgeFiles(dir: string): Promise<KnowledgeFiles> {
+  const articleDir = join(dir, 'articles');
+  const names = (await readdir(articleDir)).filter((name) => name.endsWith('.md')).sort();
+  const articles = await Promise.all(
+    names.map(async (name) => ({ path: `articles/${name}`, content: await readFile(join(articleDir, name), 'utf8') })),
+  );
+  const read = (name: string) => readFile(join(dir, name), 'utf8');
+  const [contacts, regions, synonyms] = await Promise.all([read('contacts.yaml'), read('regions.yaml'), read('synonyms.yaml')]);
+  return { articles, contacts, regions, synonyms };
+}
+
+export async function loadKnowledgeFromDir(dir: string): Promise<KnowledgeBundle> {
+  return parseKnowledge(await readKnowledgeFiles(dir));
+}

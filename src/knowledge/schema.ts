@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+// A date written as YYYY-MM-DD. YAML turns unquoted dates into Date objects, so accept both.
+const isoDate = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum im Format JJJJ-MM-TT erwartet'),
+);
+
+// YAML reads `110` or `112` as numbers; in a tag list they are words.
+const word = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1));
+
+const roleOrAll = z.enum(['alle', 'kita', 'schule', 'gesundheit', 'jugendhilfe', 'verein', 'andere']);
+
+export const sourceSchema = z.object({
+  title: z.string().min(3),
+  url: z.string().url(),
+  accessed: isoDate,
+});
+
+export const frontMatterSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'nur Kleinbuchstaben, Ziffern und Bindestriche'),
+  title: z.string().min(3).max(120),
+  summary: z.string().min(20).max(600),
+  audience: z.array(roleOrAll).min(1),
+  tags: z.array(word).default([]),
+  legal: z.array(word).default([]),
+  sources: z.array(sourceSchema).min(1, 'mindestens eine Quelle'),
+  reviewed: isoDate,
+  review_due: isoDate,
+  status: z.enum(['draft', 'reviewed']),
+});
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+const regionId = z.enum([
+  'nordwestmecklenburg', 'ludwigslust-parchim', 'rostock-landkreis', 'mecklenburgische-seenplatte',
+  'vorpommern-ruegen', 'vorpommern-greifswald', 'rostock', 'schwerin',
+]);
+export const REGION_IDS = regionId.options;
+
+const urlList = z.array(z.string().url()).default([]);
+
+export const contactsSchema = z.object({
+  jugendaemter: z.array(z.object({
+    region: regionId,
+    name: z.string().min(3),
+    website: z.string().url().optional(),
+    phone: z.string().optional(),
+    on_call: z.string().optional(),
+    verified: isoDate,
+    sources: urlList,
+  })).length(8, 'genau 8 Jugendämter erwartet'),
+  hotlines: z.array(z.object({
+    id: z.string(),
+    name: z.string(),
+    phone: z.string(),
+    hours: z.string(),
+    audience: z.string().optional(),
+    verified: isoDate,
+    sources: urlList,
+  })).min(1),
+  opferambulanzen: z.array(z.object({
+    id: z.string(),
+    name: z.string(),
+    phone: z.string().optional(),
+    hours: z.string().optional(),
+    address: z.string().optional(),
+    verified: isoDate,
+    sources: urlList,
+  })).default([]),
+});
+
+export const regionsSchema = z.object({
+  regions: z.array(z.object({ id: regionId, name: z.string(), seat: z.string() })).length(8),
+  places: z.array(z.object({
+    name: z.string().min(2),
+    postcode: z.preprocess((v) => (typeof v === 'number' ? String(v).padStart(5, '0') : v), z.string().regex(/^\d{5}$/)).optional(),
+    region: regionId,
+  })),
+});
+
+export const synonymsSchema = z.array(z.array(word).min(2));

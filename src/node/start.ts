@@ -1,0 +1,104 @@
+// Node entry: config → knowledge → store → app → HTTP server, plus the retention schedule.
+import { serve, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Context } from 'hono';
+import { InMemoryLiveEvents } from '../assistant/live-events.ts';
+import { loadConfig, type Config } from '../config/config.ts';
+import { createLogger, type Logger } from '../http/middleware/request-log.ts';
+import { loadKnowledgeFromDir } from '../knowledge/load.ts';
+import { createLotse, retentionPolicy } from '../lotse.ts';
+import { SqlStore } from '../store/sql-store.ts';
+import { openSqliteStoreDriver } from '../store/sqlite-driver.ts';
+import { PROJECT_ROOT } from './paths.ts';
+
+export type RunningLotse = {
+  url: string;
+  port: number;
+  store: SqlStore;
+  close(): Promise<void>;
+  lotse: ReturnType<typeof createLotse>;
+  config: Config;
+};
+
+function clientIpResolver(trustProxy: boolean) {
+  return (c: Context): string => {
+    if (trustProxy) {
+      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+      if (forwarded) return forwarded;
+    }
+    try {
+      return getConnInfo(c).remote.address ?? 'unknown';
+    } catch {
+      return 'unknown';
+    }
+  };
+}
+
+function readPrebuiltIndex(dataDir: string, log: Logger): object | undefined {
+  const path = join(dataDir, 'search-index.json');
+  if (!existsSync(path)) return undefined;
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    log('warn', 'prebuilt index unreadable, building a fresh one', { path });
+    return undefined;
+  }
+}
+
+export async function startLotse(env: Record<string, string | undefined> = process.env): Promise<RunningLotse> {
+  const config = loadConfig(env);
+  const log = createLogger(config.LOG_LEVEL);
+  const knowledge = await loadKnowledgeFromDir(resolve(PROJECT_ROOT, config.KNOWLEDGE_DIR));
+  const dataDir = resolve(PROJECT_ROOT, config.DATA_DIR);
+  const store = new SqlStore(openSqliteStoreDriver(join(dataDir, 'lotse.sqlite')));
+  const lotse = createLotse({
+    config,
+    knowledge,
+    index: readPrebuiltIndexIfFresh(dataDir, knowledge, log),
+    store,
+    live: new InMemoryLiveEvents(),
+    log,
+    clientIp: clientIpResolver(config.TRUST_PROXY),
+    serveStatic: serveStatic({ root: resolve(PROJECT_ROOT, 'bots/web') }),
+  });
+  const purge = async () => {
+    const counts = await store.purge(retentionPolicy(config), Date.now());
+    log('info', 'retention purge', counts);
+  };
+  const timer = setInterval(() => void purge().catch((e) => log('error', 'purge failed', { error: String(e) })), config.PURGE_INTERVAL_MINUTES * 60_000);
+  timer.unref();
+  await purge();
+  const server: ServerType = await new Promise((ready) => {
+    const s = serve({ fetch: lotse.app.fetch, port: config.PORT, hostname: config.HOST }, () => ready(s));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+  log('info', 'listening', { url, articles: knowledge.articles.length, passages: knowledge.passages.length });
+  return {
+    url, port, store, lotse, config,
+    close: async () => {
+      clearInterval(timer);
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await store.db.close?.();
+    },
+  };
+}
+
+/** Uses data/search-index.json only when it was built from exactly these passages. */
+function readPrebuiltIndexIfFresh(dataDir: string, knowledge: { passages: Array<{ id: string; text: string }> }, log: Logger): object | undefined {
+  const index = readPrebuiltIndex(dataDir, log) as { refs?: string[] } | undefined;
+  if (!index) return undefined;
+  const ids = knowledge.passages.map((p) => p.id);
+  if (!Array.isArray(index.refs) || index.refs.join('\n') !== ids.join('\n')) {
+    log('info', 'prebuilt index is stale, building a fresh one');
+    return undefined;
+  }
+  return index;
+}

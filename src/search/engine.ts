@@ -1,0 +1,114 @@
+// The search engine: loads a serialised index and answers queries.
+import { lunr } from './lunr-de.ts';
+import { Analyzer } from './analyzer.ts';
+import { stemWord } from './steps.ts';
+import type { AnalyzerConfig, QueryGroup } from './analyzer.ts';
+import { QueryPlanner } from './query.ts';
+import type { WeightedTerm } from './query.ts';
+import { applyRoleBoost, diversify, toHits } from './rank.ts';
+import type { ScoredPassage } from './rank.ts';
+import { confidenceOf } from './confidence.ts';
+import type { GroupEvidence } from './confidence.ts';
+import { LruCache } from './lru.ts';
+import { DEFAULT_LIMIT, QUERY_LIMITS } from './config.ts';
+import { INDEX_FORMAT, refOf } from './build.ts';
+import type { SerializedSearchIndex } from './build.ts';
+import type { Passage, SearchEngine, SearchOptions, SearchResult } from './types.ts';
+
+export type EngineConfig = AnalyzerConfig & {
+  legalOnEveryPassage?: boolean; // build-time variant (old behaviour), for the evaluation only
+  fuzzy?: boolean; // default true
+  reduceLongInput?: boolean; // default true
+  diversify?: boolean; // default true
+};
+
+const MAX_QUERY_CHARS = 4000;
+
+export function loadSearchEngine(serialized: object, passages: Passage[], synonyms: string[][], config: EngineConfig = {}): LunrSearchEngine {
+  const data = serialized as Partial<SerializedSearchIndex>;
+  if (data.format !== INDEX_FORMAT || !Array.isArray(data.vocabulary) || !Array.isArray(data.refs) || typeof data.lunr !== 'object') {
+    throw new Error('Search index has an unknown format; rebuild it with scripts/build-index.ts');
+  }
+  const index = lunr.Index.load(data.lunr);
+  const byId = new Map(passages.map((p) => [p.id, p]));
+  const byRef = new Map<string, Passage>();
+  data.refs.forEach((id, position) => {
+    const passage = byId.get(id);
+    if (passage) byRef.set(refOf(position), passage);
+  });
+  return new LunrSearchEngine(index, new Analyzer(data.vocabulary, synonyms, config), byRef, data.vocabulary, config);
+}
+
+type Plan = { groups: QueryGroup[]; terms: WeightedTerm[] };
+
+export class LunrSearchEngine implements SearchEngine {
+  private readonly index: lunr.Index;
+  private readonly analyzer: Analyzer;
+  private readonly planner: QueryPlanner;
+  private readonly passages: Map<string, Passage>;
+  private readonly config: EngineConfig;
+  private readonly planCache = new LruCache<string, Plan>(500);
+
+  /** `passages` maps lunr refs to passages (refs the caller no longer has are simply skipped). */
+  constructor(index: lunr.Index, analyzer: Analyzer, passages: Map<string, Passage>, vocabulary: string[], config: EngineConfig) {
+    this.index = index;
+    this.analyzer = analyzer;
+    this.passages = passages;
+    this.planner = new QueryPlanner(index, passages.size, vocabulary, stemWord);
+    this.config = config;
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchResult {
+    const text = typeof query === 'string' ? query.slice(0, MAX_QUERY_CHARS) : '';
+    const plan = this.plan(text);
+    if (plan.terms.length === 0) return { hits: [], confidence: 0 };
+    const scored = this.score(plan.terms);
+    if (scored.length === 0) return { hits: [], confidence: 0 };
+    const boosted = applyRoleBoost(scored, options.role);
+    const ordered = this.config.diversify === false ? boosted : diversify(boosted);
+    const limit = Math.max(1, Math.min(50, options.limit ?? DEFAULT_LIMIT));
+    const runnerUp = ordered.find((r) => r.passage.articleId !== ordered[0].passage.articleId);
+    const confidence = confidenceOf(this.evidence(plan, ordered[0]), ordered[0].score, runnerUp?.score ?? 0);
+    return { hits: toHits(ordered, limit), confidence };
+  }
+
+  /** The analysed query (for tests, the eval script and debugging). */
+  explain(query: string): Plan {
+    return this.plan(query);
+  }
+
+  private plan(text: string): Plan {
+    const key = text.trim();
+    let plan = this.planCache.get(key);
+    if (!plan) {
+      const analysed = this.analyzer.analyzeQuery(key);
+      const groups = this.config.reduceLongInput === false ? analysed : this.planner.reduce(analysed);
+      const terms = this.planner.plan(groups, { fuzzy: this.config.fuzzy !== false, reduce: true });
+      plan = { groups, terms };
+      this.planCache.set(key, plan);
+    }
+    return plan;
+  }
+
+  private score(terms: WeightedTerm[]): ScoredPassage[] {
+    const results = this.planner.run(terms);
+    const scored: ScoredPassage[] = [];
+    for (const result of results.slice(0, QUERY_LIMITS.candidates)) {
+      const passage = this.passages.get(result.ref);
+      if (!passage) continue;
+      scored.push({ passage, score: result.score, matchedTerms: Object.keys(result.matchData.metadata) });
+    }
+    return scored;
+  }
+
+  private evidence(plan: Plan, top: ScoredPassage): GroupEvidence[] {
+    const matched = new Set(top.matchedTerms);
+    return plan.groups.map((group, g) => {
+      const main = group.terms.find((t) => t.kind === 'exact' || t.kind === 'law') ?? group.terms[0];
+      const weight = main ? this.planner.idf(main.term) : 0;
+      let best = 0;
+      for (const t of plan.terms) if (t.group === g && matched.has(t.term)) best = Math.max(best, t.quality);
+      return { weight, matched: best };
+    });
+  }
+}

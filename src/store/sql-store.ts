@@ -1,0 +1,179 @@
+import { isUniqueViolation, sql, type SqlDriver, type Statement } from './driver.ts';
+import type {
+  ConversationRecord, EventRecord, Exchange, FeedbackRecord, MessageRecord, PurgeCounts, RetentionPolicy, Store,
+} from './types.ts';
+
+type ConversationRow = {
+  id: string; token_hash: string; channel: string; role: string | null; region: string | null;
+  context: string; privacy_notice_shown: number; created_at: number; last_activity_at: number;
+};
+type MessageRow = {
+  id: string; conversation_id: string; author: MessageRecord['author']; text: string; reply: string | null;
+  client_id: string | null; reply_to: string | null; created_at: number;
+};
+type EventRow = { id: number; conversation_id: string | null; case_id: string | null; type: string; payload: string; created_at: number };
+
+const toConversation = (row: ConversationRow): ConversationRecord => ({
+  id: row.id,
+  tokenHash: row.token_hash,
+  channel: row.channel,
+  role: row.role,
+  region: row.region,
+  context: JSON.parse(row.context),
+  privacyNoticeShown: row.privacy_notice_shown === 1,
+  createdAt: row.created_at,
+  lastActivityAt: row.last_activity_at,
+});
+
+const toMessage = (row: MessageRow): MessageRecord => ({
+  id: row.id,
+  conversationId: row.conversation_id,
+  author: row.author,
+  text: row.text,
+  reply: row.reply === null ? null : JSON.parse(row.reply),
+  clientId: row.client_id,
+  replyTo: row.reply_to,
+  createdAt: row.created_at,
+});
+
+export const toEvent = (row: EventRow): EventRecord => ({
+  id: row.id,
+  conversationId: row.conversation_id,
+  caseId: row.case_id,
+  type: row.type,
+  payload: JSON.parse(row.payload),
+  createdAt: row.created_at,
+});
+
+export function insertMessage(m: MessageRecord): Statement {
+  return sql(
+    'INSERT INTO messages (id, conversation_id, author, text, reply, client_id, reply_to, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    m.id, m.conversationId, m.author, m.text, m.reply === null ? null : JSON.stringify(m.reply), m.clientId, m.replyTo, m.createdAt,
+  );
+}
+
+export function insertEvent(e: Omit<EventRecord, 'id'>): Statement {
+  return sql(
+    'INSERT INTO events (conversation_id, case_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)',
+    e.conversationId, e.caseId, e.type, JSON.stringify(e.payload), e.createdAt,
+  );
+}
+
+function updateConversation(exchange: Exchange): Statement {
+  const c = exchange.conversation ?? {};
+  return sql(
+    `UPDATE conversations SET last_activity_at = ?,
+       role = COALESCE(?, role), region = COALESCE(?, region),
+       context = COALESCE(?, context), privacy_notice_shown = MAX(privacy_notice_shown, ?)
+     WHERE id = ?`,
+    exchange.now, c.role ?? null, c.region ?? null, c.context ? JSON.stringify(c.context) : null,
+    c.privacyNoticeShown ? 1 : 0, exchange.conversationId,
+  );
+}
+
+/** The Store over any SqlDriver: node:sqlite on a server, D1 on Workers. */
+export class SqlStore implements Store {
+  readonly db: SqlDriver;
+
+  constructor(db: SqlDriver) {
+    this.db = db;
+  }
+
+  async ping(): Promise<void> {
+    await this.db.first('SELECT 1 AS ok');
+  }
+
+  async createConversation(r: ConversationRecord): Promise<void> {
+    await this.db.run(
+      `INSERT INTO conversations (id, token_hash, channel, role, region, context, privacy_notice_shown, created_at, last_activity_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [r.id, r.tokenHash, r.channel, r.role, r.region, JSON.stringify(r.context), r.privacyNoticeShown ? 1 : 0, r.createdAt, r.lastActivityAt],
+    );
+  }
+
+  async getConversation(id: string): Promise<ConversationRecord | undefined> {
+    const row = await this.db.first<ConversationRow>('SELECT * FROM conversations WHERE id = ?', [id]);
+    return row && toConversation(row);
+  }
+
+  async saveExchange(exchange: Exchange): Promise<void> {
+    await this.db.batch([
+      ...exchange.messages.map(insertMessage),
+      ...exchange.events.map((e) => insertEvent({ ...e, createdAt: exchange.now })),
+      updateConversation(exchange),
+    ]);
+  }
+
+  async findMessageByClientId(conversationId: string, clientId: string): Promise<MessageRecord | undefined> {
+    const row = await this.db.first<MessageRow>(
+      'SELECT * FROM messages WHERE conversation_id = ? AND client_id = ?', [conversationId, clientId],
+    );
+    return row && toMessage(row);
+  }
+
+  async findReplyTo(messageId: string): Promise<MessageRecord | undefined> {
+    const row = await this.db.first<MessageRow>('SELECT * FROM messages WHERE reply_to = ? ORDER BY created_at LIMIT 1', [messageId]);
+    return row && toMessage(row);
+  }
+
+  async getMessage(conversationId: string, messageId: string): Promise<MessageRecord | undefined> {
+    const row = await this.db.first<MessageRow>('SELECT * FROM messages WHERE conversation_id = ? AND id = ?', [conversationId, messageId]);
+    return row && toMessage(row);
+  }
+
+  async listMessages(conversationId: string): Promise<MessageRecord[]> {
+    const rows = await this.db.all<MessageRow>(
+      'SELECT * FROM messages WHERE conversation_id = ? ORDER BY created_at, rowid', [conversationId],
+    );
+    return rows.map(toMessage);
+  }
+
+  async listEvents(conversationId: string, afterId: number, limit = 200): Promise<EventRecord[]> {
+    const rows = await this.db.all<EventRow>(
+      'SELECT * FROM events WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?', [conversationId, afterId, limit],
+    );
+    return rows.map(toEvent);
+  }
+
+  async latestEventId(conversationId: string): Promise<number> {
+    const row = await this.db.first<{ id: number | null }>('SELECT MAX(id) AS id FROM events WHERE conversation_id = ?', [conversationId]);
+    return row?.id ?? 0;
+  }
+
+  async saveFeedback(r: FeedbackRecord): Promise<boolean> {
+    try {
+      await this.db.run(
+        'INSERT INTO feedback (id, conversation_id, message_id, rating, comment, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [r.id, r.conversationId, r.messageId, r.rating, r.comment, r.createdAt],
+      );
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async purge(policy: RetentionPolicy, now: number): Promise<PurgeCounts> {
+    const cutoff = now - policy.conversationMs;
+    const stale = 'SELECT id FROM conversations WHERE last_activity_at < ?';
+    const [events, feedback, messages, conversations] = await this.db.batch([
+      sql(`DELETE FROM events WHERE conversation_id IN (${stale})`, cutoff),
+      sql(`DELETE FROM feedback WHERE conversation_id IN (${stale})`, cutoff),
+      sql(`DELETE FROM messages WHERE conversation_id IN (${stale})`, cutoff),
+      sql('DELETE FROM conversations WHERE last_activity_at < ?', cutoff),
+    ]);
+    const counts: PurgeCounts = { conversations: conversations.changes, messages: messages.changes, events: events.changes, feedback: feedback.changes };
+    if (policy.caseMs !== undefined) {
+      const closedBefore = now - policy.caseMs;
+      const staleCases = "SELECT id FROM cases WHERE status = 'closed' AND closed_at < ?";
+      const [, caseEvents, cases] = await this.db.batch([
+        sql(`DELETE FROM case_audit WHERE case_id IN (${staleCases})`, closedBefore),
+        sql(`DELETE FROM events WHERE case_id IN (${staleCases})`, closedBefore),
+        sql("DELETE FROM cases WHERE status = 'closed' AND closed_at < ?", closedBefore),
+      ]);
+      counts.events += caseEvents.changes;
+      counts.cases = cases.changes;
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,72 @@
+// Node-only adapter: the SqlDriver on node:sqlite (embedded, no native addon).
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RunResult, SqlDriver, SqlValue, Statement } from './driver.ts';
+
+export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+export class SqliteDriver implements SqlDriver {
+  readonly db: DatabaseSync;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new DatabaseSync(path);
+    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+  }
+
+  async all<T>(text: string, params: SqlValue[] = []): Promise<T[]> {
+    return this.db.prepare(text).all(...(params as SQLInputValue[])) as T[];
+  }
+
+  async first<T>(text: string, params: SqlValue[] = []): Promise<T | undefined> {
+    return this.db.prepare(text).get(...(params as SQLInputValue[])) as T | undefined;
+  }
+
+  async run(text: string, params: SqlValue[] = []): Promise<RunResult> {
+    return { changes: Number(this.db.prepare(text).run(...(params as SQLInputValue[])).changes) };
+  }
+
+  async batch(statements: Statement[]): Promise<RunResult[]> {
+    // node:sqlite is synchronous, so nothing else can interleave between BEGIN and COMMIT.
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const results = statements.map((s) => ({ changes: Number(this.db.prepare(s.sql).run(...(s.params as SQLInputValue[])).changes) }));
+      this.db.exec('COMMIT');
+      return results;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.db.isOpen) this.db.close();
+  }
+
+  /** Applies the numbered .sql files not yet applied, each in its own transaction. */
+  migrate(dir = MIGRATIONS_DIR): string[] {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    const done = new Set((this.db.prepare('SELECT name FROM schema_migrations').all() as Array<{ name: string }>).map((r) => r.name));
+    const pending = readdirSync(dir).filter((f) => /^\d+_.*\.sql$/.test(f) && !done.has(f)).sort();
+    for (const name of pending) {
+      this.db.exec('BEGIN');
+      try {
+        this.db.exec(readFileSync(join(dir, name), 'utf8'));
+        this.db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(name, Date.now());
+        this.db.exec('COMMIT');
+      } catch (error) {
+        this.db.exec('ROLLBACK');
+        throw new Error(`Migration ${name} fehlgeschlagen: ${(error as Error).message}`);
+      }
+    }
+    return pending;
+  }
+}
+
+export function openSqliteStoreDriver(path: string): SqliteDriver {
+  const driver = new SqliteDriver(path);
+  driver.migrate();
+  return driver;
+}

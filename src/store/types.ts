@@ -1,0 +1,81 @@
+// What the service keeps. Only redacted text ever reaches these records.
+
+export type Author = 'user' | 'assistant' | 'staff' | 'system';
+
+export type ConversationRecord = {
+  id: string;
+  tokenHash: string;
+  channel: string;
+  role: string | null;
+  region: string | null;
+  context: Record<string, unknown>;
+  privacyNoticeShown: boolean;
+  createdAt: number;
+  lastActivityAt: number;
+};
+
+export type MessageRecord = {
+  id: string;
+  conversationId: string;
+  author: Author;
+  text: string;
+  /** The structured reply (sources, triage, actions) for assistant messages. */
+  reply: unknown | null;
+  clientId: string | null;
+  replyTo: string | null;
+  createdAt: number;
+};
+
+export type EventRecord = {
+  id: number;
+  conversationId: string | null;
+  caseId: string | null;
+  type: string;
+  payload: unknown;
+  createdAt: number;
+};
+
+export type NewEvent = Omit<EventRecord, 'id' | 'createdAt'>;
+
+export type Exchange = {
+  conversationId: string;
+  now: number;
+  messages: MessageRecord[];
+  events: NewEvent[];
+  /** Conversation fields to update with the exchange (context, role, region, notice flag). */
+  conversation?: Partial<Pick<ConversationRecord, 'role' | 'region' | 'context' | 'privacyNoticeShown'>>;
+};
+
+export type FeedbackRecord = {
+  id: string;
+  conversationId: string;
+  messageId: string;
+  rating: 'up' | 'down';
+  comment: string | null;
+  createdAt: number;
+};
+
+export type RetentionPolicy = {
+  /** Conversations (with messages, feedback, events) idle for longer than this are deleted. */
+  conversationMs: number;
+  /** Closed cases (with audit trail and feed events) older than this are deleted. */
+  caseMs?: number;
+};
+
+export type PurgeCounts = { conversations: number; messages: number; events: number; feedback: number; cases?: number };
+
+export interface Store {
+  ping(): Promise<void>;
+  createConversation(record: ConversationRecord): Promise<void>;
+  getConversation(id: string): Promise<ConversationRecord | undefined>;
+  /** Writes the messages, the events and the conversation update in one transaction. */
+  saveExchange(exchange: Exchange): Promise<void>;
+  findMessageByClientId(conversationId: string, clientId: string): Promise<MessageRecord | undefined>;
+  findReplyTo(messageId: string): Promise<MessageRecord | undefined>;
+  getMessage(conversationId: string, messageId: string): Promise<MessageRecord | undefined>;
+  listMessages(conversationId: string): Promise<MessageRecord[]>;
+  listEvents(conversationId: string, afterId: number, limit?: number): Promise<EventRecord[]>;
+  latestEventId(conversationId: string): Promise<number>;
+  saveFeedback(record: FeedbackRecord): Promise<boolean>;
+  purge(policy: RetentionPolicy, now: number): Promise<PurgeCounts>;
+}

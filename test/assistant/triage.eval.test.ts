@@ -1,0 +1,47 @@
+// Triage evaluation on test/eval/triage.jsonl: recall of acute, false-positive rate, both splits.
+import { describe, expect, it } from 'vitest';
+import { triage } from '../../src/assistant/triage.ts';
+import type { TriageLevel } from '../../src/assistant/triage.ts';
+import { pct, ratio, readJsonl } from './eval-helpers.ts';
+import type { Split } from './eval-helpers.ts';
+
+type TriageCase = { id: string; split: Split; text: string; level: TriageLevel; suicidal: boolean };
+const cases = readJsonl<TriageCase>('triage.jsonl');
+
+function evaluate(split: Split | 'all') {
+  const subset = cases.filter((c) => split === 'all' || c.split === split);
+  const results = subset.map((c) => ({ c, r: triage(c.text) }));
+  const acute = results.filter((x) => x.c.level === 'acute');
+  const nonAcute = results.filter((x) => x.c.level !== 'acute');
+  const missed = acute.filter((x) => x.r.level !== 'acute');
+  const falseAlarms = nonAcute.filter((x) => x.r.level === 'acute');
+  const exact = results.filter((x) => x.r.level === x.c.level).length;
+  const suicidalTrue = results.filter((x) => x.c.suicidal);
+  const suicidalHit = suicidalTrue.filter((x) => x.r.suicidal).length;
+  const suicidalFalseAlarm = results.filter((x) => !x.c.suicidal && x.r.suicidal).length;
+  const mislabelled = results.filter((x) => x.r.level !== x.c.level);
+  const summary = [
+    `triage eval — ${split} (${subset.length} messages, ${acute.length} acute)`,
+    `  acute recall        ${pct(ratio(acute.length - missed.length, acute.length))}  (missed ${missed.length})`,
+    `  false-positive rate ${pct(ratio(falseAlarms.length, nonAcute.length))}  (${falseAlarms.length} of ${nonAcute.length} non-acute called acute)`,
+    `  exact level         ${pct(ratio(exact, subset.length))}`,
+    `  suicidal flag       recall ${pct(ratio(suicidalHit, suicidalTrue.length))}, false flags ${suicidalFalseAlarm}`,
+  ].join('\n');
+  return { summary, missed, falseAlarms, mislabelled, nonAcute };
+}
+
+describe('triage evaluation set', () => {
+  it('has at least 180 messages with a held-out quarter', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(180);
+    expect(cases.filter((c) => c.split === 'heldout').length).toBeGreaterThanOrEqual(cases.length * 0.2);
+  });
+
+  it('misses no acute message and calls at most 10 % of the others acute', () => {
+    for (const split of ['dev', 'heldout'] as const) console.log(evaluate(split).summary);
+    const all = evaluate('all');
+    console.log(all.summary);
+    for (const x of all.mislabelled) console.log(`  ${x.c.id} [${x.c.split}] expected ${x.c.level}, got ${x.r.level} ${JSON.stringify(x.r.signals)}: ${x.c.text}`);
+    expect(all.missed.map((x) => x.c.id)).toEqual([]);
+    expect(all.falseAlarms.length / all.nonAcute.length).toBeLessThanOrEqual(0.1);
+  });
+});

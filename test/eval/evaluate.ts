@@ -1,0 +1,66 @@
+// Retrieval evaluation: hit@1, hit@3 and MRR at article level over test/eval/questions.jsonl.
+import { readFileSync } from 'node:fs';
+import type { SearchEngine } from '../../src/search/index.ts';
+
+export type Split = 'train' | 'heldout' | 'negative';
+export type Question = { id: string; q: string; articles: string[]; split: Split; role?: string };
+export type Miss = { id: string; q: string; expected: string[]; got: string[] };
+export type SplitMetrics = { n: number; hit1: number; hit3: number; mrr: number; misses: Miss[]; skipped: number; meanConfidence: number };
+export type EvalReport = { train: SplitMetrics; heldout: SplitMetrics; negative: { n: number; meanConfidence: number; confidences: number[] }; confidences: { correct: number[]; wrong: number[] } };
+
+export const QUESTIONS_FILE = new URL('./questions.jsonl', import.meta.url).pathname;
+
+export function readQuestions(file = QUESTIONS_FILE): Question[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Question);
+}
+
+export type EvalOptions = { useRoles?: boolean; available?: ReadonlySet<string> };
+
+/** Questions whose labelled articles are all missing from the corpus are skipped (and counted). */
+export function evaluate(engine: SearchEngine, questions: Question[], options: EvalOptions = {}): EvalReport {
+  const useRoles = options.useRoles ?? true;
+  const correct: number[] = [];
+  const wrong: number[] = [];
+  const run = (split: Split): SplitMetrics => {
+    const metrics: SplitMetrics = { n: 0, hit1: 0, hit3: 0, mrr: 0, misses: [], skipped: 0, meanConfidence: 0 };
+    for (const question of questions.filter((q) => q.split === split)) {
+      if (options.available && !question.articles.some((a) => options.available!.has(a))) {
+        metrics.skipped++;
+        continue;
+      }
+      const result = engine.search(question.q, { limit: 10, role: useRoles ? question.role : undefined });
+      const ranked = result.hits.map((h) => h.passage.articleId);
+      const rank = ranked.findIndex((id) => question.articles.includes(id)) + 1;
+      metrics.n++;
+      metrics.meanConfidence += result.confidence;
+      if (rank === 1) metrics.hit1++;
+      if (rank >= 1 && rank <= 3) metrics.hit3++;
+      if (rank >= 1) metrics.mrr += 1 / rank;
+      (rank === 1 ? correct : wrong).push(result.confidence);
+      if (rank === 0 || rank > 3) metrics.misses.push({ id: question.id, q: question.q, expected: question.articles, got: [...new Set(ranked)].slice(0, 3) });
+    }
+    if (metrics.n > 0) {
+      metrics.hit1 /= metrics.n;
+      metrics.hit3 /= metrics.n;
+      metrics.mrr /= metrics.n;
+      metrics.meanConfidence /= metrics.n;
+    }
+    return metrics;
+  };
+  const train = run('train');
+  const heldout = run('heldout');
+  const negatives = questions.filter((q) => q.split === 'negative').map((q) => engine.search(q.q).confidence);
+  return {
+    train,
+    heldout,
+    negative: { n: negatives.length, meanConfidence: mean(negatives), confidences: negatives },
+    confidences: { correct, wrong },
+  };
+}
+
+function mean(values: number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}

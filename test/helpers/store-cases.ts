@@ -1,0 +1,80 @@
+// The Store contract as one set of cases for every SqlDriver: node:sqlite (test/store) and
+// Cloudflare D1 on workerd (test/workers/d1-store.test.ts). `open` returns an empty, migrated store.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SqlStore } from '../../src/store/sql-store.ts';
+import type { MessageRecord } from '../../src/store/types.ts';
+
+const DAY = 24 * 3600 * 1000;
+
+const conversation = (id: string, at: number) => ({
+  id, tokenHash: 'h', channel: 'web', role: null, region: null, context: {}, privacyNoticeShown: false, createdAt: at, lastActivityAt: at,
+});
+const message = (id: string, conversationId: string, clientId: string | null = null): MessageRecord => ({
+  id, conversationId, author: 'user', text: 'Frage', reply: null, clientId, replyTo: null, createdAt: 1,
+});
+
+export function storeCases(open: () => Promise<SqlStore>, close: (store: SqlStore) => Promise<void> = async (s) => s.db.close?.()): void {
+  let store: SqlStore;
+  beforeEach(async () => {
+    store = await open();
+  });
+  afterEach(async () => {
+    await close(store);
+  });
+
+  describe('SqlStore contract', () => {
+    it('round-trips a conversation with its context', async () => {
+      await store.createConversation({ ...conversation('c1', 7), role: 'kita', context: { lastQuery: 'Jugendamt', n: 2 }, privacyNoticeShown: true });
+      expect(await store.getConversation('c1')).toEqual({ ...conversation('c1', 7), role: 'kita', context: { lastQuery: 'Jugendamt', n: 2 }, privacyNoticeShown: true });
+      expect(await store.getConversation('missing')).toBeUndefined();
+    });
+
+    it('stores an exchange atomically: a duplicate clientId leaves nothing behind', async () => {
+      await store.createConversation(conversation('c1', 1));
+      const event = { conversationId: 'c1', caseId: null, type: 'message', payload: { x: 1 } };
+      await store.saveExchange({ conversationId: 'c1', now: 5, messages: [message('m1', 'c1', 'k1')], events: [event], conversation: { region: 'schwerin' } });
+      await expect(store.saveExchange({ conversationId: 'c1', now: 6, messages: [message('m2', 'c1', 'k1')], events: [event], conversation: { region: 'rostock' } })).rejects.toThrow();
+      // The failing statement comes after one that succeeds: that one must be rolled back too.
+      await expect(store.saveExchange({ conversationId: 'c1', now: 7, messages: [message('m3', 'c1', 'k3'), message('m4', 'c1', 'k1')], events: [event] })).rejects.toThrow();
+      expect((await store.listMessages('c1')).map((m) => m.id)).toEqual(['m1']);
+      expect(await store.listEvents('c1', 0)).toHaveLength(1);
+      expect(await store.latestEventId('c1')).toBeGreaterThan(0);
+      expect((await store.getConversation('c1'))?.region).toBe('schwerin');
+      expect((await store.findMessageByClientId('c1', 'k1'))?.id).toBe('m1');
+    });
+
+    it('lists events after a cursor in order', async () => {
+      await store.createConversation(conversation('c1', 1));
+      for (const n of [1, 2, 3]) {
+        await store.saveExchange({ conversationId: 'c1', now: n, messages: [], events: [{ conversationId: 'c1', caseId: null, type: 'message', payload: { n } }] });
+      }
+      const all = await store.listEvents('c1', 0);
+      expect(all.map((e) => (e.payload as { n: number }).n)).toEqual([1, 2, 3]);
+      expect((await store.listEvents('c1', all[0].id)).map((e) => (e.payload as { n: number }).n)).toEqual([2, 3]);
+      expect(await store.listEvents('c1', 0, 1)).toHaveLength(1);
+    });
+
+    it('reports a second rating of the same message as a duplicate instead of failing', async () => {
+      await store.createConversation(conversation('c1', 1));
+      await store.saveExchange({ conversationId: 'c1', now: 2, messages: [message('m1', 'c1')], events: [] });
+      const rating = { id: 'f1', conversationId: 'c1', messageId: 'm1', rating: 'up' as const, comment: null, createdAt: 3 };
+      expect(await store.saveFeedback(rating)).toBe(true);
+      expect(await store.saveFeedback({ ...rating, id: 'f2', rating: 'down' })).toBe(false);
+    });
+
+    it('purges idle conversations with everything attached and keeps recent ones', async () => {
+      const now = 100 * DAY;
+      await store.createConversation(conversation('old', now - 31 * DAY));
+      await store.createConversation(conversation('new', now - 29 * DAY));
+      for (const id of ['old', 'new']) {
+        await store.saveExchange({ conversationId: id, now: now - (id === 'old' ? 31 : 29) * DAY, messages: [message(`m-${id}`, id)], events: [{ conversationId: id, caseId: null, type: 'message', payload: {} }] });
+        await store.saveFeedback({ id: `f-${id}`, conversationId: id, messageId: `m-${id}`, rating: 'up', comment: null, createdAt: 1 });
+      }
+      const counts = await store.purge({ conversationMs: 30 * DAY }, now);
+      expect(counts).toEqual({ conversations: 1, messages: 1, events: 1, feedback: 1 });
+      expect(await store.getConversation('old')).toBeUndefined();
+      expect(await store.getConversation('new')).toBeDefined();
+      expect(await store.listMessages('new')).toHaveLength(1);
+    });
+  });
+}

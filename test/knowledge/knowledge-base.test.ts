@@ -1,0 +1,36 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { CRISIS_LINES, HOTLINE_MV } from '../../src/assistant/emergency.ts';
+import { checkKnowledge } from '../../src/knowledge/check.ts';
+import { loadKnowledgeFromDir } from '../../src/knowledge/load.ts';
+import type { KnowledgeBundle } from '../../src/knowledge/types.ts';
+
+// The bundled knowledge base itself: valid, linked, complete enough to serve.
+let kb: KnowledgeBundle;
+beforeAll(async () => {
+  kb = await loadKnowledgeFromDir(join(import.meta.dirname, '../../knowledge'));
+});
+
+describe('bundled knowledge base', () => {
+  it('passes the editorial check without errors', () => {
+    const errors = checkKnowledge(kb, '2000-01-01').filter((f) => f.level === 'error');
+    expect(errors).toEqual([]);
+  });
+
+  it('has at least 40 articles, each with a short answer and answer passages', () => {
+    expect(kb.articles.length).toBeGreaterThanOrEqual(40);
+    for (const article of kb.articles) {
+      expect(kb.passages.filter((p) => p.articleId === article.id).length, article.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('has a Jugendamt for every region and the hotlines the emergency answer names', () => {
+    expect(new Set(kb.contacts.jugendaemter.map((j) => j.region)).size).toBe(8);
+    const ids = kb.contacts.hotlines.map((h) => h.id);
+    for (const id of [HOTLINE_MV, ...CRISIS_LINES]) expect(ids).toContain(id);
+  });
+
+  it('maps at least 100 places of MV to their region', () => {
+    expect(kb.regions.places.length).toBeGreaterThanOrEqual(100);
+  });
+});

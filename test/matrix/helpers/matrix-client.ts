@@ -1,0 +1,106 @@
+// A plain-HTTP Matrix client for the staff and professional side of the tests: real requests
+// against the real Synapse, nothing faked. Kept deliberately small.
+import { randomUUID } from 'node:crypto';
+import type { SynapseUser } from '../../setup/synapse.ts';
+
+export type TestEvent = { event_id: string; type: string; sender: string; content: Record<string, any>; origin_server_ts: number; state_key?: string };
+
+export class TestMatrixUser {
+  readonly baseUrl: string;
+  readonly user: SynapseUser;
+
+  constructor(baseUrl: string, user: SynapseUser) {
+    this.baseUrl = baseUrl;
+    this.user = user;
+  }
+
+  get userId(): string {
+    return this.user.userId;
+  }
+
+  async request<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.baseUrl}/_matrix/client/v3${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.user.accessToken}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json().catch(() => ({}))) as T & { errcode?: string; error?: string };
+    if (!res.ok) throw Object.assign(new Error(`${method} ${path}: ${res.status} ${json.errcode} ${json.error}`), { errcode: json.errcode, status: res.status });
+    return json;
+  }
+
+  async createRoom(options: { name?: string; invite?: string[]; isDirect?: boolean; powerLevels?: Record<string, number> } = {}): Promise<string> {
+    const body: Record<string, unknown> = { preset: 'private_chat', name: options.name, invite: options.invite ?? [], is_direct: options.isDirect ?? false };
+    if (options.powerLevels) body.power_level_content_override = { users: { [this.userId]: 100, ...options.powerLevels } };
+    return (await this.request<{ room_id: string }>('POST', '/createRoom', body)).room_id;
+  }
+
+  async join(roomId: string): Promise<void> {
+    await this.request('POST', `/join/${encodeURIComponent(roomId)}`, {});
+  }
+
+  async invite(roomId: string, userId: string): Promise<void> {
+    await this.request('POST', `/rooms/${encodeURIComponent(roomId)}/invite`, { user_id: userId });
+  }
+
+  async send(roomId: string, content: Record<string, unknown>, type = 'm.room.message'): Promise<string> {
+    const res = await this.request<{ event_id: string }>('PUT', `/rooms/${encodeURIComponent(roomId)}/send/${type}/${randomUUID()}`, content);
+    return res.event_id;
+  }
+
+  sendText(roomId: string, body: string, extra: Record<string, unknown> = {}): Promise<string> {
+    return this.send(roomId, { msgtype: 'm.text', body, ...extra });
+  }
+
+  react(roomId: string, eventId: string, key: string): Promise<string> {
+    return this.send(roomId, { 'm.relates_to': { rel_type: 'm.annotation', event_id: eventId, key } }, 'm.reaction');
+  }
+
+  /** The room's latest events, oldest first. */
+  async messages(roomId: string, limit = 200): Promise<TestEvent[]> {
+    const res = await this.request<{ chunk: TestEvent[] }>('GET', `/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=${limit}`);
+    return res.chunk.reverse();
+  }
+
+  async membership(roomId: string, userId: string): Promise<string | undefined> {
+    try {
+      return (await this.request<{ membership: string }>('GET', `/rooms/${encodeURIComponent(roomId)}/state/m.room.member/${encodeURIComponent(userId)}`)).membership;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async joinedRooms(): Promise<string[]> {
+    return (await this.request<{ joined_rooms: string[] }>('GET', '/joined_rooms')).joined_rooms;
+  }
+
+  /** Rooms this user is invited to right now (via a fresh sync without a since token). */
+  async invites(): Promise<string[]> {
+    const filter = encodeURIComponent(JSON.stringify({ room: { timeline: { limit: 0 }, state: { types: [] }, ephemeral: { types: [] } }, presence: { types: [] } }));
+    const res = await this.request<{ rooms?: { invite?: Record<string, unknown> } }>('GET', `/sync?timeout=0&filter=${filter}`);
+    return Object.keys(res.rooms?.invite ?? {});
+  }
+
+  /** Polls until an event in the room satisfies `predicate`; returns it. */
+  async waitFor(roomId: string, predicate: (e: TestEvent) => boolean, timeoutMs = 20_000, what = 'event'): Promise<TestEvent> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = (await this.messages(roomId)).find(predicate);
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} in ${roomId}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+export const isReplyTo = (eventId: string) => (e: TestEvent) => e.content?.['m.relates_to']?.['m.in_reply_to']?.event_id === eventId;
+
+export async function waitUntil<T>(fn: () => Promise<T | undefined | false>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,79 @@
+// Keeps an SSE stream of one conversation open and collects its events, so a test can wait
+// for the one it expects.
+export type WatchedEvent = { id?: string; event: string; data: any; at: number };
+
+export class SseWatch {
+  readonly events: WatchedEvent[] = [];
+  private readonly controller = new AbortController();
+  private listeners: Array<() => void> = [];
+  readonly opened: Promise<void>;
+
+  constructor(url: string) {
+    let markOpen!: () => void;
+    this.opened = new Promise((r) => (markOpen = r));
+    void this.read(url, markOpen);
+  }
+
+  private async read(url: string, markOpen: () => void): Promise<void> {
+    try {
+      const res = await fetch(url, { signal: this.controller.signal });
+      if (!res.ok || !res.body) throw new Error(`SSE status ${res.status}`);
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        buffer += value;
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (block.startsWith(':')) continue;
+          const e: WatchedEvent = { event: 'message', data: '', at: Date.now() };
+          let data = '';
+          for (const line of block.split('\n')) {
+            if (line.startsWith('id:')) e.id = line.slice(3).trim();
+            else if (line.startsWith('event:')) e.event = line.slice(6).trim();
+            else if (line.startsWith('data:')) data += line.slice(5).trim();
+          }
+          if (e.event === 'ready') {
+            markOpen();
+            continue;
+          }
+          try {
+            e.data = JSON.parse(data);
+          } catch {
+            e.data = data;
+          }
+          this.events.push(e);
+          for (const l of this.listeners) l();
+        }
+      }
+    } catch (error) {
+      if ((error as Error).name !== 'AbortError') throw error;
+    }
+  }
+
+  waitFor(predicate: (e: WatchedEvent) => boolean, timeoutMs = 20_000, what = 'SSE event'): Promise<WatchedEvent> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.events.find(predicate);
+        if (found) {
+          clearTimeout(timer);
+          this.listeners = this.listeners.filter((l) => l !== check);
+          resolve(found);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.listeners = this.listeners.filter((l) => l !== check);
+        reject(new Error(`timed out waiting for ${what}`));
+      }, timeoutMs);
+      this.listeners.push(check);
+      check();
+    });
+  }
+
+  close(): void {
+    this.controller.abort();
+  }
+}
