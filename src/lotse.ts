@@ -62,7 +62,7 @@ export function createLotse(parts: LotseParts) {
     // The staff API exists only with a staff token; without one, /api/staff/* answers 404.
     if (config.STAFF_TOKEN) {
       extend.push(staffRoutes({
-        escalation, staffToken: config.STAFF_TOKEN, live: parts.live, engine: () => engine, threshold: config.CONFIDENCE_THRESHOLD,
+        escalation, staffToken: config.STAFF_TOKEN, live: parts.live, engine: () => engine, threshold: config.CONFIDENCE_SURE,
         listMessages: (id) => parts.store.listMessages(id),
       }));
     }
@@ -74,6 +74,7 @@ export function createLotse(parts: LotseParts) {
     articles: new Map(knowledge.articles.map((a) => [a.id, a])),
     findRegion: createRegionFinder(knowledge.regions),
     threshold: config.CONFIDENCE_THRESHOLD,
+    sureThreshold: config.CONFIDENCE_SURE,
     store: parts.store,
     live: parts.live,
   });

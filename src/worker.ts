@@ -62,15 +62,23 @@ function configFailure(error: ConfigError): Response {
   );
 }
 
-/** Work the Cron Trigger does: retention purge now, escalation reminders once they exist. */
-async function runScheduled(lotse: Instance, now: number): Promise<void> {
-  const counts = await lotse.store.purge(retentionPolicy(lotse.config), now);
-  lotse.log('info', 'retention purge', counts);
-  // HOOK (escalation reminders): when createLotse returns the escalation service, call its
-  // reminder sweep here, e.g. `await lotse.lotse.escalation.remindOverdue(now)`. It shares the
-  // store and live events, so reminders reach Matrix through the staff feed like on Node.
-  const reminders = (lotse.lotse as { remindEscalations?: (now: number) => Promise<unknown> }).remindEscalations;
-  if (reminders) lotse.log('info', 'escalation reminders', { result: await reminders(now) });
+const MINUTE = 60_000;
+
+/**
+ * The Cron Trigger runs every minute (wrangler.toml): escalation reminders on every run, the
+ * retention purge every PURGE_INTERVAL_MINUTES (as on Node). Both are idempotent, so a skipped
+ * run only delays them.
+ */
+async function runScheduled(lotse: Instance, scheduledTime: number): Promise<void> {
+  const { escalation } = lotse.lotse;
+  if (escalation) {
+    const reminders = await escalation.tick();
+    if (reminders > 0) lotse.log('info', 'escalation reminders', { reminders });
+  }
+  if (Math.floor(scheduledTime / MINUTE) % lotse.config.PURGE_INTERVAL_MINUTES === 0) {
+    const counts = await lotse.store.purge(retentionPolicy(lotse.config), scheduledTime);
+    lotse.log('info', 'retention purge', counts);
+  }
 }
 
 export default {

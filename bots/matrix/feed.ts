@@ -71,6 +71,7 @@ export class FeedDelivery {
   }
 
   async deliver(event: FeedEvent): Promise<void> {
+    this.s.log.debug(`feed event ${event.id} ${event.type}`);
     const c = event.payload?.case as CaseSummary | undefined;
     switch (event.type) {
       case 'case.opened': return this.onOpened(event, c!);
@@ -147,8 +148,9 @@ export class FeedDelivery {
   }
 
   private async onMessage(event: FeedEvent): Promise<void> {
-    const m = event.payload?.message as Message | undefined;
-    if (!m || !event.caseId) return;
+    // The payload is the message itself (the same object the web chat gets over SSE).
+    const m = event.payload as Message | undefined;
+    if (!m?.author || !event.caseId) return;
     const link = this.s.state.data.cases[event.caseId];
     // The asker's words go into the case room, escaped: they are never HTML.
     if (m.author === 'user' && link?.roomId && !link.closed) {
@@ -177,6 +179,7 @@ export class FeedDelivery {
       invite: c.staffId ? [c.staffId] : [],
       caseState: { caseId: c.id, number: c.number, eventId: event.id },
     });
+    this.s.log.debug(`case room ${link.roomId} for ${c.number}, invite ${c.staffId}`);
     this.s.state.data.caseRooms[link.roomId] = c.id;
     this.s.state.save();
     return link.roomId;

@@ -1,5 +1,5 @@
 import type { Regions } from '../knowledge/types.ts';
-import { foldGerman } from './text.ts';
+import { foldText } from './safety/fold.ts';
 
 // Recognises the asker's role and region from what they write, so that both are remembered
 // once given ("als Lehrerin", "in unserer Kita", "ich arbeite in Wolgast").
@@ -26,14 +26,14 @@ export type RegionFinder = (text: string) => string | undefined;
 /** Builds a finder over the place and region names; longest names are tried first. */
 export function createRegionFinder(regions: Regions): RegionFinder {
   const names: Array<{ key: string; region: string }> = [];
-  const add = (name: string, region: string) => names.push({ key: ` ${foldGerman(name).replace(/[^a-z0-9]+/g, ' ').trim()} `, region });
-  const placeKeys = new Set([...regions.places.map((p) => foldGerman(p.name)), ...regions.regions.map((r) => foldGerman(r.seat))]);
+  const add = (name: string, region: string) => names.push({ key: ` ${foldText(name).replace(/[^a-z0-9]+/g, ' ').trim()} `, region });
+  const placeKeys = new Set([...regions.places.map((p) => foldText(p.name)), ...regions.regions.map((r) => foldText(r.seat))]);
   for (const region of regions.regions) {
     add(region.name, region.id);
     add(region.seat, region.id);
     // "Vorpommern-Greifswald" alone means the district, but "Rostock" alone means the city.
     const short = region.name.replace(/^(Landkreis|Hansestadt|Landeshauptstadt)\s+/i, '');
-    if (!placeKeys.has(foldGerman(short))) add(short, region.id);
+    if (!placeKeys.has(foldText(short))) add(short, region.id);
   }
   for (const place of regions.places) {
     add(place.name, place.region);
@@ -44,7 +44,7 @@ export function createRegionFinder(regions: Regions): RegionFinder {
   }
   const usable = names.filter((n) => n.key.trim().length >= 3).sort((a, b) => b.key.length - a.key.length);
   return (text) => {
-    const folded = ` ${foldGerman(text).replace(/[^a-z0-9]+/g, ' ')} `;
+    const folded = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ')} `;
     return usable.find((n) => folded.includes(n.key))?.region;
   };
 }

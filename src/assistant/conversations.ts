@@ -1,4 +1,4 @@
-import type { MessageRecord, Store } from '../store/types.ts';
+import type { ConversationRecord, MessageRecord, Store } from '../store/types.ts';
 import { cleanInput } from './text.ts';
 import { hashToken, newId, newToken, safeEqual } from './ids.ts';
 import type { LiveEvents } from './live-events.ts';
@@ -69,13 +69,14 @@ export class ConversationService {
     return { reply: reply.reply as Reply, messageId: first.id, replyId: reply.id, duplicate: true };
   }
 
-  async postMessage(conversationId: string, rawText: string, clientId?: string): Promise<PostedMessage> {
+  /** `conversation` is the record the caller authorised; it is not read again. */
+  async postMessage(conversation: ConversationRecord, rawText: string, clientId?: string, action?: { type: string; step?: number }): Promise<PostedMessage> {
     const store = this.deps.store;
+    const conversationId = conversation.id;
     if (clientId) {
       const earlier = await this.replayed(conversationId, clientId);
       if (earlier) return earlier;
     }
-    const conversation = (await store.getConversation(conversationId))!;
     // From here on only the redacted text exists.
     const { text, findings } = redact(cleanInput(rawText));
     // A claimed case: the message goes to the staff member through the event log, no answer.
@@ -87,7 +88,7 @@ export class ConversationService {
       region: (conversation.context as ConversationContext).region ?? conversation.region ?? undefined,
     };
     const turn = respond(
-      { text, findings, triage: triage(text), context, privacyNoticeShown: conversation.privacyNoticeShown },
+      { text, findings, triage: triage(text), context, privacyNoticeShown: conversation.privacyNoticeShown, action },
       this.deps,
     );
     const now = this.now();

@@ -4,7 +4,7 @@ import { composeAnswer, fallbackAnswer } from './answer.ts';
 import { detectRole, type RegionFinder } from './context.ts';
 import { emergencyBlock } from './emergency.ts';
 import { detectIntent, isFollowUp } from './intents.ts';
-import { isNavigatorRequest, navigatorStep } from './navigator.ts';
+import { isNavigatorRequest, navigatorStep, navigatorSummary } from './navigator.ts';
 import type { PiiFinding } from './privacy.ts';
 import type { TriageResult } from './triage.ts';
 import type { Action, ConversationContext, Reply } from './types.ts';
@@ -16,7 +16,10 @@ export type AssistantDeps = {
   knowledge: KnowledgeBundle;
   articles: Map<string, Article>;
   findRegion: RegionFinder;
+  /** Below this confidence the Lotse gives no answer and offers a person. */
   threshold: number;
+  /** Below this it answers, but says it is not sure and offers a person first. */
+  sureThreshold: number;
 };
 
 export type Turn = {
@@ -25,6 +28,8 @@ export type Turn = {
   triage: TriageResult;
   context: ConversationContext;
   privacyNoticeShown: boolean;
+  /** The button that produced the text, when the asker clicked one (e.g. a navigator step). */
+  action?: { type: string; step?: number };
 };
 
 export type TurnResult = { reply: Reply; context: ConversationContext; privacyNoticeShown: boolean };
@@ -33,10 +38,12 @@ const PRIVACY_NOTICE =
   '_Hinweis zum Datenschutz: Ich habe persönliche Angaben (zum Beispiel Namen oder Kontaktdaten) aus Ihrer Nachricht entfernt und speichere nur die anonymisierte Fassung. ' +
   'Für eine Beratung brauchen wir keine Namen – auch die insoweit erfahrene Fachkraft berät Sie anonymisiert (§ 4 Abs. 2 KKG)._';
 
+const NOT_SURE = '_Ich bin mir nicht sicher, ob das genau Ihre Frage beantwortet. Das Folgende ist der passendste Abschnitt aus der Wissensbasis; eine Fachkraft der Kontaktstelle kann Ihnen genauer helfen._';
+
 const NAVIGATOR_NEXT = /^(weiter|naechster schritt|nächster schritt|ja,? weiter)[.!]*$/i;
 const NAVIGATOR_EXPLAIN = /^(was heisst das|was heißt das|erklaer|erklär)/i;
 
-type Body = { text: string; actions: Action[]; sources: Reply['sources']; confidence: number; kind: Reply['kind']; context: ConversationContext };
+type Body = { text: string; actions: Action[]; sources: Reply['sources']; confidence: number; kind: Reply['kind']; context: ConversationContext; summary?: string };
 
 function navigatorBody(turn: Turn, deps: AssistantDeps, context: ConversationContext, index: number): Body {
   const step = navigatorStep(context.role ?? 'andere', index);
@@ -51,6 +58,7 @@ function navigatorBody(turn: Turn, deps: AssistantDeps, context: ConversationCon
     confidence: 1,
     kind: 'navigator',
     context: { ...context, navigator: step.done ? undefined : { step: index }, lastArticleIds: step.articleIds },
+    ...(step.done ? { summary: navigatorSummary(context.role ?? 'andere') } : {}),
   };
 }
 
@@ -76,9 +84,10 @@ function searchBody(turn: Turn, deps: AssistantDeps, context: ConversationContex
     return { ...fallback, sources: [], confidence: result.confidence, kind: 'fallback', context: { ...context, lastQuery: turn.text } };
   }
   const answer = composeAnswer(result, { contacts: deps.knowledge.contacts, region: context.region, articles: deps.articles });
+  const unsure = result.confidence < deps.sureThreshold;
   return {
-    text: answer.text,
-    actions: answer.actions,
+    text: unsure ? `${NOT_SURE}\n\n${answer.text}` : answer.text,
+    actions: unsure ? [{ type: 'escalate', label: 'Mit einer Person sprechen' }, ...answer.actions.filter((a) => a.type !== 'escalate')] : answer.actions,
     sources: answer.sources,
     confidence: result.confidence,
     kind: 'answer',
@@ -103,6 +112,7 @@ function smalltalkBody(intent: 'greeting' | 'thanks' | 'wants_person', context: 
 
 function chooseBody(turn: Turn, deps: AssistantDeps, context: ConversationContext): Body {
   const text = turn.text.trim();
+  if (turn.action?.type === 'navigator' && turn.action.step !== undefined) return navigatorBody(turn, deps, context, turn.action.step);
   if (context.navigator && NAVIGATOR_NEXT.test(text)) return navigatorBody(turn, deps, context, context.navigator.step + 1);
   if (context.navigator && NAVIGATOR_EXPLAIN.test(text)) {
     const explained = explainNavigatorStep(deps, context);
@@ -141,6 +151,7 @@ export function respond(turn: Turn, deps: AssistantDeps): TurnResult {
       actions,
       ...(turn.findings.length ? { redacted: { count: turn.findings.length, types } } : {}),
       kind: body.kind,
+      ...(body.summary ? { summary: body.summary } : {}),
     },
     context: body.context,
     privacyNoticeShown: turn.privacyNoticeShown || showNotice,

@@ -52,9 +52,11 @@ export class DurableObjectLiveEvents implements LiveEvents {
     let stopped = false;
     let attempt = 0;
 
+    const since = Date.now();
     const connect = async () => {
       try {
-        const res = await this.hub(conversationId).fetch(`${HUB_ORIGIN}/subscribe`, { headers: { upgrade: 'websocket' } });
+        // On a reconnect, everything since the first subscribe may have been missed.
+        const res = await this.hub(conversationId).fetch(`${HUB_ORIGIN}/subscribe?since=${since}`, { headers: { upgrade: 'websocket' } });
         const ws = (res as unknown as { webSocket: ClientSocket | null }).webSocket;
         if (!ws) throw new Error(`hub answered ${res.status} without a socket`);
         ws.accept();
@@ -63,8 +65,8 @@ export class DurableObjectLiveEvents implements LiveEvents {
         attempt = 0;
         ws.addEventListener('message', listener);
         ws.addEventListener('close', reconnect);
-        // Events committed before the subscription took effect: wake once so the stream re-reads.
-        listener();
+        // A notify that reached the hub while we were subscribing: wake once so the waiter re-reads.
+        if (res.headers.get('x-live-missed') === '1') listener();
       } catch (error) {
         this.log('warn', 'live subscribe failed', { error: String(error) });
         reconnect();

@@ -10,8 +10,13 @@
 // - Whoever commits events for the conversation (a message, a staff reply, a case change) sends
 //   `POST /notify` to the same hub, which writes "wake" to every subscribed socket. Each SSE loop
 //   then reads the new events from D1 and writes them to its client.
-// - A wake-up that gets lost (hub restarted, socket dropped) only delays: the SSE loop re-reads
-//   the store on every heartbeat (15 s), and the subscriber reconnects and wakes itself once.
+// - Subscribing takes a round trip, and a notify can land in it. The subscriber sends the time it
+//   began (`since`; on Workers that is the time of its last I/O, i.e. when its store read returned);
+//   if the hub was notified after that (with a small margin for clock skew), it answers
+//   `x-live-missed: 1` and the subscriber wakes once. The margin is kept small because a waiter
+//   that wakes for nothing (a feed long poll) returns early and polls again.
+// - A wake-up that still gets lost (hub restarted, socket dropped) only delays: the SSE loop
+//   re-reads the store on every heartbeat (15 s), and the subscriber reconnects.
 import type { DurableObjectState } from '@cloudflare/workers-types/index.ts';
 
 type HubSocket = { send(message: string): void; close(code?: number, reason?: string): void };
@@ -20,21 +25,29 @@ const WebSocketPairClass = (globalThis as unknown as { WebSocketPair: new () => 
 
 export const HUB_ORIGIN = 'https://live-hub.internal';
 
+/** How far before `since` a notify still counts as possibly missed (clock skew between machines). */
+export const MISSED_MARGIN_MS = 50;
+
 export class LiveConversationHub {
   private readonly state: DurableObjectState;
+  // In memory only: after eviction there was no recent notify, which is exactly what 0 says.
+  private lastNotifyAt = 0;
 
   constructor(state: DurableObjectState, _env: unknown) {
     this.state = state;
   }
 
   async fetch(request: Request): Promise<Response> {
-    const { pathname } = new URL(request.url);
-    if (pathname === '/subscribe' && request.headers.get('upgrade')?.toLowerCase() === 'websocket') {
+    const url = new URL(request.url);
+    if (url.pathname === '/subscribe' && request.headers.get('upgrade')?.toLowerCase() === 'websocket') {
       const pair = new WebSocketPairClass();
       this.state.acceptWebSocket(pair[1] as unknown as Parameters<DurableObjectState['acceptWebSocket']>[0]);
-      return new Response(null, { status: 101, webSocket: pair[0] } as ResponseInit);
+      const since = Number(url.searchParams.get('since')) || 0;
+      const missed = this.lastNotifyAt > 0 && this.lastNotifyAt >= since - MISSED_MARGIN_MS;
+      return new Response(null, { status: 101, webSocket: pair[0], headers: { 'x-live-missed': missed ? '1' : '0' } } as ResponseInit);
     }
-    if (pathname === '/notify' && request.method === 'POST') {
+    if (url.pathname === '/notify' && request.method === 'POST') {
+      this.lastNotifyAt = Date.now();
       const sockets = this.state.getWebSockets();
       for (const socket of sockets) {
         try {

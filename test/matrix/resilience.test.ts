@@ -66,6 +66,8 @@ describe('durable delivery', () => {
   });
 
   it('queues cases while the homeserver is down and posts each once when it is back', async () => {
+    // A fresh service numbers its cases from 0001 again: a room of its own keeps them apart.
+    queueRoom = await staffA.createRoom({ name: 'Warteschlange (Homeserver-Ausfall)', invite: [botId] });
     const service = await startService();
     cleanup.push(() => service.close());
     const bot = await startBot(botEnv(synapse, queueRoom, { LOTSE_URL: service.url, MATRIX_USER_ID: synapse.users.bot.userId }), { stateFile: tempStateFile(), deliverFeed: true });

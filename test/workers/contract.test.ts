@@ -9,9 +9,10 @@ import { readSse } from '../helpers/sse.ts';
 import { startTestWorker, type TestWorker } from './worker-harness.ts';
 
 let worker: TestWorker;
+const STAFF_TOKEN = 'test-staff-token-0123456789';
 
 beforeAll(async () => {
-  worker = await startTestWorker({ RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000' }, { peer: true });
+  worker = await startTestWorker({ RATE_LIMIT_CONVERSATION_PER_MINUTE: '1000', STAFF_TOKEN }, { peer: true });
 });
 afterAll(async () => {
   await worker?.close();
@@ -46,7 +47,55 @@ describe('Workers specifics', () => {
     expect(JSON.parse(events[0].data).text).toBe('Wie dokumentiere ich meine Beobachtungen?');
   });
 
-  it('the Cron Trigger purges conversations idle beyond the retention period and keeps recent ones', async () => {
+  it('the staff API the Matrix bot uses works across isolates: feed long poll, claim, reply reach the asker', async () => {
+    const api = apiClient(worker.url);
+    const staff = (method: string, path: string, body?: unknown) => api(method, path, { token: STAFF_TOKEN, body });
+    const peer = worker.server.getWorker('kinderschutz-lotse-peer');
+    const { json: conversation } = await api('POST', '/api/conversations', { body: { channel: 'web' } });
+    const { json: start } = await staff('GET', '/api/staff/feed?after=0&limit=500');
+    // The bot waits on the feed in this isolate (long poll, re-polling like bots/matrix does when a
+    // poll ends empty); the asker escalates through the other one.
+    const pollFeed = async () => {
+      let cursor = start.cursor;
+      for (let polls = 0; polls < 5; polls++) {
+        const res = await staff('GET', `/api/staff/feed?after=${cursor}&wait=8`);
+        if (res.json.events.length > 0) return res;
+        cursor = res.json.cursor;
+      }
+      return staff('GET', `/api/staff/feed?after=${start.cursor}`);
+    };
+    const [feed, escalated] = await Promise.all([
+      pollFeed(),
+      new Promise((r) => setTimeout(r, 300)).then(() => peer.fetch(`http://peer.internal/api/conversations/${conversation.id}/escalations`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${conversation.token}` },
+        body: JSON.stringify({ consent: true }),
+      })),
+    ]);
+    expect(escalated.status).toBe(202);
+    type FeedEvent = { type: string; payload: { case: { id: string; conversationId: string } } };
+    const opened = (feed.json.events as FeedEvent[]).find((e) => e.type === 'case.opened' && e.payload.case.conversationId === conversation.id);
+    expect(opened, JSON.stringify(feed.json.events.map((e: FeedEvent) => e.type))).toBeDefined();
+    const caseId = opened!.payload.case.id;
+
+    // The asker's stream, opened before the staff act, reads on until the staff reply arrives.
+    const url = `${worker.url}/api/conversations/${conversation.id}/events?token=${conversation.token}`;
+    const seen = await readSse(url, { count: 1 });
+    const staffActs = async () => {
+      expect((await staff('POST', `/api/staff/cases/${caseId}/claim`, { staffId: '@fachkraft:test', staffName: 'Frau Beispiel' })).status).toBe(200);
+      expect((await staff('POST', `/api/staff/cases/${caseId}/messages`, { staffId: '@fachkraft:test', staffName: 'Frau Beispiel', text: 'Ich bin jetzt für Sie da.', clientId: 'bot-1' })).status).toBe(201);
+    };
+    for (let reads = 0, acted = false; reads < 10 && !seen.some((e) => e.event === 'message' && JSON.parse(e.data).author === 'staff'); reads++) {
+      const next = await readSse(url, { count: 1, headers: { 'last-event-id': seen.at(-1)?.id ?? '0' }, onOpen: acted ? undefined : staffActs });
+      acted = true;
+      if (next.length === 0) break;
+      seen.push(...next);
+    }
+    expect(seen.some((e) => e.event === 'case' && JSON.parse(e.data).case.staffName === 'Frau Beispiel')).toBe(true);
+    expect(JSON.parse(seen.at(-1)!.data)).toMatchObject({ author: 'staff', text: 'Ich bin jetzt für Sie da.' });
+  });
+
+  it('the Cron Trigger purges, on the hour, conversations idle beyond the retention period and keeps recent ones', async () => {
     const api = apiClient(worker.url);
     const { json: recent } = await api('POST', '/api/conversations', { body: { channel: 'web' } });
     const env = await worker.server.getWorker().getEnv();
@@ -57,8 +106,12 @@ describe('Workers specifics', () => {
       env.DB.prepare('INSERT INTO messages (id, conversation_id, author, text, created_at) VALUES (?, ?, ?, ?, ?)')
         .bind('cron-old-m', 'cron-old', 'user', 'Frage', longAgo),
     ]);
-    const result = await worker.server.getWorker().scheduled({ cron: '*/15 * * * *', scheduledTime: new Date() });
-    expect(result.outcome).toBe('ok');
+    const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+    const cron = (at: number) => worker.server.getWorker().scheduled({ cron: '* * * * *', scheduledTime: new Date(at) });
+    // Every minute runs the reminders; the purge only every PURGE_INTERVAL_MINUTES (default 60).
+    expect((await cron(hour + 60_000)).outcome).toBe('ok');
+    expect((await env.DB.prepare('SELECT COUNT(*) AS n FROM conversations WHERE id = ?').bind('cron-old').first()).n).toBe(1);
+    expect((await cron(hour)).outcome).toBe('ok');
     const left = await env.DB.prepare('SELECT id FROM conversations WHERE id IN (?, ?)').bind('cron-old', recent.id).all();
     expect(left.results.map((r: { id: string }) => r.id)).toEqual([recent.id]);
     const messages = await env.DB.prepare('SELECT COUNT(*) AS n FROM messages WHERE conversation_id = ?').bind('cron-old').first();

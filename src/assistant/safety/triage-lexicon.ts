@@ -10,11 +10,17 @@ const t = (source: string) => foldedRegExp(source);
 // ---------- time ----------
 
 // Present or imminent: the event is happening now or is about to (today/tonight).
-export const NOW = t(String.raw`\b(?:gerade|grad|grade|jetzt|jetz|im moment|momentan|in diesem moment|soeben|gleich|sofort|heute (?:abend|nacht|noch|fruh|morgen|mittag|nachmittag|nach der schule)|noch heute|heut abend|heute nacht|nachher|in (?:einer|einer halben|zwei|drei|\d+) (?:stunde|stunden|minuten)|seit (?:stunden|einer (?:halben )?stunde|heute)|immer noch|noch immer|vor meinen augen|bitte schnell|schnell!|^\W*hilfe\b|hilfe!|bitte hilfe|hilfe bitte|um \d{1,2}(?::\d\d)? uhr|es ist \d{1,2} uhr)`);
+export const NOW = t(String.raw`\b(?:gerade|grad|grade|jetzt|jetz|im moment|momentan|in diesem moment|soeben|gleich|sofort|heute (?:abend|nacht|noch|fruh|morgen|mittag|nachmittag|nach der schule)|noch heute|heut abend|heute nacht|nachher|in (?:einer|einer halben|zwei|drei|\d+) (?:stunde|stunden|minuten)|seit (?:stunden|(?:einer|ner|n|1|einer guten|uber einer|ner halben|einer halben) (?:halben )?stunde|heute|dem (?:vormittag|morgen|mittag|nachmittag|abend)|\d+ (?:minuten|stunden))|immer noch|noch immer|in diesem augenblick|(?:ich|wir) (?:hore|horen|sehe|sehen)\b|(?:man|ich) hort|hort man|klingt (?:so,? )?(?:als|wie)|noch immer|vor meinen augen|bitte schnell|schnell!|^\W*hilfe\b|hilfe!|bitte hilfe|hilfe bitte|um \d{1,2}(?::\d\d)? uhr|es ist \d{1,2} uhr)`);
 // "eben" is "just now" only in a perfect-tense clause ("hat eben gesagt", "hat eben gedroht").
 export const NOW_EBEN = t(String.raw`\b(?:hat|ist|wurde|habe) (?:\w+ )?eben\b`);
 // Ongoing states count as present for being alone, locked in or medically at risk.
-export const ONGOING = t(String.raw`\bseit (?:gestern|vorgestern|heute|freitag|montag|dienstag|mittwoch|donnerstag|samstag|sonntag|dem wochenende|stunden|\w+ tagen|\w+ stunden|tagen|einer (?:halben )?stunde)`);
+export const ONGOING = t(String.raw`\bseit (?:gestern|vorgestern|heute|freitag|montag|dienstag|mittwoch|donnerstag|samstag|sonntag|dem wochenende|stunden|\w+ tagen|\w+ stunden|tagen|(?:einer|ner|n|1) (?:halben )?stunde|dem (?:vormittag|morgen|mittag|nachmittag|abend))`);
+// Earlier today: an event of today counts as current for violence, sexual acts and threats
+// (the child is still in the same household tonight), but not for a mere state ("wirkt heute").
+export const TODAY = t(String.raw`\b(?:heute|heut|vorhin|eben|heute (?:morgen|fruh|mittag|vormittag))\b`);
+// Now-words that belong to the asker's own question ("was soll ich jetzt tun") say nothing
+// about the event; masked like the telling time.
+export const ASKER_NOW = w(String.raw`\b(?:was|wie) (?:soll|sollte|kann|muss|mache|mach|tue|tu) (?:ich|wir|man) (?:denn |da |nun )?(?:jetzt|jetz|nun|gerade|heute)\b|\b(?:muss|soll|sollte|kann) (?:ich|wir|man) (?:jetzt|jetz|nun)\b|\b(?:ich|wir) (?:bin|sind|weiss|wissen) (?:jetzt|gerade|grad) (?:\w+ )?(?:unsicher|ratlos|nicht)`);
 export const PAST = t(String.raw`(?:(?<!seit )\bgestern|(?<!seit )\bvorgestern|\bletzte[nrsm]? (?:woche|monat|jahr|mal|sommer|winter)|\bvorige[nrsm]? (?:woche|monat|jahr)|\bvor (?:\d+|einem|einer|zwei|drei|vier|funf|sechs|mehreren|einigen|vielen|ein paar) (?:halben |guten |knappen )?(?:tag|tagen|woche|wochen|monat|monaten|jahr|jahren)|\bvor jahren|\bfruher|\bdamals|\bim (?:sommer|winter|fruhjahr|herbst|urlaub)\b|\bin der vergangenheit|\bals (?:kleinkind|baby|kind)\b|\blangst\b|\bschon (?:mal|einmal)\b|\bneulich|\bkurzlich|\bam wochenende\b|\bwar es\b)`);
 export const HABITUAL = t(String.raw`\b(?:oft|ofter|manchmal|haufig|regelmassig|immer wieder|ab und zu|gelegentlich|jeden (?:tag|abend)|standig)\b`);
 
@@ -30,6 +36,9 @@ export const CONDITIONAL = t(String.raw`\b(?:wenn|falls|sofern|angenommen|ob)\b`
 export const REPORT_MARKER = t(String.raw`\b(?:(?:mein|meine|meinem|meinen|meiner|unser|unsere|unserem|unseren|unserer) (?:\w+ )?(?:schuler\w*|kind|kinder|kindern|sohn|tochter|gruppe|klasse|kita|patient\w*|spieler\w*|pflegekind\w*|einrichtung|verein|mannschaft|jugendliche\w*|baby|saugling|enkel\w*|kollege\w*|kollegin\w*)|bei uns|hat mir|haben mir|hat uns|erzahlte mir)\b`);
 // Talk about training, homework or statistics: not a report about a child.
 export const META = t(String.raw`\b(?:fortbildung|hausarbeit|elternabend|seminar|vortrag|schulung|statistik|referat|bachelorarbeit|masterarbeit|allgemein gefragt|rein hypothetisch|theoretisch gefragt|informationen uber|material)\b`);
+
+// The case is over or the child is safe: injuries and violence mentioned are history.
+export const CLOSED_CASE = t(String.raw`\b(?:abgeschlossen|erledigt|in (?:einer |der )?pflegefamilie|in obhut genommen|inobhutnahme (?:ist|war) erfolgt|in sicherheit|geht (?:es )?(?:ihm|ihr|ihnen|es) (?:wieder )?(?:gut|besser)|ist (?:jetzt )?in therapie|ist ausgezogen|weggezogen|sitzt (?:im gefangnis|in haft))\b`);
 
 // ---------- negation ----------
 

@@ -56,7 +56,7 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   });
 
   app.openapi(postMessage, async (c) => {
-    const { text, clientId } = c.req.valid('json');
+    const { text, clientId, action } = c.req.valid('json');
     if (text.trim().length === 0) return apiError(c, 400, 'empty_text', MESSAGES.empty_text);
     if (text.length > deps.limits.maxMessageChars) {
       return apiError(c, 413, 'text_too_long', `Die Nachricht ist zu lang: höchstens ${deps.limits.maxMessageChars} Zeichen.`);
@@ -64,7 +64,7 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     const conversation = c.get('conversation');
     const retryAfter = perConversation.hit(conversation.id);
     if (retryAfter > 0) return tooManyRequests(c, retryAfter);
-    const posted = await deps.service.postMessage(conversation.id, text, clientId);
+    const posted = await deps.service.postMessage(conversation, text, clientId, action);
     return c.json({ reply: posted.reply, messageId: posted.messageId, replyId: posted.replyId }, 200);
   });
 

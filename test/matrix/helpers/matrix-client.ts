@@ -76,7 +76,8 @@ export class TestMatrixUser {
 
   /** Rooms this user is invited to right now (via a fresh sync without a since token). */
   async invites(): Promise<string[]> {
-    const filter = encodeURIComponent(JSON.stringify({ room: { timeline: { limit: 0 }, state: { types: [] }, ephemeral: { types: [] } }, presence: { types: [] } }));
+    // Synapse caches identical initial syncs for minutes; a unique filter makes each one fresh.
+    const filter = encodeURIComponent(JSON.stringify({ room: { timeline: { limit: 1 } }, presence: { not_types: [`x.${randomUUID()}`] } }));
     const res = await this.request<{ rooms?: { invite?: Record<string, unknown> } }>('GET', `/sync?timeout=0&filter=${filter}`);
     return Object.keys(res.rooms?.invite ?? {});
   }

@@ -1,0 +1,76 @@
+// Pure parts of the escalation and the bot: office hours and M-V holidays, text crossing between
+// web and Matrix, the command router, the statistics period, suppression of small cells.
+import { describe, expect, it } from 'vitest';
+import { htmlToText, staffMessageText, textToHtml } from '../../bots/matrix/format.ts';
+import { parsePeriod } from '../../bots/matrix/handlers/reports.ts';
+import { Router } from '../../bots/matrix/router.ts';
+import { mvHolidays } from '../../src/escalation/holidays.ts';
+import { DEFAULT_OFFICE_HOURS, isOpen, nextOpening, parseOfficeHours } from '../../src/escalation/office-hours.ts';
+import { groupQuestions, suppress } from '../../src/escalation/reports.ts';
+
+describe('office hours', () => {
+  it('knows the M-V holidays, Women’s Day from 2023 on', () => {
+    expect(mvHolidays(2026)).toEqual(expect.arrayContaining(['2026-03-08', '2026-04-03', '2026-04-06', '2026-05-14', '2026-05-25', '2026-10-31']));
+    expect(mvHolidays(2022)).not.toContain('2022-03-08');
+  });
+  it('is open on a weekday morning in Berlin and closed at night, on weekends and holidays', () => {
+    expect(isOpen(DEFAULT_OFFICE_HOURS, Date.parse('2026-11-24T10:00:00+01:00'))).toBe(true);
+    expect(isOpen(DEFAULT_OFFICE_HOURS, Date.parse('2026-11-24T16:00:00+01:00'))).toBe(false);
+    expect(isOpen(DEFAULT_OFFICE_HOURS, Date.parse('2026-11-28T10:00:00+01:00'))).toBe(false);
+    expect(isOpen(DEFAULT_OFFICE_HOURS, Date.parse('2026-10-30T10:00:00+01:00'))).toBe(true);
+    expect(isOpen(DEFAULT_OFFICE_HOURS, Date.parse('2026-12-25T10:00:00+01:00'))).toBe(false);
+  });
+  it('finds the next opening across a weekend and a holiday', () => {
+    expect(new Date(nextOpening(DEFAULT_OFFICE_HOURS, Date.parse('2026-12-24T17:00:00+01:00'))!).toISOString()).toBe('2026-12-28T07:00:00.000Z');
+  });
+  it('reads day groups and rejects nonsense in German', () => {
+    const h = parseOfficeHours('Mo-Do 08:00-16:00; Fr 08:00-13:00');
+    expect(isOpen(h, Date.parse('2026-11-27T14:00:00+01:00'))).toBe(false);
+    expect(() => parseOfficeHours('immer')).toThrow(/nicht lesbar/);
+  });
+});
+
+describe('text between web and Matrix', () => {
+  it('escapes web text for formatted_body', () => {
+    expect(textToHtml('<b>fett</b>\nzweite & "Zeile"')).toBe('&lt;b&gt;fett&lt;/b&gt;<br>zweite &amp; &quot;Zeile&quot;');
+  });
+  it('reduces staff HTML to plain text, without reply fallbacks', () => {
+    expect(htmlToText('<mx-reply><blockquote>alt</blockquote></mx-reply><p>Hallo &amp; <a href="https://x.de">hier</a></p><ul><li>eins</li></ul>'))
+      .toBe('Hallo & hier (https://x.de)\n\n- eins');
+    expect(staffMessageText({ body: '> <@a:b> alt\n\nneu' })).toBe('neu');
+  });
+});
+
+describe('router', () => {
+  it('matches German commands, English aliases and umlaut-free spellings for staff only', async () => {
+    const seen: string[] = [];
+    const r = new Router().command('übernehmen', ['claim'], { usage: '', summary: '', where: ['queue'] }, (c) => void seen.push(c.argv.join(',')));
+    const base = { roomId: '!r', roomKind: 'queue' as const, eventId: '$e', sender: '@s:x', isStaff: true, reply: async () => {} };
+    expect(await r.dispatchMessage({ ...base, body: '!Übernehmen KS-2026-0001' })).toBe(true);
+    expect(await r.dispatchMessage({ ...base, body: '!uebernehmen KS-2026-0002' })).toBe(true);
+    expect(await r.dispatchMessage({ ...base, body: '!claim KS-2026-0003' })).toBe(true);
+    expect(await r.dispatchMessage({ ...base, body: '!claim', isStaff: false })).toBe(false);
+    expect(await r.dispatchMessage({ ...base, body: '!claim', roomKind: 'direct' })).toBe(false);
+    expect(seen).toEqual(['KS-2026-0001', 'KS-2026-0002', 'KS-2026-0003']);
+  });
+});
+
+describe('reports', () => {
+  it('parses periods for !statistik', () => {
+    expect(parsePeriod('2026-11')).toEqual({ from: '2026-11-01', to: '2026-12-01' });
+    expect(parsePeriod('2026')).toEqual({ from: '2026-01-01', to: '2027-01-01' });
+    expect(parsePeriod('2026-01-01..2026-03-31')).toEqual({ from: '2026-01-01', to: '2026-04-01' });
+    expect(parsePeriod('gestern')).toBeUndefined();
+  });
+  it('suppresses cells from 1 to 4', () => {
+    expect([0, 1, 4, 5, 12].map(suppress)).toEqual([0, null, null, 5, 12]);
+  });
+  it('groups similar questions', () => {
+    const groups = groupQuestions([
+      { text: 'Wer ist die insoweit erfahrene Fachkraft im Landkreis?', reason: 'low_confidence', at: 1 },
+      { text: 'Wer ist insoweit erfahrene Fachkraft im Landkreis Rostock?', reason: 'thumbs_down', at: 2 },
+      { text: 'Darf ich Fotos von Verletzungen machen?', reason: 'escalated', at: 3 },
+    ]);
+    expect(groups.map((g) => g.count)).toEqual([2, 1]);
+  });
+});
