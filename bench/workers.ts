@@ -5,7 +5,7 @@
 // Figures only; nothing here fails on timing.
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -114,6 +114,26 @@ async function coldStarts(count: number) {
   return samples;
 }
 
+/**
+ * The floor of the local stack: an empty Worker through the same wrangler harness (Miniflare's
+ * entry worker in front of workerd). Local figures are bounded by it; Cloudflare's network has
+ * no such layer, and its D1 is a network round trip instead of a local SQLite file.
+ */
+async function emptyWorkerFloor(): Promise<Load> {
+  const dir = mkdtempSync(join(tmpdir(), 'lotse-empty-worker-'));
+  writeFileSync(join(dir, 'worker.js'), 'export default { fetch() { return new Response("ok"); } };\n');
+  writeFileSync(join(dir, 'wrangler.toml'), 'name = "empty"\nmain = "worker.js"\ncompatibility_date = "2026-11-17"\n');
+  const { createTestHarness } = await import('wrangler');
+  const server = createTestHarness({ root: dir, workers: [{ configPath: './wrangler.toml' }] });
+  try {
+    const { url } = await server.listen();
+    return await load(url.href);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The bundle `wrangler deploy` would upload (dry run, nothing leaves the machine). */
 function deployBundleSize() {
   const outdir = mkdtempSync(join(tmpdir(), 'lotse-worker-dist-'));
@@ -154,6 +174,7 @@ const size = deployBundleSize();
 const index = indexLoadOnNode();
 const cold = await coldStarts(COLD_STARTS);
 
+const floor = await emptyWorkerFloor();
 const worker = await startTestWorker(LOAD_VARS);
 let workerd;
 try {
@@ -178,6 +199,7 @@ for (const [name, r] of [['workerd + D1 (local)', workerd], ['Node + node:sqlite
   console.log(`| ${name} | GET /healthz | ${f0(r.health.rps)} | ${r.health.p50} | ${r.health.p99} | ${r.health.errors} |`);
   console.log(`| ${name} | POST …/messages (answer) | ${f0(r.answer.rps)} | ${r.answer.p50} | ${r.answer.p99} | ${r.answer.errors} |`);
 }
+console.log(`| workerd, empty Worker (floor of the local stack) | GET / | ${f0(floor.rps)} | ${floor.p50} | ${floor.p99} | ${floor.errors} |`);
 console.log(`\nanswer throughput workerd / Node: ${(workerd.answer.rps / nodeFigures.answer.rps).toFixed(2)}×`);
 
 console.log(`\nCold start on workerd (${cold.length} fresh runtimes, median)`);

@@ -1,7 +1,7 @@
 // Prints retrieval quality (hit@1, hit@3, MRR) for the train and held-out splits and the misses.
 //   node scripts/eval.ts              current engine
 //   node scripts/eval.ts --ablation   one row per pipeline step (notes table)
-//   node scripts/eval.ts --misses=train|heldout|all   which misses to list (default heldout+train)
+//   node scripts/eval.ts --misses=train|heldout|blind2|all   which misses to list (default all)
 import lunr from 'lunr';
 import { loadSearchCorpus } from '../test/eval/knowledge.ts';
 import { evaluate, readQuestions } from '../test/eval/evaluate.ts';
@@ -51,12 +51,12 @@ function engine(config: EngineConfig): SearchEngine {
 function printReport(report: EvalReport, which: string): void {
   console.log('\n| split | n | hit@1 | hit@3 | MRR | mean confidence |');
   console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const [name, m] of [['train', report.train], ['heldout', report.heldout]] as Array<[string, SplitMetrics]>) {
+  for (const [name, m] of [['train', report.train], ['heldout', report.heldout], ['blind2', report.blind2]] as Array<[string, SplitMetrics]>) {
     console.log(`| ${name} | ${m.n}${m.skipped ? ` (+${m.skipped} skipped)` : ''} | ${f(m.hit1)} | ${f(m.hit3)} | ${f(m.mrr)} | ${f(m.meanConfidence)} |`);
   }
   console.log(`| negative | ${report.negative.n} | – | – | – | ${f(report.negative.meanConfidence)} |`);
   printCalibration(report);
-  for (const [name, m] of [['train', report.train], ['heldout', report.heldout]] as Array<[string, SplitMetrics]>) {
+  for (const [name, m] of [['train', report.train], ['heldout', report.heldout], ['blind2', report.blind2]] as Array<[string, SplitMetrics]>) {
     if (which !== 'all' && which !== name) continue;
     console.log(`\nMisses (${name}, not in top 3): ${m.misses.length}`);
     for (const miss of m.misses) console.log(`  ${miss.id} "${miss.q}"\n      expected ${miss.expected.join(', ')}; got ${miss.got.join(', ') || '(nothing)'}`);

@@ -44,8 +44,8 @@ export function composeAnswer(
   options: { contacts: Contacts; region?: string; articles: Map<string, Article> },
 ): ComposedAnswer {
   const [best, ...more] = distinctArticles(result.hits, 3);
-  const heading = best.passage.heading === best.passage.articleTitle ? best.passage.heading : `${best.passage.articleTitle}: ${best.passage.heading}`;
-  const lines = [`**${heading}**`, '', best.passage.text];
+  // The heading alone reads best; the article's title follows in the source line.
+  const lines = [`**${best.passage.heading}**`, '', best.passage.text];
   const related = more.filter((hit) => hit.score >= best.score * 0.5);
   if (related.length) {
     lines.push('', 'Mehr dazu:');

@@ -1,6 +1,7 @@
 import type { Article, KnowledgeBundle } from '../knowledge/types.ts';
 import type { SearchEngine } from '../search/index.ts';
 import { composeAnswer, fallbackAnswer } from './answer.ts';
+import { contactAnswer, isContactRequest } from './contact-answer.ts';
 import { detectRole, type RegionFinder } from './context.ts';
 import { emergencyBlock } from './emergency.ts';
 import { detectIntent, isFollowUp } from './intents.ts';
@@ -110,6 +111,35 @@ function smalltalkBody(intent: 'greeting' | 'thanks' | 'wants_person', context: 
   return { text: texts[intent], actions, sources: [], confidence: 1, kind: intent === 'wants_person' ? 'handover' : 'smalltalk', context };
 }
 
+const ROLE_NAMES: Record<string, string> = {
+  kita: 'Kita oder Kindertagespflege', schule: 'Schule', gesundheit: 'Gesundheitswesen', jugendhilfe: 'Kinder- und Jugendhilfe', verein: 'Verein oder Ehrenamt', andere: 'anderes Arbeitsfeld',
+};
+
+/** "Wir sind eine Kita in Waren": a short statement that only tells who and where the asker is. */
+function isContextStatement(text: string, before: ConversationContext, after: ConversationContext): boolean {
+  const learned = after.role !== before.role || after.region !== before.region;
+  return learned && !text.includes('?') && text.trim().split(/\s+/).length <= 8;
+}
+
+function contextAcknowledgement(deps: AssistantDeps, context: ConversationContext): Body {
+  const parts = [
+    context.role && ROLE_NAMES[context.role],
+    context.region && deps.knowledge.regions.regions.find((r) => r.id === context.region)?.name,
+  ].filter(Boolean);
+  return {
+    text: `Danke, das merke ich mir für dieses Gespräch: ${parts.join(', ')}. Was möchten Sie wissen? Sie können auch Schritt für Schritt durch das Vorgehen gehen.`,
+    actions: [
+      { type: 'quick_reply', label: 'Was muss ich jetzt tun?', value: 'Was muss ich jetzt tun?' },
+      { type: 'quick_reply', label: 'Welches Jugendamt ist zuständig?', value: 'Welches Jugendamt ist zuständig?' },
+      { type: 'escalate', label: 'Mit einer Person sprechen' },
+    ],
+    sources: [],
+    confidence: 1,
+    kind: 'smalltalk',
+    context,
+  };
+}
+
 function chooseBody(turn: Turn, deps: AssistantDeps, context: ConversationContext): Body {
   const text = turn.text.trim();
   if (turn.action?.type === 'navigator' && turn.action.step !== undefined) return navigatorBody(turn, deps, context, turn.action.step);
@@ -121,6 +151,12 @@ function chooseBody(turn: Turn, deps: AssistantDeps, context: ConversationContex
   if (isNavigatorRequest(text)) return navigatorBody(turn, deps, context, 0);
   const intent = detectIntent(text);
   if (intent !== 'question') return smalltalkBody(intent, context);
+  if (isContextStatement(turn.text, turn.context, context)) return contextAcknowledgement(deps, context);
+  if (isContactRequest(text)) {
+    const { knowledge } = deps;
+    const answer = contactAnswer(knowledge.contacts, knowledge.regions, context.region, deps.articles.get('jugendaemter-in-mv')?.reviewed);
+    return { ...answer, confidence: 1, kind: 'answer', context: { ...context, lastQuery: text } };
+  }
   return searchBody(turn, deps, context);
 }
 

@@ -15,6 +15,7 @@ type Sentence = {
   now: boolean;
   ongoing: boolean;
   historical: boolean;
+  closed: boolean; // the case is over or the child is safe now
   habitual: boolean;
   question: boolean;
   topic: boolean; // a question about a subject, not about a real child
@@ -34,7 +35,7 @@ function mask(text: string, re: RegExp): string {
 }
 
 function analyse(raw: string): Sentence {
-  const text = mask(foldText(raw), L.TELLING_NOW);
+  const text = mask(mask(foldText(raw), L.TELLING_NOW), L.ASKER_NOW);
   const now = L.NOW.test(text) || L.NOW_EBEN.test(text);
   const ongoing = L.ONGOING.test(text);
   const past = L.PAST.test(text);
@@ -45,6 +46,7 @@ function analyse(raw: string): Sentence {
     now,
     ongoing,
     historical: past && !now && !ongoing,
+    closed: L.CLOSED_CASE.test(text),
     habitual: L.HABITUAL.test(text) && !now,
     question,
     topic: question && !reportLike,
@@ -110,10 +112,26 @@ function clauseAround(text: string, m: Match): string {
   return lastClause(text.slice(0, m.start)) + text.slice(m.start, m.end) + firstClause(text.slice(m.end));
 }
 
-function happensNow(s: Sentence, m: Match): boolean {
-  if (!s.now) return false;
+// A past marker in the clause of the match, and no present marker there.
+function pastAt(s: Sentence, m: Match): boolean {
   const clause = clauseAround(s.text, m);
-  return !(L.PAST.test(clause) && !L.NOW.test(clause) && !L.NOW_EBEN.test(clause));
+  return L.PAST.test(clause) && !L.NOW.test(clause) && !L.NOW_EBEN.test(clause) && !L.ONGOING.test(clause);
+}
+
+const isPast = (s: Sentence, m: Match) => s.historical || pastAt(s, m);
+
+// Now, or earlier today ("heute Morgen gewürgt", "vorhin geschlagen"): the child is still in
+// the same household tonight, so a same-day act counts as current.
+function happensNow(s: Sentence, m: Match): boolean {
+  if (pastAt(s, m)) return false;
+  return s.now || L.TODAY.test(clauseAround(s.text, m));
+}
+
+// Safety margin: a strong act told in the present tense, with no past, habit or condition
+// marker anywhere in the sentence, is treated as happening.
+function unmarkedStrongAct(s: Sentence): boolean {
+  if (s.habitual || L.PAST.test(s.text) || L.HABITUAL.test(s.text) || L.ONGOING_HABIT.test(s.text) || L.CONDITIONAL.test(s.text)) return false;
+  return affirmedMatches(s, L.STRONG_PRESENT).some((m) => !conditional(s, m));
 }
 
 // "…, sonst wird es eingesperrt": a threatened consequence, not a present event.
@@ -125,9 +143,12 @@ type Finding = { signal: string; level: 'acute' | 'concern'; suicidal?: boolean 
 
 // Each rule looks at one sentence (and, for context, the whole folded message).
 const RULES: ((s: Sentence, message: string) => Finding | null)[] = [
+  // Suicidal statements: acute unless the clause places them in the past. Never dampened by
+  // closure words ("jetzt geht es ihr besser" does not end a statement made today).
   (s) => {
-    if (!affirmed(s, L.SUICIDE_INTENT)) return null;
-    return s.historical ? { signal: 'suicidal_past', level: 'concern' } : { signal: 'suicidal', level: 'acute', suicidal: true };
+    const found = affirmedMatches(s, L.SUICIDE_INTENT);
+    if (found.length === 0) return null;
+    return found.every((m) => isPast(s, m)) ? { signal: 'suicidal_past', level: 'concern' } : { signal: 'suicidal', level: 'acute', suicidal: true };
   },
   (s) => {
     if (!affirmed(s, L.SUICIDE_IDEATION)) return null;
@@ -138,29 +159,52 @@ const RULES: ((s: Sentence, message: string) => Finding | null)[] = [
     if (L.SEVERE_BLEEDING.test(s.text)) return { signal: 'self_harm_bleeding', level: 'acute', suicidal: true };
     return { signal: 'self_harm', level: 'concern', suicidal: !s.historical };
   },
-  (s) => (affirmed(s, L.THREAT_TO_LIFE) && !s.historical ? { signal: 'threat_to_life', level: 'acute' } : null),
-  (s) => (affirmed(s, L.WEAPON) && L.WEAPON_USE.test(s.text) && !s.historical ? { signal: 'weapon', level: 'acute' } : null),
+  (s) => (affirmedMatches(s, L.THREAT_TO_LIFE).some((m) => !isPast(s, m)) ? { signal: 'threat_to_life', level: 'acute' } : null),
+  (s) => (affirmedMatches(s, L.HARM_THREAT).some((m) => !isPast(s, m)) ? { signal: 'harm_threat', level: 'acute' } : null),
+  (s) => {
+    const weapon = affirmedMatches(s, L.WEAPON).filter((m) => !isPast(s, m));
+    if (weapon.length === 0 || s.closed) return null;
+    return L.WEAPON_USE.test(s.text) || L.INTOXICATED.test(s.text) ? { signal: 'weapon', level: 'acute' } : { signal: 'weapon_mentioned', level: 'concern' };
+  },
   (s) => {
     const violence = affirmedMatches(s, L.VIOLENCE_ACT);
     const sexual = affirmedMatches(s, L.SEXUAL_ACT);
     if (violence.length === 0 && sexual.length === 0) return null;
     const signal = sexual.length > 0 ? 'sexual_violence' : 'violence';
-    const now = [...violence, ...sexual].some((m) => happensNow(s, m));
-    return now ? { signal: `${signal}_now`, level: 'acute' } : { signal, level: 'concern' };
+    const now = !s.closed && [...violence, ...sexual].some((m) => happensNow(s, m));
+    if (now) return { signal: `${signal}_now`, level: 'acute' };
+    if (!s.closed && unmarkedStrongAct(s)) return { signal: `${signal}_present_tense`, level: 'acute' };
+    return { signal, level: 'concern' };
+  },
+  // Ongoing sexual abuse by someone in the household ("ihr Bruder zwingt sie jede Nacht"):
+  // the perpetrator has access again tonight.
+  (s, message) => {
+    if (s.closed || !L.HOUSEHOLD.test(message) || !L.ONGOING_HABIT.test(s.text)) return null;
+    const acts = affirmedMatches(s, L.SEXUAL_CONTACT).filter((m) => !isPast(s, m) && !conditional(s, m));
+    return acts.length > 0 && !L.PAST.test(s.text) ? { signal: 'sexual_abuse_ongoing_household', level: 'acute' } : null;
   },
   (s) => {
     if (!affirmed(s, L.CANNOT_GO_HOME) || s.historical) return null;
     return { signal: 'cannot_go_home', level: 'acute' };
   },
+  // Medical urgency: acute whenever current, whatever the time words; only a past clause or
+  // a habit ("kippt manchmal um") lowers it.
   (s) => {
-    if (!affirmed(s, L.MEDICAL) || s.historical || s.habitual) return null;
+    const found = affirmedMatches(s, L.MEDICAL).filter((m) => !isPast(s, m));
+    if (found.length === 0 || s.habitual) return null;
     return { signal: 'medical_emergency', level: 'acute' };
+  },
+  (s) => {
+    const found = affirmedMatches(s, L.INJURY).filter((m) => !isPast(s, m));
+    if (found.length === 0 || s.habitual || s.closed) return null;
+    return { signal: 'injury', level: 'acute' };
   },
   (s) => (L.INFANT_INJURY.test(s.text) && !s.historical && !s.habitual ? { signal: 'infant_injury', level: 'acute' } : null),
   (s) => {
-    if (!affirmed(s, L.CHILD_ALONE) || !L.SMALL_CHILD.test(s.text)) return null;
-    return s.historical || s.habitual ? { signal: 'child_alone_past', level: 'concern' } : { signal: 'small_child_alone', level: 'acute' };
+    if (!affirmed(s, L.CHILD_ALONE) || !(L.SMALL_CHILD.test(s.text) || L.DANGER_PLACE.test(s.text))) return null;
+    return s.historical || s.habitual || s.closed ? { signal: 'child_alone_past', level: 'concern' } : { signal: 'child_alone_danger', level: 'acute' };
   },
+  (s) => (L.EXPOSURE.test(s.text) && (affirmed(s, L.CAPTIVE) || affirmed(s, L.CHILD_ALONE)) && !s.historical ? { signal: 'exposure', level: 'acute' } : null),
   (s) => (L.NOT_PICKED_UP.test(s.text) && !s.habitual && !s.historical ? { signal: 'not_picked_up', level: 'acute' } : null),
   (s) => (L.CAREGIVER_GONE.test(s.text) && s.now ? { signal: 'no_caregiver', level: 'acute' } : null),
   (s) => (L.DISTRESS.test(s.text) && (s.now || s.ongoing) ? { signal: 'distress_ongoing', level: 'acute' } : null),
@@ -173,10 +217,17 @@ const RULES: ((s: Sentence, message: string) => Finding | null)[] = [
     if (held.length === 0) return affirmed(s, L.CAPTIVE) ? { signal: 'captivity_threat', level: 'concern' } : null;
     return !s.historical && !s.habitual ? { signal: 'held_captive', level: 'acute' } : { signal: 'held_captive_past', level: 'concern' };
   },
+  // A meeting with an online contact or an adult stranger: acute when it is soon.
   (s, message) => {
-    if (!L.GROOMING_MEETING.test(message) || !/\btreffen\b/.test(s.text)) return null;
-    const soon = /\b(?:heute|gleich|jetzt|nachher|morgen|um \d{1,2}(?::\d\d)? uhr)\b/.test(s.text);
-    return soon ? { signal: 'grooming_meeting', level: 'acute' } : { signal: 'grooming', level: 'concern' };
+    const meeting = L.MEETING.test(s.text) && (L.STRANGER.test(message) || L.GROOMING_MEETING.test(message));
+    if (!meeting || s.historical) return null;
+    return L.SOON.test(s.text) ? { signal: 'grooming_meeting', level: 'acute' } : { signal: 'grooming', level: 'concern' };
+  },
+  // Access that is present by its nature ("steht vor der Tür", "ist auf dem Weg", "wohnt jetzt
+  // wieder bei"), by a person the message links to danger.
+  (s, message) => {
+    if (s.historical || s.habitual || !affirmed(s, L.ACCESS_PRESENT) || !L.DANGER_CONTEXT.test(message)) return null;
+    return { signal: 'perpetrator_present', level: 'acute' };
   },
   (s, message) => {
     if (!affirmed(s, L.ACCESS) || !L.DANGER_CONTEXT.test(message)) return null;

@@ -35,7 +35,7 @@ export function claimCommand(s: BotServices) {
 export function claimReaction(s: BotServices) {
   return async (ctx: ReactionContext) => {
     const ref = s.resolveCaseRef({ roomId: ctx.roomId, inReplyTo: ctx.targetEventId });
-    s.log.debug(`reaction ${ctx.key} on ${ctx.targetEventId} → case ${ref}`, JSON.stringify(s.state.data.cases));
+    s.log.debug(`reaction ${ctx.key} on ${ctx.targetEventId} → case ${ref}`);
     if (!ref) return; // a ✋ on something that is not a case notice
     await claim(s, ref, ctx.sender, (text) => ctx.reply(text));
   };

@@ -1,0 +1,92 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { createRegionFinder } from '../../src/assistant/context.ts';
+import { redact } from '../../src/assistant/privacy.ts';
+import { respond, type AssistantDeps } from '../../src/assistant/respond.ts';
+import { triage } from '../../src/assistant/triage.ts';
+import type { ConversationContext } from '../../src/assistant/types.ts';
+import { loadKnowledgeFromDir } from '../../src/knowledge/load.ts';
+import { buildSearchIndex, loadSearchEngine } from '../../src/search/index.ts';
+
+let deps: AssistantDeps;
+beforeAll(async () => {
+  const knowledge = await loadKnowledgeFromDir(join(import.meta.dirname, '../../knowledge'));
+  deps = {
+    engine: loadSearchEngine(buildSearchIndex(knowledge.passages, knowledge.synonyms), knowledge.passages, knowledge.synonyms),
+    knowledge,
+    articles: new Map(knowledge.articles.map((a) => [a.id, a])),
+    findRegion: createRegionFinder(knowledge.regions),
+    threshold: 0.25,
+    sureThreshold: 0.4,
+  };
+});
+
+/** Runs a little conversation through respond(), carrying context like the service does. */
+function converse(...texts: string[]) {
+  let context: ConversationContext = {};
+  let privacyNoticeShown = false;
+  return texts.map((raw) => {
+    const { text, findings } = redact(raw);
+    const result = respond({ text, findings, triage: triage(text), context, privacyNoticeShown }, deps);
+    context = result.context;
+    privacyNoticeShown = result.privacyNoticeShown;
+    return result;
+  });
+}
+
+describe('respond', () => {
+  it('answers a knowledge question from passages with sources and Stand', () => {
+    const [r] = converse('Was ist eine insoweit erfahrene Fachkraft?');
+    expect(r.reply.kind).toBe('answer');
+    expect(r.reply.sources[0].id).toBe('insoweit-erfahrene-fachkraft');
+    expect(r.reply.text).toMatch(/Stand \d\d\.\d\d\.\d{4}/);
+  });
+
+  it('says it has no answer, and offers a person, for questions outside the knowledge base', () => {
+    const [r] = converse('Wie backe ich einen Marmorkuchen mit Schokoladenglasur?');
+    expect(r.reply.kind).toBe('fallback');
+    expect(r.reply.sources).toEqual([]);
+    expect(r.reply.actions.some((a) => a.type === 'escalate')).toBe(true);
+  });
+
+  it('puts the emergency routes first when triage says acute', () => {
+    const [r] = converse('Ein Kind sagt, sein Vater schlägt es gerade zu Hause, es hat große Angst heimzugehen.');
+    expect(r.reply.triage.level).toBe('acute');
+    expect(r.reply.text.startsWith('**Wenn ein Kind jetzt in Gefahr ist')).toBe(true);
+    expect(r.reply.actions.slice(0, 2).map((a) => a.type === 'call' && a.phone)).toEqual(['110', '112']);
+  });
+
+  it('remembers role and region and answers the Jugendamt question from the directory', () => {
+    const [ack, contact] = converse('Ich arbeite in einer Kita in Wolgast', 'Welches Jugendamt ist zuständig?');
+    expect(ack.reply.kind).toBe('smalltalk');
+    expect(ack.context).toMatchObject({ role: 'kita', region: 'vorpommern-greifswald' });
+    expect(contact.reply.text).toContain('Vorpommern-Greifswald');
+    expect(contact.reply.sources[0].id).toBe('jugendaemter-in-mv');
+  });
+
+  it('asks for the place when the region is unknown', () => {
+    const [r] = converse('Welches Jugendamt ist zuständig?');
+    expect(r.reply.text).toMatch(/Nennen Sie mir den Ort/);
+  });
+
+  it('shows the privacy notice once per conversation', () => {
+    const [first, second] = converse('Die Schülerin Mia Beispiel hat blaue Flecken.', 'Ihr Bruder Jonas auch.');
+    expect(first.reply.redacted?.types).toContain('name');
+    expect(first.reply.text).toContain('Hinweis zum Datenschutz');
+    expect(second.reply.text).not.toContain('Hinweis zum Datenschutz');
+  });
+
+  it('walks the navigator forward and offers the summary at the end', () => {
+    const results = converse('Ich bin Lehrerin', 'Was muss ich jetzt tun?', 'Weiter', 'Weiter', 'Weiter', 'Weiter', 'Weiter');
+    const steps = results.slice(1).map((r) => r.reply.kind);
+    expect(steps.every((k) => k === 'navigator')).toBe(true);
+    const last = results.at(-1)!.reply;
+    expect(last.actions.some((a) => a.type === 'download_summary')).toBe(true);
+    expect(last.summary).toMatch(/§ 4 Abs\. \d KKG/);
+  });
+
+  it('understands a follow-up in the context of the previous question', () => {
+    const [, follow] = converse('Muss ich vorher mit den Eltern sprechen?', 'und wenn die Eltern nicht zustimmen?');
+    expect(follow.reply.kind).not.toBe('fallback');
+  });
+});
