@@ -89,6 +89,7 @@ export function createLotse(parts: LotseParts) {
       ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
       conversationPerMinute: config.RATE_LIMIT_CONVERSATION_PER_MINUTE,
       embedOrigins: config.EMBED_ORIGINS,
+      trustedToken: config.STAFF_TOKEN,
     },
     clientIp: parts.clientIp,
     serveStatic: parts.serveStatic,

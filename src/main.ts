@@ -3,6 +3,7 @@
 import { ConfigError } from './config/config.ts';
 import { KnowledgeError } from './knowledge/parse.ts';
 import { startLotse } from './node/start.ts';
+import { BotConfigError } from '../bots/matrix/config.ts';
 
 try {
   const running = await startLotse();
@@ -11,7 +12,7 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof KnowledgeError) {
+  if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof BotConfigError) {
     console.error(error.message);
     process.exit(1);
   }

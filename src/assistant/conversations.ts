@@ -4,7 +4,9 @@ import { hashToken, newId, newToken, safeEqual } from './ids.ts';
 import type { LiveEvents } from './live-events.ts';
 import { redact } from './privacy.ts';
 import { respond, type AssistantDeps } from './respond.ts';
-import { triage } from './triage.ts';
+import { triage, type TriageResult } from './triage.ts';
+import { emergencyBlock } from './emergency.ts';
+import type { Contacts } from '../knowledge/types.ts';
 import type { ConversationContext, Reply } from './types.ts';
 
 // One conversation, one message at a time: redact first, triage, answer, then store the
@@ -21,10 +23,15 @@ export type ConversationServiceDeps = AssistantDeps & {
   };
 };
 
-/** The reply while a person of the Kontaktstelle holds the conversation: the Lotse stays silent. */
-function relayedReply(findings: unknown[]): Reply {
+/**
+ * The reply while a person of the Kontaktstelle holds the conversation: the Lotse stays silent,
+ * except that acute danger still gets the emergency routes at once (safety before silence).
+ */
+function relayedReply(findings: unknown[], level: TriageResult, contacts: Contacts, region: string | undefined): Reply {
+  const emergency = level.level === 'acute' ? emergencyBlock(contacts, { region, suicidal: level.suicidal }) : undefined;
   return {
-    text: '', sources: [], triage: { level: 'none' }, confidence: 1, actions: [], kind: 'relayed',
+    text: emergency?.text ?? '', sources: [], triage: { level: level.level, signals: level.signals }, confidence: 1,
+    actions: emergency?.actions.filter((a) => a.type === 'call') ?? [], kind: 'relayed',
     ...(findings.length ? { redacted: { count: findings.length, types: [...new Set((findings as Array<{ type: string }>).map((f) => f.type))] } } : {}),
   };
 }
@@ -80,15 +87,19 @@ export class ConversationService {
     // From here on only the redacted text exists.
     const { text, findings } = redact(cleanInput(rawText));
     // A claimed case: the message goes to the staff member through the event log, no answer.
+    const assessed = triage(text);
     const relayed = await this.deps.escalation?.relayUserMessage(conversationId, text, clientId ?? null);
-    if (relayed) return { reply: relayedReply(findings), messageId: relayed.messageId, replyId: '', duplicate: relayed.duplicate };
+    if (relayed) {
+      const region = (conversation.context as ConversationContext).region ?? conversation.region ?? undefined;
+      return { reply: relayedReply(findings, assessed, this.deps.knowledge.contacts, region), messageId: relayed.messageId, replyId: '', duplicate: relayed.duplicate };
+    }
     const context: ConversationContext = {
       ...(conversation.context as ConversationContext),
       role: (conversation.context as ConversationContext).role ?? conversation.role ?? undefined,
       region: (conversation.context as ConversationContext).region ?? conversation.region ?? undefined,
     };
     const turn = respond(
-      { text, findings, triage: triage(text), context, privacyNoticeShown: conversation.privacyNoticeShown, action },
+      { text, findings, triage: assessed, context, privacyNoticeShown: conversation.privacyNoticeShown, action },
       this.deps,
     );
     const now = this.now();

@@ -5,6 +5,7 @@
 // Pure, synchronous, no node: imports.
 
 import { foldText } from './safety/fold.ts';
+import { correctDangerTypos } from './safety/triage-spelling.ts';
 import * as L from './safety/triage-lexicon.ts';
 
 export type TriageLevel = 'none' | 'concern' | 'acute';
@@ -30,12 +31,15 @@ function splitSentences(text: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+// Folded text with typos in the long danger words corrected.
+const normalise = (raw: string) => correctDangerTypos(foldText(raw));
+
 function mask(text: string, re: RegExp): string {
   return text.replace(re, (m) => ' '.repeat(m.length));
 }
 
 function analyse(raw: string): Sentence {
-  const text = mask(mask(foldText(raw), L.TELLING_NOW), L.ASKER_NOW);
+  const text = mask(mask(normalise(raw), L.TELLING_NOW), L.ASKER_NOW);
   const now = L.NOW.test(text) || L.NOW_EBEN.test(text);
   const ongoing = L.ONGOING.test(text);
   const past = L.PAST.test(text);
@@ -115,7 +119,7 @@ function clauseAround(text: string, m: Match): string {
 // A past marker in the clause of the match, and no present marker there.
 function pastAt(s: Sentence, m: Match): boolean {
   const clause = clauseAround(s.text, m);
-  return L.PAST.test(clause) && !L.NOW.test(clause) && !L.NOW_EBEN.test(clause) && !L.ONGOING.test(clause);
+  return (L.PAST.test(clause) || L.BACKREF_PAST.test(s.text)) && !L.NOW.test(clause) && !L.NOW_EBEN.test(clause) && !L.ONGOING.test(clause);
 }
 
 const isPast = (s: Sentence, m: Match) => s.historical || pastAt(s, m);
@@ -223,6 +227,15 @@ const RULES: ((s: Sentence, message: string) => Finding | null)[] = [
     if (!meeting || s.historical) return null;
     return L.SOON.test(s.text) ? { signal: 'grooming_meeting', level: 'acute' } : { signal: 'grooming', level: 'concern' };
   },
+  (s) => {
+    const found = affirmedMatches(s, L.EXPLOITATION).filter((m) => !isPast(s, m));
+    if (found.length === 0) return null;
+    return s.closed ? { signal: 'exploitation_past', level: 'concern' } : { signal: 'sexual_exploitation', level: 'acute' };
+  },
+  // A child's own cry for help, passed on by the asker.
+  (s) => (L.HELP_CALL.test(s.text) && L.REPORTED_SPEECH.test(s.text) && !s.historical ? { signal: 'help_call', level: 'acute' } : null),
+  // Someone under a protection order is near the child.
+  (s, message) => (L.PROTECTION_ORDER.test(message) && affirmed(s, L.ACCESS_PRESENT) && !s.historical ? { signal: 'protection_order_breach', level: 'acute' } : null),
   // Access that is present by its nature ("steht vor der Tür", "ist auf dem Weg", "wohnt jetzt
   // wieder bei"), by a person the message links to danger.
   (s, message) => {
@@ -238,7 +251,7 @@ const RULES: ((s: Sentence, message: string) => Finding | null)[] = [
 ];
 
 export function triage(text: string): TriageResult {
-  const message = foldText(text);
+  const message = normalise(text);
   const meta = L.META.test(message);
   const signals = new Set<string>();
   let acute = false;

@@ -48,10 +48,14 @@ export class ConfigError extends Error {
   }
 }
 
+const SECRET_NAMES = /TOKEN|PASSWORD|SECRET|KEY/;
+
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const name = String(issue.path[0] ?? '?');
-  throw new ConfigError(`Konfigurationsfehler: ${name}=${JSON.stringify(env[name] ?? '')} ist ungültig (${issue.message})`);
+  // Never echo a secret into a log or terminal.
+  const shown = SECRET_NAMES.test(name) ? '***' : JSON.stringify(env[name] ?? '');
+  throw new ConfigError(`Konfigurationsfehler: ${name}=${shown} ist ungültig (${issue.message})`);
 }

@@ -17,6 +17,8 @@ export type AppDeps = {
     ipPerMinute: number;
     conversationPerMinute: number;
     embedOrigins: string;
+    /** Requests carrying this bearer token (the staff bot) are not counted per address. */
+    trustedToken?: string;
   };
   /** The client's address as the runtime sees it (socket, proxy header or CF-Connecting-IP). */
   clientIp: (c: Context) => string;

@@ -13,6 +13,9 @@ import { createLotse, retentionPolicy } from '../lotse.ts';
 import { SqlStore } from '../store/sql-store.ts';
 import { openSqliteStoreDriver } from '../store/sqlite-driver.ts';
 import { PROJECT_ROOT } from './paths.ts';
+import { loadBotConfig, matrixConfigured } from '../../bots/matrix/config.ts';
+import { MatrixBot } from '../../bots/matrix/bot.ts';
+import { newToken } from '../assistant/ids.ts';
 
 export type RunningLotse = {
   url: string;
@@ -48,8 +51,13 @@ function readPrebuiltIndex(dataDir: string, log: Logger): object | undefined {
   }
 }
 
+const REMINDER_INTERVAL_MS = 60_000;
+
 export async function startLotse(env: Record<string, string | undefined> = process.env): Promise<RunningLotse> {
-  const config = loadConfig(env);
+  const withMatrix = matrixConfigured(env);
+  const parsed = loadConfig(env);
+  // In one process the bot and the staff API share a secret nobody else needs to know.
+  const config = withMatrix && !parsed.STAFF_TOKEN ? { ...parsed, STAFF_TOKEN: newToken() } : parsed;
   const log = createLogger(config.LOG_LEVEL);
   const knowledge = await loadKnowledgeFromDir(resolve(PROJECT_ROOT, config.KNOWLEDGE_DIR));
   const dataDir = resolve(PROJECT_ROOT, config.DATA_DIR);
@@ -71,6 +79,9 @@ export async function startLotse(env: Record<string, string | undefined> = proce
   const timer = setInterval(() => void purge().catch((e) => log('error', 'purge failed', { error: String(e) })), config.PURGE_INTERVAL_MINUTES * 60_000);
   timer.unref();
   await purge();
+  // Reminders for unclaimed or silent cases (the escalation service decides who is due).
+  const reminders = setInterval(() => void lotse.escalation?.tick().catch((e) => log('error', 'reminder tick failed', { error: String(e) })), REMINDER_INTERVAL_MS);
+  reminders.unref();
   const server: ServerType = await new Promise((ready) => {
     const s = serve({ fetch: lotse.app.fetch, port: config.PORT, hostname: config.HOST }, () => ready(s));
   });
@@ -78,10 +89,21 @@ export async function startLotse(env: Record<string, string | undefined> = proce
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   log('info', 'listening', { url, articles: knowledge.articles.length, passages: knowledge.passages.length });
+  let bot: MatrixBot | undefined;
+  if (withMatrix) {
+    bot = new MatrixBot({
+      config: loadBotConfig({ ...env, LOTSE_URL: url, STAFF_TOKEN: config.STAFF_TOKEN, DATA_DIR: dataDir }),
+      fetch: (input, init) => Promise.resolve(lotse.app.fetch(new Request(input, init))),
+    });
+    await bot.start();
+    log('info', 'matrix bot started');
+  }
   return {
     url, port, store, lotse, config,
     close: async () => {
       clearInterval(timer);
+      clearInterval(reminders);
+      await bot?.stop();
       await new Promise<void>((done) => {
         server.close(() => done());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

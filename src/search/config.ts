@@ -20,3 +20,29 @@ export const QUERY_LIMITS = {
 
 export const ROLE_BOOST = 1.2;
 export const DEFAULT_LIMIT = 5;
+
+/** Second-stage ranking (rerank.ts). Tuned on the train split only. */
+export const RERANK = {
+  headingMatch: 1, // score × (1 + headingMatch × share of query information in the heading)
+  catchAllPrior: 0.5, // glossary-like articles, unless the query asks what a word means
+  inferredRoleBoost: 1.1, // role named in the query text, when the client sent none
+};
+
+/** Articles that briefly list many terms; they answer definition questions only. */
+export const CATCH_ALL_ARTICLES: ReadonlySet<string> = new Set(['glossar']);
+
+/**
+ * Folded word beginnings that name the asker's role. Person nouns ("Lehrerin", "Erzieher") count
+ * anywhere; places ("Kita", "Verein") only after a possessive ("in unserer Kita"), since
+ * "Schutzkonzept Kita" asks about a topic, not from a role.
+ */
+export const ROLE_WORDS: ReadonlyArray<[string, { persons: string[]; places: string[] }]> = [
+  ['schule', { persons: ['lehrer', 'lehrkraft', 'lehrkrafte', 'klassenlehr', 'schulleit', 'schulsozialarbeit', 'schulpsycholog', 'referendar'], places: ['schule', 'klasse', 'grundschule', 'gymnasium'] }],
+  ['kita', { persons: ['erzieher', 'kitaleit', 'tagesmutter', 'tagesvater', 'tagespflegeperson'], places: ['kita', 'krippe', 'kindergarten', 'hort', 'kindertagesstatte', 'gruppe'] }],
+  ['gesundheit', { persons: ['arzt', 'arztin', 'kinderarzt', 'kinderarztin', 'hebamme', 'familienhebamme', 'padiater', 'kinderkrankenpfleger', 'pflegekraft'], places: ['praxis', 'arztpraxis', 'klinik', 'kinderklinik', 'station'] }],
+  ['verein', { persons: ['trainer', 'ubungsleiter', 'ehrenamtlich', 'jugendleiter', 'betreuer'], places: ['verein', 'sportverein', 'mannschaft', 'jugendgruppe'] }],
+  ['jugendhilfe', { persons: ['sozialpadagog', 'sozialarbeiter', 'familienhelfer', 'heimerzieher'], places: ['wohngruppe', 'einrichtung', 'jugendzentrum', 'jugendclub'] }],
+];
+
+/** Words after which a place names the asker's own workplace ("unserer Kita", "meiner Klasse"). */
+export const POSSESSIVES: ReadonlySet<string> = new Set(['unser', 'unsere', 'unserer', 'unserem', 'unseren', 'meine', 'meiner', 'meinem', 'meinen']);

@@ -10,7 +10,9 @@ import type { ScoredPassage } from './rank.ts';
 import { confidenceOf } from './confidence.ts';
 import type { GroupEvidence } from './confidence.ts';
 import { LruCache } from './lru.ts';
-import { DEFAULT_LIMIT, QUERY_LIMITS } from './config.ts';
+import { DEFAULT_LIMIT, QUERY_LIMITS, RERANK } from './config.ts';
+import { headingShare, inferRole, isDefinitionQuery, rerankFactor } from './rerank.ts';
+import type { GroupTerms, RerankWeights } from './rerank.ts';
 import { INDEX_FORMAT, refOf } from './build.ts';
 import type { SerializedSearchIndex } from './build.ts';
 import type { Passage, SearchEngine, SearchOptions, SearchResult } from './types.ts';
@@ -20,6 +22,7 @@ export type EngineConfig = AnalyzerConfig & {
   fuzzy?: boolean; // default true
   reduceLongInput?: boolean; // default true
   diversify?: boolean; // default true
+  rerank?: RerankWeights | false; // second-stage ranking (rerank.ts); default config RERANK
 };
 
 const MAX_QUERY_CHARS = 4000;
@@ -39,7 +42,13 @@ export function loadSearchEngine(serialized: object, passages: Passage[], synony
   return new LunrSearchEngine(index, new Analyzer(data.vocabulary, synonyms, config), byRef, data.vocabulary, config);
 }
 
-type Plan = { groups: QueryGroup[]; terms: WeightedTerm[] };
+type Plan = {
+  groups: QueryGroup[];
+  terms: WeightedTerm[];
+  groupTerms: GroupTerms[];
+  definitionQuery: boolean;
+  inferredRole?: string;
+};
 
 export class LunrSearchEngine implements SearchEngine {
   private readonly index: lunr.Index;
@@ -48,6 +57,7 @@ export class LunrSearchEngine implements SearchEngine {
   private readonly passages: Map<string, Passage>;
   private readonly config: EngineConfig;
   private readonly planCache = new LruCache<string, Plan>(500);
+  private readonly headingTerms = new Map<Passage, Set<string>>();
 
   /** `passages` maps lunr refs to passages (refs the caller no longer has are simply skipped). */
   constructor(index: lunr.Index, analyzer: Analyzer, passages: Map<string, Passage>, vocabulary: string[], config: EngineConfig) {
@@ -64,12 +74,34 @@ export class LunrSearchEngine implements SearchEngine {
     if (plan.terms.length === 0) return { hits: [], confidence: 0 };
     const scored = this.score(plan.terms);
     if (scored.length === 0) return { hits: [], confidence: 0 };
-    const boosted = applyRoleBoost(scored, options.role);
+    const reranked = this.rerank(scored, plan, options.role);
+    const boosted = applyRoleBoost(reranked, options.role);
     const ordered = this.config.diversify === false ? boosted : diversify(boosted);
     const limit = Math.max(1, Math.min(50, options.limit ?? DEFAULT_LIMIT));
-    const runnerUp = ordered.find((r) => r.passage.articleId !== ordered[0].passage.articleId);
-    const confidence = confidenceOf(this.evidence(plan, ordered[0]), ordered[0].score, runnerUp?.score ?? 0);
+    const top = ordered[0];
+    const runnerUp = ordered.find((r) => r.passage.articleId !== top.passage.articleId);
+    const headingMatch = headingShare(plan.groupTerms, this.headingTermsOf(top.passage));
+    const confidence = confidenceOf(this.evidence(plan, top), top.score, runnerUp?.score ?? 0, headingMatch);
     return { hits: toHits(ordered, limit), confidence };
+  }
+
+  private rerank(scored: ScoredPassage[], plan: Plan, role: string | undefined): ScoredPassage[] {
+    if (this.config.rerank === false) return scored;
+    const weights = this.config.rerank ?? RERANK;
+    const context = { groups: plan.groupTerms, definitionQuery: plan.definitionQuery, role, inferredRole: plan.inferredRole };
+    return scored
+      .map((r) => ({ ...r, score: r.score * rerankFactor(r.passage, this.headingTermsOf(r.passage), context, weights) }))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  /** Analysed heading terms of a passage (the title for an article's short answer), computed once. */
+  private headingTermsOf(passage: Passage): Set<string> {
+    let terms = this.headingTerms.get(passage);
+    if (!terms) {
+      terms = new Set(this.analyzer.analyze(passage.heading));
+      this.headingTerms.set(passage, terms);
+    }
+    return terms;
   }
 
   /** The analysed query (for tests, the eval script and debugging). */
@@ -83,8 +115,9 @@ export class LunrSearchEngine implements SearchEngine {
     if (!plan) {
       const analysed = this.analyzer.analyzeQuery(key);
       const groups = this.config.reduceLongInput === false ? analysed : this.planner.reduce(analysed);
-      const terms = this.planner.plan(groups, { fuzzy: this.config.fuzzy !== false, reduce: true });
-      plan = { groups, terms };
+      const all = this.planner.expand(groups, { fuzzy: this.config.fuzzy !== false, reduce: true });
+      const terms = this.planner.withoutUbiquitousTerms(all);
+      plan = { groups, terms, groupTerms: this.groupTerms(groups, all), definitionQuery: isDefinitionQuery(key), inferredRole: inferRole(key) };
       this.planCache.set(key, plan);
     }
     return plan;
@@ -101,11 +134,24 @@ export class LunrSearchEngine implements SearchEngine {
     return scored;
   }
 
+  private groupTerms(groups: QueryGroup[], all: WeightedTerm[]): GroupTerms[] {
+    const result: GroupTerms[] = groups.map((group) => ({ weight: this.groupWeight(group), terms: new Map<string, number>() }));
+    for (const t of all) {
+      const terms = result[t.group].terms;
+      terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.quality));
+    }
+    return result;
+  }
+
+  private groupWeight(group: QueryGroup): number {
+    const main = group.terms.find((t) => t.kind === 'exact' || t.kind === 'law') ?? group.terms[0];
+    return main ? this.planner.idf(main.term) : 0;
+  }
+
   private evidence(plan: Plan, top: ScoredPassage): GroupEvidence[] {
     const matched = new Set(top.matchedTerms);
-    return plan.groups.map((group, g) => {
-      const main = group.terms.find((t) => t.kind === 'exact' || t.kind === 'law') ?? group.terms[0];
-      const weight = main ? this.planner.idf(main.term) : 0;
+    return plan.groups.map((_group, g) => {
+      const weight = plan.groupTerms[g].weight;
       let best = 0;
       for (const t of plan.terms) if (t.group === g && matched.has(t.term)) best = Math.max(best, t.quality);
       return { weight, matched: best };

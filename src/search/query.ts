@@ -48,6 +48,11 @@ export class QueryPlanner {
 
   /** Weighted index terms for the groups, fuzzy variants included. */
   plan(groups: QueryGroup[], options: QueryOptions): WeightedTerm[] {
+    return this.withoutUbiquitousTerms(this.expand(groups, options));
+  }
+
+  /** All weighted terms of the groups (ubiquitous ones included; the heading match uses them). */
+  expand(groups: QueryGroup[], options: QueryOptions): WeightedTerm[] {
     const weighted = new Map<string, WeightedTerm>();
     const add = (term: string, boost: number, group: number, quality: number) => {
       const existing = weighted.get(term);
@@ -65,7 +70,7 @@ export class QueryPlanner {
         }
       }
     });
-    return this.withoutUbiquitousTerms([...weighted.values()]);
+    return [...weighted.values()];
   }
 
   /**
@@ -73,7 +78,7 @@ export class QueryPlanner {
    * near zero) but make lunr score almost every passage; they are left out unless nothing
    * else of the query is in the index.
    */
-  private withoutUbiquitousTerms(terms: WeightedTerm[]): WeightedTerm[] {
+  withoutUbiquitousTerms(terms: WeightedTerm[]): WeightedTerm[] {
     const limit = QUERY_LIMITS.maxDocumentFraction * this.documentCount;
     const informative = terms.filter((t) => this.documentFrequency(t.term) <= limit);
     return informative.some((t) => this.documentFrequency(t.term) > 0) ? informative : terms;

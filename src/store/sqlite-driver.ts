@@ -1,5 +1,5 @@
 // Node-only adapter: the SqlDriver on node:sqlite (embedded, no native addon).
-import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,8 @@ export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'mig
 
 export class SqliteDriver implements SqlDriver {
   readonly db: DatabaseSync;
+  // Preparing is a large part of a small query's cost; the store uses a fixed set of statements.
+  private readonly statements = new Map<string, StatementSync>();
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -16,23 +18,32 @@ export class SqliteDriver implements SqlDriver {
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
   }
 
+  private prepare(text: string): StatementSync {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      if (this.statements.size < 500) this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   async all<T>(text: string, params: SqlValue[] = []): Promise<T[]> {
-    return this.db.prepare(text).all(...(params as SQLInputValue[])) as T[];
+    return this.prepare(text).all(...(params as SQLInputValue[])) as T[];
   }
 
   async first<T>(text: string, params: SqlValue[] = []): Promise<T | undefined> {
-    return this.db.prepare(text).get(...(params as SQLInputValue[])) as T | undefined;
+    return this.prepare(text).get(...(params as SQLInputValue[])) as T | undefined;
   }
 
   async run(text: string, params: SqlValue[] = []): Promise<RunResult> {
-    return { changes: Number(this.db.prepare(text).run(...(params as SQLInputValue[])).changes) };
+    return { changes: Number(this.prepare(text).run(...(params as SQLInputValue[])).changes) };
   }
 
   async batch(statements: Statement[]): Promise<RunResult[]> {
     // node:sqlite is synchronous, so nothing else can interleave between BEGIN and COMMIT.
     this.db.exec('BEGIN IMMEDIATE');
     try {
-      const results = statements.map((s) => ({ changes: Number(this.db.prepare(s.sql).run(...(s.params as SQLInputValue[])).changes) }));
+      const results = statements.map((s) => ({ changes: Number(this.prepare(s.sql).run(...(s.params as SQLInputValue[])).changes) }));
       this.db.exec('COMMIT');
       return results;
     } catch (error) {
@@ -42,6 +53,7 @@ export class SqliteDriver implements SqlDriver {
   }
 
   async close(): Promise<void> {
+    this.statements.clear();
     if (this.db.isOpen) this.db.close();
   }
 

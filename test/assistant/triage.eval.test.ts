@@ -3,10 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { triage } from '../../src/assistant/triage.ts';
 import type { TriageLevel } from '../../src/assistant/triage.ts';
 import { pct, ratio, readJsonl } from './eval-helpers.ts';
-import type { Split } from './eval-helpers.ts';
 
+// Splits: dev (rules written against it), heldout, and blind batches (blind2, blind3) whose
+// first run was recorded before any rule was changed (figures in the notes of the triage helpers).
+type Split = 'dev' | 'heldout' | 'blind2' | 'blind3';
 type TriageCase = { id: string; split: Split; text: string; level: TriageLevel; suicidal: boolean };
 const cases = readJsonl<TriageCase>('triage.jsonl');
+
+const splits = [...new Set(cases.map((c) => c.split))];
 
 function evaluate(split: Split | 'all') {
   const subset = cases.filter((c) => split === 'all' || c.split === split);
@@ -31,13 +35,14 @@ function evaluate(split: Split | 'all') {
 }
 
 describe('triage evaluation set', () => {
-  it('has at least 180 messages with a held-out quarter', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(180);
-    expect(cases.filter((c) => c.split === 'heldout').length).toBeGreaterThanOrEqual(cases.length * 0.2);
+  it('has at least 300 messages, a fifth of them held out or blind', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(300);
+    expect(cases.filter((c) => c.split !== 'dev').length).toBeGreaterThanOrEqual(cases.length * 0.2);
+    expect(cases.filter((c) => c.level === 'acute').length).toBeGreaterThanOrEqual(100);
   });
 
   it('misses no acute message and calls at most 10 % of the others acute', () => {
-    for (const split of ['dev', 'heldout'] as const) console.log(evaluate(split).summary);
+    for (const split of splits) console.log(evaluate(split).summary);
     const all = evaluate('all');
     console.log(all.summary);
     for (const x of all.mislabelled) console.log(`  ${x.c.id} [${x.c.split}] expected ${x.c.level}, got ${x.r.level} ${JSON.stringify(x.r.signals)}: ${x.c.text}`);

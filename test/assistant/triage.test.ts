@@ -91,3 +91,63 @@ describe('triage: other acute situations', () => {
     expect(level('[Name] sagt, ihr Vater schlägt sie gerade.')).toBe('acute');
   });
 });
+
+// Word classes added after the blind2 batch; examples here are not in test/eval/triage.jsonl.
+describe('triage: word classes × time (generalised rules)', () => {
+  it('medical urgency is acute regardless of time words, unless the clause is past', () => {
+    expect(level('Junge liegt reglos im Flur, die Mutter ist nicht da')).toBe('acute');
+    expect(level('baby bekommt keine luft mehr')).toBe('acute');
+    expect(level('Kind hat Putzmittel getrunken')).toBe('acute');
+    expect(level('Der Junge ist beim Sport umgekippt, das war vor drei Wochen, jetzt ist er fit.')).not.toBe('acute');
+  });
+
+  it('closed or safe cases do not turn old injuries into an emergency', () => {
+    expect(level('Das Mädchen mit den Brandwunden ist seit Monaten in einer Pflegefamilie, es geht ihr gut.')).not.toBe('acute');
+  });
+
+  it('suicidal statements in first and third person, coded and with typos', () => {
+    for (const text of ['ich bring mich heute um', 'Die Schülerin sagt sie will sich vergiften', 'er will sich umbrigen',
+      'Ein 17-Jähriger steht auf der Brücke und antwortet nicht', 'ich mach jetzt schluss, lebt wohl']) {
+      expect(triage(text), text).toMatchObject({ level: 'acute', suicidal: true });
+    }
+    expect(triage('Sie hat vor drei Jahren einen Suizidversuch gemacht, jetzt geht es ihr gut.')).toMatchObject({ level: 'concern', suicidal: false });
+    expect(level('Wir machen heute Schluss mit der Sitzung, danke!')).toBe('none');
+  });
+
+  it('an act of earlier today counts as current; a present-tense strong act without time is a safety margin', () => {
+    expect(level('er hat die kleine vorhin geprügelt')).toBe('acute');
+    expect(level('der vater würgt die mutter, die kinder stehen daneben')).toBe('acute');
+    expect(level('Er hat gesagt, der Vater prügelt ihn, wenn er zu spät kommt.')).toBe('concern');
+    expect(level('Der Vater würgte ihn letztes Jahr, seitdem ist er auffällig.')).toBe('concern');
+  });
+
+  it('threats of harm to a child by a caregiver', () => {
+    expect(level('die mutter hat gesagt sie tut der kleinen was an wenn sie nicht ruhig ist')).toBe('acute');
+  });
+
+  it('weapons with use, intoxication or rage, not a drawn knife in class', () => {
+    expect(level('der vater steht mit einer axt im hof, die kinder sind im haus')).toBe('acute');
+    expect(level('der Junge hat im Unterricht ein Messer gezeichnet')).not.toBe('acute');
+  });
+
+  it('a child alone at a dangerous place, or shut out in the cold', () => {
+    expect(level('Kind 3 jahre allein am see')).toBe('acute');
+    expect(level('Der Vater sperrt die Tochter seit einer Stunde aus, draußen sind minus 8 Grad.')).toBe('acute');
+    expect(level('Die Kinder spielen im Garten am Teich, die Erzieherin ist dabei.')).toBe('none');
+  });
+
+  it('perpetrator present by the nature of the verb (at the door, on the way, living there again)', () => {
+    expect(level('der Täter wohnt seit gestern wieder bei der Familie, er hat die Tochter missbraucht')).toBe('acute');
+    expect(level('Der Ex-Partner klopft gegen die Tür und brüllt, die Kinder verstecken sich im Bad.')).toBe('acute');
+    expect(level('Der Stiefvater wohnt wieder bei der Familie, wir wissen nicht, ob er gefährlich ist.')).not.toBe('acute');
+  });
+
+  it('a meeting with an online contact soon is acute, a boyfriend at the weekend is not', () => {
+    expect(level('Sie trifft sich gleich mit einem Mann aus dem Chat am Bahnhof')).toBe('acute');
+    expect(level('Mädchen, 15, hat einen 19-jährigen Freund, sie treffen sich am Wochenende.')).not.toBe('acute');
+  });
+
+  it('"jetzt" in the asker\'s own question does not make an old event current', () => {
+    expect(level('vorgestern hat die mutter sie geohrfeigt, was mache ich jetzt?')).toBe('concern');
+  });
+});

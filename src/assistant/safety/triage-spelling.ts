@@ -45,7 +45,7 @@ function editDistance(a: string, b: string, max: number): number {
 function correctToken(token: string): string {
   if (token.length < 7 || KEY_SET.has(token)) return token;
   for (const key of BY_FIRST.get(token[0]!) ?? []) {
-    const max = key.length >= 11 ? 2 : 1;
+    const max = key.length >= 12 ? 2 : 1;
     if (editDistance(token, key, max) <= max) return key;
   }
   return token;

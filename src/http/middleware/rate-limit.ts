@@ -14,6 +14,10 @@ export class WindowCounter {
     this.windowMs = windowMs;
   }
 
+  get enabled(): boolean {
+    return this.limit > 0;
+  }
+
   /** Returns 0 when the hit is allowed, otherwise the seconds until the window resets. */
   hit(key: string, now = Date.now()): number {
     if (this.limit <= 0) return 0;
@@ -36,8 +40,10 @@ export function tooManyRequests(c: Context, retryAfter: number) {
   return apiError(c, 429, 'rate_limited', MESSAGES.rate_limited, { 'Retry-After': String(retryAfter) });
 }
 
-export function rateLimit(counter: WindowCounter, keyOf: (c: Context) => string): MiddlewareHandler {
+export function rateLimit(counter: WindowCounter, keyOf: (c: Context) => string, exempt?: (c: Context) => boolean): MiddlewareHandler {
+  if (!counter.enabled) return async (_c, next) => next();
   return async (c, next) => {
+    if (exempt?.(c)) return next();
     const retryAfter = counter.hit(keyOf(c));
     if (retryAfter > 0) return tooManyRequests(c, retryAfter);
     await next();

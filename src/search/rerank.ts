@@ -1,0 +1,72 @@
+// Second-stage ranking on top of lunr's BM25 scores: features lunr cannot express.
+//
+// - Heading match: the share of the query's information (IDF-weighted word groups) found in the
+//   passage heading. Headings are phrased as the questions people ask, so a heading that holds
+//   most of the query's content words is strong evidence that the passage answers it.
+// - Catch-all prior: articles that list many terms briefly (the glossary) match nearly every
+//   abbreviation; they are demoted unless the query asks what a word means.
+// - Role from the text: "als Lehrerin", "in unserer Kita" name a role even when the client sent none.
+import { foldUmlauts, normalizeWord } from './normalize.ts';
+import { splitWords } from './tokenize.ts';
+import { CATCH_ALL_ARTICLES, POSSESSIVES, RERANK, ROLE_WORDS } from './config.ts';
+import type { Passage } from './types.ts';
+
+/** The index terms that stand for one word of the query, each with its match quality (0..1). */
+export type GroupTerms = { weight: number; terms: Map<string, number> };
+
+/** IDF-weighted share of the query's word groups that the heading's terms contain. */
+export function headingShare(groups: GroupTerms[], headingTerms: ReadonlySet<string>): number {
+  let total = 0;
+  let matched = 0;
+  for (const group of groups) {
+    total += group.weight;
+    let best = 0;
+    for (const [term, quality] of group.terms) if (quality > best && headingTerms.has(term)) best = quality;
+    matched += group.weight * best;
+  }
+  return total > 0 ? matched / total : 0;
+}
+
+export type RerankContext = { groups: GroupTerms[]; definitionQuery: boolean; role?: string; inferredRole?: string };
+
+/** Multiplier for a passage's lunr score. */
+export function rerankFactor(passage: Passage, headingTerms: ReadonlySet<string>, context: RerankContext, weights: RerankWeights = RERANK): number {
+  let factor = 1 + weights.headingMatch * headingShare(context.groups, headingTerms);
+  if (!context.definitionQuery && CATCH_ALL_ARTICLES.has(passage.articleId)) factor *= weights.catchAllPrior;
+  if (!context.role && context.inferredRole && passage.audience.includes(context.inferredRole)) factor *= weights.inferredRoleBoost;
+  return factor;
+}
+
+export type RerankWeights = { headingMatch: number; catchAllPrior: number; inferredRoleBoost: number };
+
+const DEFINITION_WORDS = /\b(hei(ss|ß)t|bedeutet|bedeuten|bedeutung|abk(ue|ü|u)rzung|steht\s+f(ue|ü|u)r|stehen\s+f(ue|ü|u)r|definition|meint\s+man)\b/u;
+const WHAT_IS = /^\s*(was|wer)\s+(ist|sind)\b/u;
+
+/**
+ * A question about what a word means: "Was heißt ASD?", "wofür steht SPFH", "Was ist ein HPG?",
+ * or a lone abbreviation ("NZFH", "KWG?"). Such queries may be answered by the glossary.
+ */
+export function isDefinitionQuery(text: string): boolean {
+  const lower = normalizeWord(text);
+  if (DEFINITION_WORDS.test(lower)) return true;
+  const words = splitWords(text);
+  if (WHAT_IS.test(lower) && words.length <= 5) return true;
+  return words.length <= 2 && words.some((w) => isAbbreviation(w.text));
+}
+
+function isAbbreviation(word: string): boolean {
+  return word.length >= 2 && word.length <= 6 && /\p{Lu}.*\p{Lu}/u.test(word) && word === word.toUpperCase();
+}
+
+/** The one role the query's words name ("als Lehrerin" → schule); undefined if none or several. */
+export function inferRole(text: string): string | undefined {
+  const words = splitWords(text).map((w) => foldUmlauts(normalizeWord(w.text)));
+  const found = new Set<string>();
+  words.forEach((word, i) => {
+    const ownPlace = i > 0 && POSSESSIVES.has(words[i - 1]);
+    for (const [role, { persons, places }] of ROLE_WORDS) {
+      if (persons.some((p) => word.startsWith(p)) || (ownPlace && places.includes(word))) found.add(role);
+    }
+  });
+  return found.size === 1 ? [...found][0] : undefined;
+}
