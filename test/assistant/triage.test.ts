@@ -151,3 +151,46 @@ describe('triage: word classes × time (generalised rules)', () => {
     expect(level('vorgestern hat die mutter sie geohrfeigt, was mache ich jetzt?')).toBe('concern');
   });
 });
+
+// Classes added after the first run of blind3; again with examples outside the eval set.
+describe('triage: classes found by the blind3 batch', () => {
+  it('a child swallowed medicine or a household chemical; a missed dose is not an emergency', () => {
+    expect(level('Der Kleine hat Spülmaschinentabs erwischt und gegessen')).not.toBe('none');
+    expect(level('die 3jährige hat eine knopfzelle verschluckt')).toBe('acute');
+    expect(level('Sie hat heute ihre Tabletten nicht genommen')).not.toBe('acute');
+  });
+
+  it('extended suicide threats are acute and suicidal', () => {
+    expect(triage('Der Vater sagt, er springt mit den Kindern in den Fluss.')).toMatchObject({ level: 'acute', suicidal: true });
+  });
+
+  it('sexual exploitation in the present tense is acute', () => {
+    expect(level('Die 15-Jährige muss für ihren "Freund" anschaffen gehen.')).toBe('acute');
+  });
+
+  it('a child\'s reported cry for help is acute, a colleague asking for a hand is not', () => {
+    expect(level('Die Jugendliche schreibt: holt mich hier raus, ich halte es nicht aus')).toBe('acute');
+    expect(level('Die Kollegin hat gesagt: hilf mir mal beim Aufräumen')).toBe('none');
+  });
+
+  it('a person under a protection order near the child is acute, last week is not', () => {
+    expect(level('Der Mann mit Kontaktverbot steht gerade gegenüber der Kita und winkt dem Mädchen.')).toBe('acute');
+    expect(level('Ein Vater mit Näherungsverbot stand letzte Woche vor der Kita')).not.toBe('acute');
+  });
+
+  it('locked in by someone else or shut out overnight is acute; locking oneself in by play is not', () => {
+    expect(level('Der Vater hat die Kinder im Keller eingeschlossen und ist weggefahren.')).toBe('acute');
+    expect(level('Die Mutter lässt die Tochter seit Mitternacht nicht mehr rein, sie sitzt im Treppenhaus.')).toBe('acute');
+    expect(level('Das Kind hat sich in der Kita eingeschlossen und kam nicht mehr raus, wir haben die Tür geöffnet')).not.toBe('acute');
+  });
+
+  it('fresh deliberate burns with a pick-up soon are acute', () => {
+    expect(level('Kind hat Brandwunden an den Armen, die Mutter holt es in 30 min ab.')).toBe('acute');
+  });
+
+  it('typos in long danger words are corrected, harmless neighbours stay', () => {
+    expect(level('kind ist bewustlos')).toBe('acute');
+    expect(level('sie wurde vergewaltgt grad eben')).toBe('acute');
+    expect(level('Wir haben Geld eingespart.')).toBe('none');
+  });
+});
