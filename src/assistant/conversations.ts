@@ -4,7 +4,8 @@ import { hashToken, newId, newToken, safeEqual } from './ids.ts';
 import type { LiveEvents } from './live-events.ts';
 import { redact } from './privacy.ts';
 import { respond, type AssistantDeps } from './respond.ts';
-import { triage, type TriageResult } from './triage.ts';
+import type { TriageResult } from './triage.ts';
+import { assessDanger } from './danger.ts';
 import { emergencyBlock } from './emergency.ts';
 import type { Contacts } from '../knowledge/types.ts';
 import type { ConversationContext, Reply } from './types.ts';
@@ -87,7 +88,7 @@ export class ConversationService {
     // From here on only the redacted text exists.
     const { text, findings } = redact(cleanInput(rawText));
     // A claimed case: the message goes to the staff member through the event log, no answer.
-    const assessed = triage(text);
+    const assessed = assessDanger(text);
     const relayed = await this.deps.escalation?.relayUserMessage(conversationId, text, clientId ?? null);
     if (relayed) {
       const region = (conversation.context as ConversationContext).region ?? conversation.region ?? undefined;

@@ -25,3 +25,15 @@ export function isFollowUp(text: string): boolean {
   const words = folded.split(/\s+/).filter(Boolean);
   return FOLLOW_UP.test(folded) || (words.length <= 4 && /\b(das|dann|dort|da|dabei|dazu)\b/.test(folded));
 }
+
+// The asker says in so many words that a child is in danger now ("Notfall", "das Kind ist
+// jetzt in Gefahr"): that is acute whatever the triage rules make of the rest.
+const DECLARED_EMERGENCY = foldedRegExp('\\b(notfall|akute[rn]? gefahr|(jetzt|gerade|sofort|heute nacht|heute abend)\\b.{0,40}\\bin (großer |akuter )?gefahr|in (großer |akuter )?gefahr\\b.{0,20}\\b(jetzt|gerade))');
+const NEGATED_EMERGENCY = foldedRegExp('\\b(kein(e|en)? (notfall|akute gefahr)|nicht (in )?(akuter )?gefahr|keine gefahr)');
+
+const TOPIC_QUESTION = foldedRegExp('^\\s*(was (ist|sind|bedeutet|heißt|gilt als)|woran|wie erkenne|wann (ist|spricht|liegt|gilt))\\b');
+
+export function declaresEmergency(text: string): boolean {
+  const folded = foldText(text);
+  return DECLARED_EMERGENCY.test(folded) && !NEGATED_EMERGENCY.test(folded) && !TOPIC_QUESTION.test(folded);
+}

@@ -39,6 +39,8 @@ const PRIVACY_NOTICE =
   '_Hinweis zum Datenschutz: Ich habe persönliche Angaben (zum Beispiel Namen oder Kontaktdaten) aus Ihrer Nachricht entfernt und speichere nur die anonymisierte Fassung. ' +
   'Für eine Beratung brauchen wir keine Namen – auch die insoweit erfahrene Fachkraft berät Sie anonymisiert (§ 4 Abs. 2 KKG)._';
 
+const CONCERN_CHECK = '**Ist ein Kind jetzt in Gefahr?** Dann rufen Sie sofort die 110 (Polizei) oder die 112 (Rettungsdienst).';
+
 const NOT_SURE = '_Ich bin mir nicht sicher, ob das genau Ihre Frage beantwortet. Das Folgende ist der passendste Abschnitt aus der Wissensbasis; eine Fachkraft der Kontaktstelle kann Ihnen genauer helfen._';
 
 const NAVIGATOR_NEXT = /^(weiter|naechster schritt|nächster schritt|ja,? weiter)[.!]*$/i;
@@ -173,6 +175,15 @@ export function respond(turn: Turn, deps: AssistantDeps): TurnResult {
     const emergency = emergencyBlock(deps.knowledge.contacts, { region: context.region, suicidal: turn.triage.suicidal });
     parts.push(emergency.text, '---');
     actions = [...emergency.actions, ...actions.filter((a) => a.type !== 'escalate')];
+  }
+  if (turn.triage.level === 'concern') {
+    // Rules cannot know every way of saying "now": one tap away from the emergency answer.
+    parts.push(CONCERN_CHECK);
+    actions = [
+      { type: 'quick_reply', label: 'Ja, das Kind ist jetzt in Gefahr', value: 'Ja, das Kind ist jetzt in Gefahr.' },
+      { type: 'call', label: 'Polizei 110', phone: '110' },
+      ...actions,
+    ];
   }
   const showNotice = turn.findings.length > 0 && !turn.privacyNoticeShown;
   if (showNotice) parts.push(PRIVACY_NOTICE);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createRegionFinder } from '../../src/assistant/context.ts';
 import { redact } from '../../src/assistant/privacy.ts';
 import { respond, type AssistantDeps } from '../../src/assistant/respond.ts';
-import { triage } from '../../src/assistant/triage.ts';
+import { assessDanger } from '../../src/assistant/danger.ts';
 import type { ConversationContext } from '../../src/assistant/types.ts';
 import { loadKnowledgeFromDir } from '../../src/knowledge/load.ts';
 import { buildSearchIndex, loadSearchEngine } from '../../src/search/index.ts';
@@ -27,7 +27,7 @@ function converse(...texts: string[]) {
   let privacyNoticeShown = false;
   return texts.map((raw) => {
     const { text, findings } = redact(raw);
-    const result = respond({ text, findings, triage: triage(text), context, privacyNoticeShown }, deps);
+    const result = respond({ text, findings, triage: assessDanger(text), context, privacyNoticeShown }, deps);
     context = result.context;
     privacyNoticeShown = result.privacyNoticeShown;
     return result;
@@ -54,6 +54,22 @@ describe('respond', () => {
     expect(r.reply.triage.level).toBe('acute');
     expect(r.reply.text.startsWith('**Wenn ein Kind jetzt in Gefahr ist')).toBe(true);
     expect(r.reply.actions.slice(0, 2).map((a) => a.type === 'call' && a.phone)).toEqual(['110', '112']);
+  });
+
+  it('asks on every concern whether the child is in danger now, one tap from the emergency answer', () => {
+    const [concern] = converse('Ein Kind kommt seit Wochen mit blauen Flecken in die Kita und ist sehr still.');
+    expect(concern.reply.triage.level).toBe('concern');
+    expect(concern.reply.text).toContain('Ist ein Kind jetzt in Gefahr?');
+    const tap = concern.reply.actions.find((a) => a.type === 'quick_reply' && /jetzt in Gefahr/.test(a.label));
+    expect(tap).toBeDefined();
+    const [acute] = converse(tap!.type === 'quick_reply' ? tap!.value : '');
+    expect(acute.reply.triage.level).toBe('acute');
+    expect(acute.reply.text.startsWith('**Wenn ein Kind jetzt in Gefahr ist')).toBe(true);
+  });
+
+  it('does not treat a question about the topic as a declared emergency', () => {
+    const [r] = converse('Was ist eine akute Gefahr?');
+    expect(r.reply.triage.level).not.toBe('acute');
   });
 
   it('remembers role and region and answers the Jugendamt question from the directory', () => {
