@@ -9,9 +9,19 @@ export function newToken(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+// Web Crypto's digest is asynchronous (a thread hop per call); a conversation sends many
+// messages with one token, so recent hashes are kept. Bounded: the oldest entry goes first.
+const recentHashes = new Map<string, string>();
+const RECENT_HASHES_MAX = 10_000;
+
 export async function hashToken(token: string): Promise<string> {
+  const known = recentHashes.get(token);
+  if (known) return known;
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const hash = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  if (recentHashes.size >= RECENT_HASHES_MAX) recentHashes.delete(recentHashes.keys().next().value!);
+  recentHashes.set(token, hash);
+  return hash;
 }
 
 /** Compares two strings in time independent of where they differ. */

@@ -3,12 +3,25 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlit
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { RunResult, SqlDriver, SqlValue, Statement } from './driver.ts';
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+// Checkpointing the WAL into the database file is what makes a write occasionally take 10–30 ms.
+// A worker thread with its own connection does it in the background (PASSIVE never blocks
+// writers), so the event loop that answers requests never waits for it.
+const CHECKPOINT_WORKER = `
+const { DatabaseSync } = require('node:sqlite');
+const { workerData } = require('node:worker_threads');
+const db = new DatabaseSync(workerData.path);
+db.exec('PRAGMA busy_timeout = 1000');
+setInterval(() => { try { db.exec('PRAGMA wal_checkpoint(PASSIVE)'); } catch {} }, workerData.intervalMs);
+`;
+
 export class SqliteDriver implements SqlDriver {
   readonly db: DatabaseSync;
+  private checkpointer?: Worker;
   // Preparing is a large part of a small query's cost; the store uses a fixed set of statements.
   private readonly statements = new Map<string, StatementSync>();
 
@@ -16,6 +29,15 @@ export class SqliteDriver implements SqlDriver {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
+    if (path !== ':memory:') this.startCheckpointer(path);
+  }
+
+  private startCheckpointer(path: string): void {
+    this.db.exec('PRAGMA wal_autocheckpoint = 0');
+    this.checkpointer = new Worker(CHECKPOINT_WORKER, { eval: true, workerData: { path, intervalMs: 1000 } });
+    this.checkpointer.unref();
+    // If the worker dies, fall back to SQLite's own checkpoints rather than growing the WAL forever.
+    this.checkpointer.on('error', () => this.db.isOpen && this.db.exec('PRAGMA wal_autocheckpoint = 1000'));
   }
 
   private prepare(text: string): StatementSync {
@@ -53,6 +75,7 @@ export class SqliteDriver implements SqlDriver {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.terminate();
     this.statements.clear();
     if (this.db.isOpen) this.db.close();
   }
