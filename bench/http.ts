@@ -1,10 +1,7 @@
 // `npm run bench`: starts the real server in its own process and measures, in one run,
 // GET /healthz and answering through POST …/messages at 50 connections (autocannon), then the
 // parts of an answer alone (triage + redaction, search, store write) in this process.
-import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { redact } from '../src/assistant/privacy.ts';
@@ -15,38 +12,9 @@ import { SqlStore } from '../src/store/sql-store.ts';
 import { openSqliteStoreDriver } from '../src/store/sqlite-driver.ts';
 import { BENCH_QUESTIONS } from './questions.ts';
 import { openLoop } from './open-loop.ts';
+import { answerRequests, CONNECTIONS, createConversations, DURATION_S, load, questionRequest, ROOT, startNodeServer } from './lib.ts';
 
-const ROOT = join(import.meta.dirname, '..');
-const CONNECTIONS = 50;
 const RATES = [50, 100, 200];
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(dataDir: string) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, stop: () => child.kill('SIGTERM') };
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -74,60 +42,23 @@ async function timeEachAsync(count: number, fn: (i: number) => Promise<unknown>)
   return { p50: percentile(times, 50), p99: percentile(times, 99), mean: times.reduce((a, b) => a + b, 0) / times.length };
 }
 
-async function load(url: string, options: Partial<autocannon.Options>) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, ...options });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
-}
-
-async function createConversations(url: string, count: number) {
-  const list: Array<{ id: string; token: string }> = [];
-  for (let i = 0; i < count; i++) {
-    const res = await fetch(`${url}/api/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"web"}' });
-    list.push((await res.json()) as { id: string; token: string });
-  }
-  return list;
-}
-
 const dataDir = mkdtempSync(join(tmpdir(), 'lotse-bench-'));
-const server = await startServer(dataDir);
+const server = await startNodeServer(dataDir);
 try {
   const health = await load(`${server.url}/healthz`, {});
   const conversations = await createConversations(server.url, 500);
-  let n = 0;
-  const answerRequests = () => ({
-    requests: [{
-      method: 'POST',
-      setupRequest: (req) => {
-        const i = n++;
-        const c = conversations[i % conversations.length];
-        return {
-          ...req,
-          path: `/api/conversations/${c.id}/messages`,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-          body: JSON.stringify({ text: BENCH_QUESTIONS[i % BENCH_QUESTIONS.length] }),
-        };
-      },
-    }],
-  }) as Partial<autocannon.Options>;
   // Saturation: 50 connections send as fast as answers come back (closed loop).
-  const answer = await load(`${server.url}/`, answerRequests());
+  const answer = await load(`${server.url}/`, answerRequests(conversations));
   // A realistic load: questions arrive at a fixed rate over up to 50 open connections.
   const rated = [];
   for (const rate of RATES) {
     rated.push(await openLoop(server.url, {
       rate, durationS: DURATION_S, connections: CONNECTIONS,
-      next: (i) => {
-        const c = conversations[(i * 7) % conversations.length];
-        return {
-          method: 'POST', path: `/api/conversations/${c.id}/messages`,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-          body: JSON.stringify({ text: BENCH_QUESTIONS[i % BENCH_QUESTIONS.length] }),
-        };
-      },
+      next: (i) => questionRequest(conversations, i),
     }));
   }
   // One answer at a time: the whole answer path without queueing, to compare with its parts.
-  const alone = await load(`${server.url}/`, { ...answerRequests(), connections: 1 });
+  const alone = await load(`${server.url}/`, { ...answerRequests(conversations), connections: 1 });
 
   // The parts, measured alone in this process on the same knowledge base.
   const knowledge = await loadKnowledgeFromDir(join(ROOT, 'knowledge'));
@@ -170,6 +101,6 @@ try {
   console.log(`service time per answer at saturation: ${f(serviceTime)} ms → ${(serviceTime / partsP50).toFixed(2)}× the parts`);
   console.log(`answer vs healthz throughput: ${(answer.rps / health.rps).toFixed(2)}×`);
 } finally {
-  server.stop();
+  await server.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -3,91 +3,24 @@
 // in one run: answering a question at 50 connections (autocannon, mixed questions), the cold
 // start of an isolate (bundled index load), and the deployable bundle's size, raw and gzip.
 // Figures only; nothing here fails on timing.
-import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { loadSearchEngine } from '../src/search/index.ts';
 import type { WorkerBundle } from '../src/workers/bundle.ts';
 import { ensureWorkerBundle, offlineWranglerEnv, ROOT, startTestWorker } from '../test/workers/worker-harness.ts';
+import { answerRequests, createConversations, load, LOAD_VARS, median, startNodeServer, CONNECTIONS, DURATION_S, type Load } from './lib.ts';
 import { BENCH_QUESTIONS } from './questions.ts';
 
-const CONNECTIONS = 50;
-const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 3);
-const LOAD_VARS = { LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0' };
-
-type Load = { rps: number; p50: number; p99: number; errors: number; total: number };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startNodeServer(dataDir: string) {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, ...LOAD_VARS, PORT: String(port), DATA_DIR: dataDir },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, close: async () => void child.kill('SIGTERM') };
-    } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error('Node server did not start');
-}
-
-async function createConversations(url: string, count: number) {
-  const list: Array<{ id: string; token: string }> = [];
-  for (let i = 0; i < count; i++) {
-    const res = await fetch(`${url}/api/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"web"}' });
-    list.push((await res.json()) as { id: string; token: string });
-  }
-  return list;
-}
-
-async function load(url: string, options: Record<string, unknown> = {}): Promise<Load> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, ...options });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx, total: result.requests.total };
-}
 
 /** The same traffic for both runtimes: 500 conversations, the questions of bench/questions.ts in turn. */
 async function answerLoad(url: string): Promise<{ health: Load; answer: Load }> {
   const health = await load(`${url}/healthz`);
   const conversations = await createConversations(url, 500);
-  let n = 0;
-  const answer = await load(`${url}/`, {
-    requests: [{
-      method: 'POST',
-      setupRequest: (req: Record<string, unknown>) => {
-        const i = n++;
-        const c = conversations[i % conversations.length];
-        return {
-          ...req,
-          path: `/api/conversations/${c.id}/messages`,
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
-          body: JSON.stringify({ text: BENCH_QUESTIONS[i % BENCH_QUESTIONS.length] }),
-        };
-      },
-    }],
-  });
+  const answer = await load(`${url}/`, answerRequests(conversations));
   return { health, answer };
 }
 

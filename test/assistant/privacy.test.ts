@@ -64,3 +64,49 @@ describe('detectPersonalData: dates', () => {
     expect(types('Das Gespräch war am 03.04.2024.')).toEqual([]);
   });
 });
+
+describe('detectPersonalData: second pass (general rules)', () => {
+  it('finds family names from the list or by their shape, with an unlisted first name before them', () => {
+    expect(types('Kowalski hat heute wieder nicht abgeholt.')).toEqual(['name:Kowalski']);
+    expect(types('Die Eltern, Bożydar Nowak und Frau Petrenko, kamen zu spät.')).toEqual(['name:Bożydar Nowak', 'name:Petrenko']);
+    expect(types('Nguyen Thi Lan (Mutter) war heute da.')).toEqual(['name:Nguyen Thi Lan']);
+    expect(types('Gespräch mit Al-Rashidi morgen.')).toEqual(['name:Al-Rashidi']);
+  });
+
+  it('takes an academic title alone as a cue and keeps abbreviated titles across the dot', () => {
+    expect(types('Der Kinderarzt Dr. Ahmadi meint das auch.')).toEqual(['name:Ahmadi']);
+    expect(types('Der Hausarzt Dr. Brüggemann ist informiert.')).toEqual(['name:Brüggemann']);
+    expect(types('Fr. Lindqvist hat angerufen.')).toEqual(['name:Lindqvist']);
+  });
+
+  it('reads messages typed in lowercase', () => {
+    expect(types('hallo, lena aus der 3b ist abends oft allein')).toEqual(['name:lena']);
+    expect(types('frau schulz aus der nachbarschaft hat angerufen, die kinder schreien')).toEqual(['name:schulz']);
+    expect(types('heute kam mia weinend in die kita, was soll ich tun')).toEqual(['name:mia']);
+    expect(types('die frau meinte, das kind wäre müde')).toEqual([]);
+  });
+
+  it('does not take things, words or sentence openers for names', () => {
+    expect(types('Unsere Kita heißt Pusteblume und liegt am Stadtrand.')).toEqual([]);
+    expect(types('Was heißt Inobhutnahme genau?')).toEqual([]);
+    expect(types('Dann entscheidet die Familie. Bleiben Sie im Gespräch.')).toEqual([]);
+    expect(types('Es besteht die Gefahr, dass die Familie Spuren beseitigt.')).toEqual([]);
+    expect(types('Wir haben das im kleinen Kreis, mit Leitung, besprochen.')).toEqual([]);
+    expect(types('Nennen Sie das Kind „Kind A, 5 Jahre“.')).toEqual([]);
+    expect(types('Sagt ein Kind Ihnen, dass es Angst hat?')).toEqual([]);
+    expect(types('Der Vater fährt einen Mercedes und zieht nach Hagen.')).toEqual([]);
+  });
+
+  it('finds phone numbers with spaced separators and more birth-date forms', () => {
+    expect(types('Tel. des Vaters: 0049 (0)385 / 12 34 56')).toEqual(['phone:0049 (0)385 / 12 34 56']);
+    expect(types('oder unter 03834 / 55 66 77.')).toEqual(['phone:03834 / 55 66 77']);
+    expect(types('geboren im März 2019 in Rostock')).toEqual(['birthdate:März 2019']);
+    expect(types('Geb.-Dat. 03-04-2018')).toEqual(['birthdate:03-04-2018']);
+    expect(types('**Gesetz:** seit 1. Januar 2012 in Kraft')).toEqual([]);
+  });
+
+  it('finds streets written with a lowercase preposition where someone lives', () => {
+    expect(types('Sie wohnt jetzt am Markt 3, zweiter Stock.')).toEqual(['address:am Markt 3']);
+    expect(types('Wir treffen uns am Tisch 2 im Raum.')).toEqual([]);
+  });
+});

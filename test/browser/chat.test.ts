@@ -271,8 +271,10 @@ describe('web chat', () => {
     const chunks: Buffer[] = [];
     for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
-    expect(text).toContain('## Ihre Schritte im Verfahren');
-    expect(text).toContain(firstStep.replace(/\*\*/g, ''));
+    // The service's summary of all steps (reply.summary at the last step), not the chat transcript.
+    expect(text).toContain('Vorgehen bei Sorge um ein Kind');
+    expect(text).toMatch(/^## 1\. /m);
+    expect(text).not.toContain(firstStep.replace(/\*\*/g, ''));
     expect(text).not.toMatch(/^> Weiter$/m);
     // Built in the browser: no request to the service for it.
     expect(requestsBefore.filter((url) => url.includes('/api/'))).toEqual([]);

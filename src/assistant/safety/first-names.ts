@@ -137,18 +137,81 @@ Priya Anjali Aarav Arjun Rohan Rahul Vikram Sanjay Deepak Pooja Neha Aditi Anany
 Wei Jing Mei Ling Xiao Yu Hao Jun Hiroshi Yuki Sakura Haruto Ren Sora Min-jun Ji-woo Seo-yeon
 `;
 
+
+// Second pass (privacy2): frequent names that were missing, by origin. Vietnamese given and
+// middle names ("Thi", "Van" stays a particle) are here; Vietnamese family names are in
+// pii-surnames.ts.
+const MORE_GERMAN = `
+Maria Eva Alma Kim Helene Carlotta Mara Emmy Elina Ylvie Jara Livia Lola Malea Marlena Mayla
+Nahla Naila Nila Rosie Hanne Ilvy Leana Lenia Lou Lya Maila Neela Alva Elin Inka Elfriede
+Gertraud Lisbeth Käthe Liesel Trude Gretel Hilde Hella Sylke Ilka Imke Hauke Frauke Telse Wenke
+Julius Ferdinand Wendelin Xaver Sepp Gernot Achim Berthold Dietmar Eberhard Ewald Fred Gunter
+Reinhold Sigmar Veit Winfried Bela Lio Milo Nino Colin Damian Dean Joscha Marlon Lenn Nick
+Niclas Keanu Kalle Emilian Frieder Carlo Lionel Mio Mailo Juno Benny Sören Soeren Tjalf Fiete
+Jannek Jarne Lukas-Noah Mattis Ove Hinrich Gesa Heiner Ronja Anjo
+`;
+
+const MORE_TURKISH_KURDISH = `
+Ali Can Ayşegül Aysegul Gül Gul Zeliha Hilal Esma Feyza Nehir Ela Duru Asel Zümra Zumra Eslem
+Miray Beren Ceren Damla Ezgi Hande İpek Ipek Lale Melis Nihan Pelin Seda Şule Sule Yeliz Ayten
+Nurcan Nuray Sevim Saadet Hacer Havva Gülay Gulay Veli Erdem Cihan Alp Doruk Poyraz Kuzey Çağan
+Cagan Taha Miraç Rüzgar Ruzgar Serdar Sertan Sezer Tuncer Uğurcan Ugurcan Cemil Şükrü Sukru Nevzat
+Fikret Bülent Bulent Nuri Adem Ayhan Engin Emin Ertan Gürkan Gurkan Lokman Rıdvan Ridvan Sedat
+Semih Şenol Senol Sefa Ufuk Ünal Unal Yücel Yucel Zekeriya Rojda Zilan Hevin Jiyan Evin Rojbin
+Berivan Nalin Rozerin Şirin Sirin Azad Dilşad Dilsad Welat Zana Kawa Kendal Roni Hozan Agid
+Yıldız Elçin Elcin Nesrin Gülcan Gulcan Tuğçe Tugce Büşra Aleyna Eylül Eylul Mina Ahsen Ayşenur
+`;
+
+const MORE_ARABIC_PERSIAN = `
+Obaida Abdulaziz Abdulkarim Ammar Bassam Bashar Fares Faris Hadi Haitham Haidar Haydar Hani Hazem
+Husam Iyad Kinan Louay Luay Majed Mamoun Maher Moataz Mohannad Muhannad Munir Nizar Rabih Raed
+Riad Saeed Sami Tareq Tamim Wael Wassim Yaman Yamen Zuhair Ayham Baraa Hamoudi Ghaith Jad Karam
+Laith Leith Loay Maen Mayar Nagham Rima Ritaj Rouaa Shaza Tala Taim Yaqeen Yumna Ghina Heba Israa
+Manal Mayada Najah Rasha Ranya Reham Rola Samah Samar Suad Wiam Amal Asmaa Fatema Fatimah Lubna
+Maha Nesreen Noura Nura Raneem Razan Ruba Sawsan Sumaya Wisam Yasmeen Ola Ruaa Dima Hind Joud
+Julnar Lilas Lojain Maram Marah Sedra Sila Tuqa Zahraa Hussain Mortaza Murtaza Sayed Zahir
+Farhad Farshad Behnam Behrouz Kamran Keyvan Pedram Shahram Siamak Masoud Mehran Hesam Parsa Aria
+Arian Ariana Nilofar Nasrin Atena Yasaman Elaheh Hadis Maedeh Mahtab Fatemeh Ahmed-Ali Mhd
+Abdulrahim Abdulhadi Abdulla Ahmet Aziz Bakr Daoud Dawood Elias Fawaz Ghassan Hamdi Hamza
+`;
+
+const MORE_EASTERN_EUROPEAN = `
+Alicja Antonina Jagoda Karolina Klaudia Patrycja Sylwia Justyna Edyta Ewelina Izabela Jolanta
+Grażyna Grazyna Bożena Bozena Elżbieta Elzbieta Halina Danuta Krystyna Urszula Wanda Basia Kasia
+Gosia Ania Andrzej Antoni Franciszek Stanisław Tadeusz Zbigniew Jerzy Janusz Józef Jozef Kazimierz
+Ryszard Mirosław Miroslaw Sławomir Slawomir Leszek Rafał Rafal Przemysław Przemyslaw Arkadiusz
+Wiktor Bartek Kuba Wojtek Tymon Ignacy Aleksander Olek Mascha Masha Sascha Sasha Dascha Dasha
+Vika Wika Kira Lera Vlada Miroslava Myroslava Oleksandra Khrystyna Bohdana Daryna Solomiya Yeva
+Jewa Misha Mischa Kostja Slava Vova Wowa Petja Danil Danila Gleb Ilya Ilja Matvey Savva Semjon
+Stepan Timofey Vanya Wanja Yegor Zakhar Arseniy Vsevolod Yurii Vasyl Ostap Nazar Orest Maksym
+Vitalii Valentyn Yevhen Ievgen Oleh Ihor Anatolii Petro Pavlo Hryhorii Mykhailo Alexia Gheorghe
+Nicolae Costel Georgi Dimitar Todor Hristo Stoyan Plamen Anastasiia Valeriia Yuliia Olha Liudmyla
+Svitlana Nadiia Inna Larysa Oksana Ljudmyla Walerija Walentin Konstantyn Jaroslaw Jaroslav
+`;
+
+const MORE_VIETNAMESE_OTHER = `
+Anh Thu Hien Hang Nhung Phuong Tien Tuyet Vy Nhi Uyen Xuan Hieu Khanh Kien Loc Phong Phuc Quan
+Tai Thang Trung Viet Vinh Dat Dung Duy Thinh Toan Thi Ngoc Quoc Huu Mai Lan Nam Bao Hai Long
+Thanh Minh Duc Hoang Hong Diem Giang Ha Lien Oanh Tham Tuan Trinh
+Abdirahman Abdullahi Ayaan Hodan Hamdi Ifrah Ilhan Warsame Faduma Deka Hawa Sagal Filmon Tedros
+Yemane Kidane Selamawit Eyerusalem Meron Merhawi Samson Aman Dawit Yordanos
+`;
+
 // Names that are also ordinary German words or sentence openers ("Ernst gemeint", "Nur wenn",
 // "ein Roman"): they count as names only after a context cue such as "Frau", "Kind" or "heißt".
 export const AMBIGUOUS_FIRST_NAMES = new Set(
   `will ernst frank mark rosa rose iris flora viola wolf kai august mai nur long nam lan
    bao era gent ion lev sham rim aman said roman arsen tuna grace joy faith mercy favour blessing
    precious prince destiny summer sky lin ling jun yu ren sora dino eden aster sultan milan
-   kiran hao mei`.split(/\s+/).filter(Boolean),
+   kiran hao mei mercedes hagen alexa atlas rio son hai ha bayram ramazan dat dung hang`.split(/\s+/).filter(Boolean),
 );
 
 // Lowercased, de-duplicated set of all first names.
 export const FIRST_NAMES: ReadonlySet<string> = new Set(
-  [GERMAN_FEMALE, GERMAN_MALE, TURKISH_KURDISH, ARABIC_PERSIAN, EASTERN_EUROPEAN, OTHER_INTERNATIONAL]
+  [
+    GERMAN_FEMALE, GERMAN_MALE, TURKISH_KURDISH, ARABIC_PERSIAN, EASTERN_EUROPEAN, OTHER_INTERNATIONAL,
+    MORE_GERMAN, MORE_TURKISH_KURDISH, MORE_ARABIC_PERSIAN, MORE_EASTERN_EUROPEAN, MORE_VIETNAMESE_OTHER,
+  ]
     .join(' ')
     .split(/\s+/)
     .filter(Boolean)

@@ -51,8 +51,10 @@ function isServiceNumber(digits: string): boolean {
   return /^(?:0800|0180|0900|0137|116\d{3}$|115$|11[02]$)/.test(national);
 }
 
-const PHONE_INTL = /(?<![\w+])(?:\+|00)\s?[1-9]\d{0,2}(?:[\s\-/.]?\(0\))?(?:[\s\-/.]?\(?\d\)?){6,13}(?!\d)/g;
-const PHONE_NATIONAL = /(?<![\w.,/])\(?0[1-9]\d{1,4}\)?(?:[\s\-/]?\d){4,11}(?!\d|\.\d)/g;
+// Between digit groups people type one separator, sometimes with spaces around it:
+// "0381 / 22 33 44", "0049 (0)385 - 12 34".
+const PHONE_INTL = /(?<![\w+])(?:\+|00)\s?[1-9]\d{0,2}(?:\s?[\-/.]?\s?\(0\))?(?:(?:\s?[\-/.]\s?|\s)?\(?\d\)?){6,13}(?!\d)/g;
+const PHONE_NATIONAL = /(?<![\w.,/])\(?0[1-9]\d{1,4}\)?(?:(?:\s?[\-/]\s?|\s)?\d){4,11}(?!\d|\.\d)/g;
 const PHONE_CUED = /(?:tel\.?|telefon(?:nummer)?|handy(?:nummer)?|mobil(?:nummer)?|festnetz(?:nummer)?|rufnummer|erreichbar unter|whatsapp|fax)\s*(?:ist|lautet|:|-)?\s*((?:\d[\s\-/]?){4,12}\d)/gi;
 
 function phoneAccept(value: string): boolean {
@@ -138,11 +140,15 @@ const DATE = new RegExp(
     `\\b${DAY}\\.?\\s*${MONTH}(?:\\s+(?:19|20)\\d{2}\\b)?`,
     `\\b(?:19|20)\\d{2}-[01]\\d-[0-3]\\d\\b`,
     `\\b${DAY}/(?:0?[1-9]|1[0-2])/(?:19|20)?\\d{2}\\b`,
+    `\\b${DAY}-(?:0?[1-9]|1[0-2])-(?:19|20)\\d{2}\\b`,
+    `\\b${MONTH}\\s+(?:19|20)\\d{2}\\b`,
   ].join('|'),
   'gi',
 );
 
-const BIRTH_BEFORE = /(?:geb\.|geb\s|geboren|geburtsdatum|geb\.-?datum|geburtstag|geburtstages|\*)(?:\s*(?:ist|war|am|:|den|dem|der|lautet|vom|des kindes|seit))*\s*$/i;
+// "*" marks a birth date only right before it ("*12.3.19", "(* 22.08.2015)"); "**Gesetz:** seit
+// 1. Januar 2012" is Markdown bold.
+const BIRTH_BEFORE = /(?:(?:geb\.|geb\s|geboren|geburtsdatum|geb\.-?datum|geburtstag|geburtstages)(?:\s*(?:ist|war|am|im|:|den|dem|der|lautet|vom|des kindes|seit|dat\.|datum|-?dat\.?))*|(?<!\*)\*)\s*$/i;
 const BIRTH_AFTER = /^\s*(?:\)\s*)?(?:geboren|zur welt|auf die welt|geburtstag)/i;
 const TURNS_AGE_BEFORE = /\b(?:wird|wurde|ist)\s+(?:am|seit dem)\s*$/i;
 const TURNS_AGE_AFTER = /^\s*(?:\d{1,2}|eins|zwei|drei|vier|f(?:ü|ue)nf|sechs|sieben|acht|neun|zehn|elf|zw(?:ö|oe)lf|dreizehn|vierzehn|f(?:ü|ue)nfzehn|sechzehn|siebzehn)\b(?:\s*jahre)?(?:\s*alt)?(?!\s*(?:uhr|minuten|stunden|tage|mal))/i;
@@ -195,7 +201,12 @@ function streetWithoutNumber(text: string): PiiFinding[] {
   });
 }
 
-const PREPOSITION_STREET = new RegExp(`\\b(?:Am|An\\sder|An\\sden|Im|In\\sder|In\\sden|Auf\\sdem|Auf\\sder|Zum|Zur|Hinter\\sdem|Unter\\sden)\\s(${CAP})\\s${HOUSE_NUMBER}`, 'gu');
+// Street names made of a preposition and a noun: "Am Markt 3", "Zur Alten Schmiede 2".
+const STREET_PREPOSITIONS = 'Am|An\\sder|An\\sden|Im|In\\sder|In\\sden|Auf\\sdem|Auf\\sder|Zum|Zur|Hinter\\sdem|Hinter\\sder|Hinter\\sden|Unter\\sden|Bei\\sder|Beim|Vor\\sdem|Vorm|Über\\sder|Am\\sAlten|Am\\sNeuen';
+const PREPOSITION_STREET = new RegExp(`\\b(?:${STREET_PREPOSITIONS})\\s(?:(?:Alte|Alten|Neue|Neuen|Großen|Kleinen|Langen|Hohen|Roten|Grünen|Weißen|Schwarzen)\\s)?(${CAP})\\s${HOUSE_NUMBER}`, 'gu');
+// Written lowercase inside a sentence ("wohnt jetzt am Markt 3") only where the sentence is
+// about where someone lives; "am Tisch 2" or "in der Halle 3" stay.
+const PREPOSITION_STREET_LOWER = new RegExp(`\\b(?:am|an\\sder|an\\sden|auf\\sdem|auf\\sder|zum|zur|hinter\\sdem|hinter\\sder|beim|bei\\sder)\\s(?:(?:Alte|Alten|Neue|Neuen|Großen|Kleinen|Langen|Hohen)\\s)?(${CAP})\\s${HOUSE_NUMBER}`, 'gu');
 const NOT_A_STREET_NOUN = new Set(['jahr', 'jahre', 'alter', 'ende', 'anfang', 'tag', 'abend', 'morgen', 'moment', 'monat', 'wochenende', 'klasse', 'gruppe', 'stufe', 'woche', 'stunde', 'nacht', 'regel', 'schnitt', 'schuljahr', 'zimmer', 'raum', 'haus', 'kindergarten', 'bus', 'vergleich', 'durchschnitt', 'prinzip', 'kreis', 'absatz', 'artikel', 'fall']);
 
 export function findAddresses(text: string): PiiFinding[] {
@@ -209,6 +220,11 @@ export function findAddresses(text: string): PiiFinding[] {
       const before = text.slice(Math.max(0, m.index - 25), m.index);
       const sentenceStart = /(?:^|[.!?:\n])\s*$/.test(before);
       return !sentenceStart || /wohn|adresse|anschrift/i.test(before);
+    }),
+    ...collect(text, PREPOSITION_STREET_LOWER, 'address', (m) => {
+      if (NOT_A_STREET_NOUN.has(m[1]!.toLowerCase()) || COMMON_WORDS.has(m[1]!.toLowerCase())) return false;
+      const sentenceStart = Math.max(text.lastIndexOf('.', m.index), text.lastIndexOf('!', m.index), text.lastIndexOf('?', m.index), text.lastIndexOf('\n', m.index));
+      return LIVING_CONTEXT.test(text.slice(sentenceStart + 1, m.index + m[0].length + 30));
     }),
   ].map((f) => trimSpan(text, f));
 }
