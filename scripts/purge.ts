@@ -9,5 +9,5 @@ import { openSqliteStoreDriver } from '../src/store/sqlite-driver.ts';
 const config = loadConfig(process.env);
 const store = new SqlStore(openSqliteStoreDriver(join(resolve(PROJECT_ROOT, config.DATA_DIR), 'lotse.sqlite')));
 const counts = await store.purge(retentionPolicy(config), Date.now());
-console.log(`Gelöscht: ${counts.conversations} Gespräche, ${counts.messages} Nachrichten, ${counts.events} Ereignisse, ${counts.feedback} Rückmeldungen.`);
+console.log(`Gelöscht: ${counts.conversations} Gespräche, ${counts.messages} Nachrichten, ${counts.events} Ereignisse, ${counts.feedback} Rückmeldungen, ${counts.cases ?? 0} Fälle.`);
 await store.db.close?.();

@@ -154,15 +154,9 @@ export class SqlStore implements Store {
   }
 
   async purge(policy: RetentionPolicy, now: number): Promise<PurgeCounts> {
-    const cutoff = now - policy.conversationMs;
-    const stale = 'SELECT id FROM conversations WHERE last_activity_at < ?';
-    const [events, feedback, messages, conversations] = await this.db.batch([
-      sql(`DELETE FROM events WHERE conversation_id IN (${stale})`, cutoff),
-      sql(`DELETE FROM feedback WHERE conversation_id IN (${stale})`, cutoff),
-      sql(`DELETE FROM messages WHERE conversation_id IN (${stale})`, cutoff),
-      sql('DELETE FROM conversations WHERE last_activity_at < ?', cutoff),
-    ]);
-    const counts: PurgeCounts = { conversations: conversations.changes, messages: messages.changes, events: events.changes, feedback: feedback.changes };
+    const counts: PurgeCounts = { conversations: 0, messages: 0, events: 0, feedback: 0 };
+    // Closed cases first: a conversation is kept as long as a case still refers to it, so an
+    // open or recently closed case never loses its transcript.
     if (policy.caseMs !== undefined) {
       const closedBefore = now - policy.caseMs;
       const staleCases = "SELECT id FROM cases WHERE status = 'closed' AND closed_at < ?";
@@ -174,6 +168,20 @@ export class SqlStore implements Store {
       counts.events += caseEvents.changes;
       counts.cases = cases.changes;
     }
+    const cutoff = now - policy.conversationMs;
+    const withCase = policy.caseMs !== undefined ? ' AND id NOT IN (SELECT conversation_id FROM cases)' : '';
+    const stale = `SELECT id FROM conversations WHERE last_activity_at < ?${withCase}`;
+    const [events, feedback, messages, conversations] = await this.db.batch([
+      sql(`DELETE FROM events WHERE conversation_id IN (${stale})`, cutoff),
+      sql(`DELETE FROM feedback WHERE conversation_id IN (${stale})`, cutoff),
+      sql(`DELETE FROM messages WHERE conversation_id IN (${stale})`, cutoff),
+      sql(`DELETE FROM conversations WHERE id IN (${stale})`, cutoff),
+    ]);
+    counts.conversations = conversations.changes;
+    counts.messages = messages.changes;
+    counts.events += events.changes;
+    counts.feedback = feedback.changes;
     return counts;
   }
+
 }

@@ -76,5 +76,23 @@ export function storeCases(open: () => Promise<SqlStore>, close: (store: SqlStor
       expect(await store.getConversation('new')).toBeDefined();
       expect(await store.listMessages('new')).toHaveLength(1);
     });
+
+    it('keeps an idle conversation while its case exists, and deletes both once the closed case is past its period', async () => {
+      const now = 400 * DAY;
+      const insertCase = (id: string, conversationId: string, status: string, closedAt: number | null) => store.db.run(
+        `INSERT INTO cases (id, number, conversation_id, status, urgency, consent_at, created_at, closed_at, write_token, updated_at)
+         VALUES (?, ?, ?, ?, 'normal', 1, 1, ?, 't', 1)`, [id, `KS-2026-${id}`, conversationId, status, closedAt]);
+      for (const id of ['open-case', 'recent-close', 'old-close']) await store.createConversation(conversation(id, now - 200 * DAY));
+      await insertCase('0001', 'open-case', 'claimed', null);
+      await insertCase('0002', 'recent-close', 'closed', now - 10 * DAY);
+      await insertCase('0003', 'old-close', 'closed', now - 91 * DAY);
+      const counts = await store.purge({ conversationMs: 30 * DAY, caseMs: 90 * DAY }, now);
+      expect(counts.cases).toBe(1);
+      expect(counts.conversations).toBe(1);
+      expect(await store.getConversation('old-close')).toBeUndefined();
+      expect(await store.getConversation('open-case')).toBeDefined();
+      expect(await store.getConversation('recent-close')).toBeDefined();
+      expect((await store.db.all<{ id: string }>('SELECT id FROM cases ORDER BY id')).map((r) => r.id)).toEqual(['0001', '0002']);
+    });
   });
 }
