@@ -1,6 +1,6 @@
 // Tricky cases for triage: tense and time, negation, topic questions, typos, missing umlauts.
 import { describe, expect, it } from 'vitest';
-import { triage } from '../../src/assistant/triage.ts';
+import { ruleTriage, triage } from '../../src/assistant/triage.ts';
 
 const level = (text: string) => triage(text).level;
 
@@ -170,7 +170,9 @@ describe('triage: classes found by the blind3 batch', () => {
 
   it('a child\'s reported cry for help is acute, a colleague asking for a hand is not', () => {
     expect(level('Die Jugendliche schreibt: holt mich hier raus, ich halte es nicht aus')).toBe('acute');
-    expect(level('Die Kollegin hat gesagt: hilf mir mal beim Aufräumen')).toBe('none');
+    // The rules see no cry for help; the learned model may still add its signal (concern), never acute.
+    expect(ruleTriage('Die Kollegin hat gesagt: hilf mir mal beim Aufräumen').level).toBe('none');
+    expect(level('Die Kollegin hat gesagt: hilf mir mal beim Aufräumen')).not.toBe('acute');
   });
 
   it('a person under a protection order near the child is acute, last week is not', () => {

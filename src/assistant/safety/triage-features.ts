@@ -34,6 +34,24 @@ function hash(s: string): number {
   return (h >>> 0) & (FEATURE_DIM - 1);
 }
 
+const SPACE = 32;
+
+// Character 3–5-grams of " word ", hashed as "c:" + gram without building the strings.
+function charGrams(word: string, out: number[]): void {
+  const len = word.length + 2;
+  const code = (k: number) => (k === 0 || k === len - 1 ? SPACE : word.charCodeAt(k - 1));
+  let prefix = 0x811c9dc5;
+  prefix = Math.imul(prefix ^ 99, 0x01000193); // 'c'
+  prefix = Math.imul(prefix ^ 58, 0x01000193); // ':'
+  for (let k = 0; k + 3 <= len; k++) {
+    let h = prefix;
+    for (let n = 1; n <= 5 && k + n <= len; n++) {
+      h = Math.imul(h ^ code(k + n - 1), 0x01000193);
+      if (n >= 3) out.push((h >>> 0) & (FEATURE_DIM - 1));
+    }
+  }
+}
+
 const SUFFIXES = ['ungen', 'ung', 'erin', 'chen', 'lich', 'isch', 'ern', 'em', 'en', 'er', 'es', 'st', 'e', 't', 'n', 's'];
 
 // Light stemming: one suffix off, and the participle prefix "ge" off for long words.
@@ -81,22 +99,27 @@ function contextFlags(folded: string, raw: string, ruleSignals: readonly string[
 // Sparse feature vector: text features scaled to unit length, context flags at full weight.
 export function extractFeatures(raw: string, ruleSignals: readonly string[] = []): SparseVector {
   const cut = raw.length > MAX_CHARS ? raw.slice(0, MAX_CHARS) : raw;
-  const folded = correctDangerTypos(foldText(cut));
+  // An everyday request for a hand ("hilf mir mal beim Aufräumen") is not a cry for help.
+  const folded = correctDangerTypos(foldText(cut)).replace(/\b(?:hilf|helft) (?:mir|uns) (?=(?:mal|bei|beim|dabei|mit|doch mal)\b)/g, 'handreichung ');
   const words = folded.match(/[a-z0-9]+/g) ?? [];
   const stems = words.map(stem);
 
-  const text = new Map<number, number>();
-  const add = (key: string) => {
-    const i = hash(key);
-    text.set(i, (text.get(i) ?? 0) + 1);
-  };
+  // Hashes are collected in a flat list and counted after sorting: no per-feature strings for
+  // the character n-grams (they dominate the count), which keeps a message well under 0.1 ms.
+  const hashes: number[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    add(`s:${stems[i]}`);
-    if (i > 0) add(`b:${stems[i - 1]}_${stems[i]}`);
-    if (word.length < 3) continue;
-    const padded = ` ${word} `;
-    for (let n = 3; n <= 5; n++) for (let k = 0; k + n <= padded.length; k++) add(`c:${padded.slice(k, k + n)}`);
+    hashes.push(hash(`s:${stems[i]}`));
+    if (i > 0) hashes.push(hash(`b:${stems[i - 1]}_${stems[i]}`));
+    if (word.length >= 3) charGrams(word, hashes);
+  }
+  hashes.sort((a, b) => a - b);
+  const text = new Map<number, number>();
+  for (let i = 0; i < hashes.length; ) {
+    let j = i;
+    while (j < hashes.length && hashes[j] === hashes[i]) j++;
+    text.set(hashes[i]!, j - i);
+    i = j;
   }
 
   const index: number[] = [];
