@@ -24,20 +24,21 @@ for (const problem of corpus.skipped) console.log(`  skipped ${problem}`);
 if (args.includes('--ablation')) {
   const rows: Array<[string, SearchEngine, boolean]> = [
     ['baseline: lunr + lunr-languages de', stockGermanEngine(corpus.passages), false],
-    ['+ own tokenizer, § references', engine({ disable: { fold: true, decompound: true, synonyms: true }, fuzzy: false, reduceLongInput: false, diversify: false }), false],
-    ['+ umlaut/ß folding', engine({ disable: { decompound: true, synonyms: true }, fuzzy: false, reduceLongInput: false, diversify: false }), false],
-    ['+ compound splitting', engine({ disable: { synonyms: true }, fuzzy: false, reduceLongInput: false, diversify: false }), false],
-    ['+ synonyms', engine({ fuzzy: false, reduceLongInput: false, diversify: false }), false],
-    ['+ fuzzy (by length)', engine({ reduceLongInput: false, diversify: false }), false],
-    ['+ long-input reduction', engine({ diversify: false }), false],
-    ['+ article grouping on top 3', engine({}), false],
-    ['+ role boost (all on)', engine({}), true],
+    ['+ own tokenizer, § references', engine({ disable: { fold: true, decompound: true, synonyms: true }, fuzzy: false, reduceLongInput: false, diversify: false, rerank: false }), false],
+    ['+ umlaut/ß folding', engine({ disable: { decompound: true, synonyms: true }, fuzzy: false, reduceLongInput: false, diversify: false, rerank: false }), false],
+    ['+ compound splitting', engine({ disable: { synonyms: true }, fuzzy: false, reduceLongInput: false, diversify: false, rerank: false }), false],
+    ['+ synonyms', engine({ fuzzy: false, reduceLongInput: false, diversify: false, rerank: false }), false],
+    ['+ fuzzy (by length)', engine({ reduceLongInput: false, diversify: false, rerank: false }), false],
+    ['+ long-input reduction', engine({ diversify: false, rerank: false }), false],
+    ['+ article grouping on top 3', engine({ rerank: false }), false],
+    ['+ role boost', engine({ rerank: false }), true],
+    ['+ heading match, glossary prior, role from text (all on)', engine({}), true],
   ];
-  console.log('\n| step | train hit@1 | train hit@3 | train MRR | heldout hit@1 | heldout hit@3 | heldout MRR |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- |');
+  console.log('\n| step | train hit@1 | train hit@3 | train MRR | heldout hit@1 | heldout hit@3 | heldout MRR | blind2 hit@1 | blind2 hit@3 | blind2 MRR |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const [name, e, roles] of rows) {
     const r = evaluate(e, questions, { available, useRoles: roles });
-    console.log(`| ${name} | ${f(r.train.hit1)} | ${f(r.train.hit3)} | ${f(r.train.mrr)} | ${f(r.heldout.hit1)} | ${f(r.heldout.hit3)} | ${f(r.heldout.mrr)} |`);
+    console.log(`| ${name} | ${f(r.train.hit1)} | ${f(r.train.hit3)} | ${f(r.train.mrr)} | ${f(r.heldout.hit1)} | ${f(r.heldout.hit3)} | ${f(r.heldout.mrr)} | ${f(r.blind2.hit1)} | ${f(r.blind2.hit3)} | ${f(r.blind2.mrr)} |`);
   }
 } else {
   const report = evaluate(engine({}), questions, { available });

@@ -3,8 +3,10 @@
 // from persisted positions: the sync token in the state file, the feed cursor acked to the service.
 import { join } from 'node:path';
 import { AbortedError, isTransient, sleep, withRetry } from './backoff.ts';
-import type { BotConfig } from './config.ts';
+import { retentionMs, type BotConfig } from './config.ts';
 import { FeedDelivery } from './feed.ts';
+import { RetentionJob, type RetentionOptions } from './retention.ts';
+import { powerOf, roomPower, type RoomPower } from './power.ts';
 import { registerHandlers } from './handlers/index.ts';
 import { createLogger, type BotLogger } from './log.ts';
 import { LotseApi, LotseError, type FetchLike } from './lotse-api.ts';
@@ -26,6 +28,8 @@ export type MatrixBotOptions = {
   stateFile?: string | null;
   /** Off for tests of the command router alone. */
   deliverFeed?: boolean;
+  /** Overrides of the retention schedule (tests shorten the period to seconds). */
+  retention?: Partial<RetentionOptions>;
 };
 
 const POWER_CACHE_MS = 30_000;
@@ -41,8 +45,10 @@ export class MatrixBot {
   private readonly abort = new AbortController();
   private loops: Promise<void>[] = [];
   private readonly names = new Map<string, string>();
-  private power: { at: number; levels: { users?: Record<string, number>; users_default?: number } } | undefined;
+  private power: { at: number; room: RoomPower } | undefined;
   private feed: FeedDelivery | undefined;
+  readonly retention: RetentionOptions;
+  private retentionJob: RetentionJob | undefined;
   private readonly options: MatrixBotOptions;
   private markReady!: () => void;
   /** Resolves after the first completed sync: from then on, new events are handled. */
@@ -55,6 +61,12 @@ export class MatrixBot {
     this.lotse = new LotseApi(this.config.LOTSE_URL, this.config.STAFF_TOKEN, options.fetch);
     const file = options.stateFile === undefined ? join(this.config.DATA_DIR, 'matrix-bot-state.json') : options.stateFile ?? undefined;
     this.state = new BotState(file);
+    this.retention = {
+      afterMs: retentionMs(this.config),
+      everyMs: this.config.MATRIX_RETENTION_INTERVAL_MINUTES * 60_000,
+      purgeRooms: this.config.MATRIX_PURGE_ROOMS === 'auto',
+      ...options.retention,
+    };
   }
 
   get userId(): string {
@@ -80,6 +92,9 @@ export class MatrixBot {
       this.feed = new FeedDelivery(this.services(), signal);
       this.loops.push(this.feed.run());
     }
+    // Once now, then on schedule: cases whose retention ran out while the bot was down go first.
+    this.retentionJob = new RetentionJob(this.services(), this.retention);
+    this.loops.push(this.retentionJob.run(signal));
     this.log.info(`started as ${this.userId}, queue room ${this.queueRoom}`);
   }
 
@@ -87,6 +102,11 @@ export class MatrixBot {
     this.abort.abort();
     await Promise.allSettled(this.loops);
     this.state.save();
+  }
+
+  /** Clears expired cases now (the schedule does this on its own; tests and operators may ask). */
+  runRetention(now?: number) {
+    return this.retentionJob!.runOnce(now);
   }
 
   /** Wakes the feed loop now instead of at its next poll (the service calls this after a commit). */
@@ -103,6 +123,7 @@ export class MatrixBot {
       log: this.log,
       router: this.router,
       queueRoomId: () => this.queueRoom,
+      retentionMs: this.retention.afterMs,
       displayName: (userId) => this.displayName(userId),
       isStaff: (userId) => this.isStaff(userId),
       resolveCaseRef: (ref) => this.resolveCaseRef(ref),
@@ -159,7 +180,9 @@ export class MatrixBot {
         await withRetry(() => this.matrix.join(roomId), { signal: this.abort.signal, attempts: 5 });
         if (direct && !this.state.data.caseRooms[roomId]) {
           this.state.data.directChats[roomId] = { userId: inviter };
-          await this.matrix.send(roomId, { msgtype: 'm.notice', body: t.dmWelcome }, txnIdFor(`welcome:${roomId}`));
+          // An end-to-end encrypted chat is unreadable for the bot: say so in plain text instead of staying silent.
+          const encrypted = events.some((e) => e.type === 'm.room.encryption');
+          await this.matrix.send(roomId, { msgtype: 'm.notice', body: encrypted ? t.dmEncrypted : t.dmWelcome }, txnIdFor(`welcome:${roomId}`));
         }
         this.log.info(`joined ${roomId} on invite from ${inviter}`);
       } else {
@@ -196,10 +219,12 @@ export class MatrixBot {
     // Only the direct chat is open to non-staff; elsewhere their events are not even looked at.
     if (roomKind !== 'direct' && !isStaff) return;
     let replies = 0;
-    const reply = async (text: string, html?: string) => {
+    const reply = async (text: string, html?: string): Promise<string> => {
       const content: Record<string, unknown> = { msgtype: 'm.notice', body: text, 'm.relates_to': { 'm.in_reply_to': { event_id: event.event_id } } };
       if (html) Object.assign(content, { format: 'org.matrix.custom.html', formatted_body: html });
-      await withRetry(() => this.matrix.send(roomId, content, txnIdFor(`reply:${event.event_id}:${replies++}`)), { signal: this.abort.signal, attempts: 8 });
+      const id = await withRetry(() => this.matrix.send(roomId, content, txnIdFor(`reply:${event.event_id}:${replies++}`)), { signal: this.abort.signal, attempts: 8 });
+      this.recordReplyAboutCases(roomKind, text, id);
+      return id;
     };
     const base = { roomId, roomKind, eventId: event.event_id, sender: event.sender, isStaff, reply };
     try {
@@ -215,7 +240,7 @@ export class MatrixBot {
     }
   }
 
-  private async handleMessage(base: { roomId: string; roomKind: RoomKind; eventId: string; sender: string; isStaff: boolean; reply: (t: string, h?: string) => Promise<void> }, event: RawEvent): Promise<void> {
+  private async handleMessage(base: { roomId: string; roomKind: RoomKind; eventId: string; sender: string; isStaff: boolean; reply: (t: string, h?: string) => Promise<string> }, event: RawEvent): Promise<void> {
     const content = event.content;
     if (content.msgtype !== 'm.text' && content.msgtype !== 'm.emote') return;
     if (content['m.relates_to']?.rel_type === 'm.replace') return; // edits cannot be taken back on the web
@@ -224,7 +249,7 @@ export class MatrixBot {
     await this.router.dispatchMessage({ ...base, body, inReplyTo });
   }
 
-  private async handleReaction(base: { roomId: string; roomKind: RoomKind; eventId: string; sender: string; isStaff: boolean; reply: (t: string, h?: string) => Promise<void> }, event: RawEvent): Promise<void> {
+  private async handleReaction(base: { roomId: string; roomKind: RoomKind; eventId: string; sender: string; isStaff: boolean; reply: (t: string, h?: string) => Promise<string> }, event: RawEvent): Promise<void> {
     const rel = event.content['m.relates_to'];
     if (rel?.rel_type !== 'm.annotation' || typeof rel.key !== 'string') return;
     await this.router.dispatchReaction({ ...base, key: rel.key, targetEventId: rel.event_id });
@@ -232,17 +257,23 @@ export class MatrixBot {
 
   // --- helpers --------------------------------------------------------------------------------
 
+  /** A reply naming a case (`!fall`, claim answers) is removed with that case's other posts. */
+  private recordReplyAboutCases(roomKind: RoomKind, text: string, eventId: string): void {
+    const numbers = new Set((text.match(/KS-\d{4}-\d{3,}/g) ?? []).map((n) => n.toUpperCase()));
+    if (!numbers.size) return;
+    const where = roomKind === 'case' ? 'posted' : roomKind === 'direct' ? 'dmPosted' : 'queuePosted';
+    for (const [caseId, link] of Object.entries(this.state.data.cases)) if (numbers.has(link.number)) this.state.recordPost(caseId, where, eventId);
+  }
+
   async isStaff(userId: string): Promise<boolean> {
     if (userId === this.matrix?.userId) return false;
     if (this.config.MATRIX_STAFF_USERS.includes(userId)) return true;
     const min = this.config.MATRIX_STAFF_MIN_POWER;
     if (min === undefined || !this.queueRoom) return false;
     if (!this.power || Date.now() - this.power.at > POWER_CACHE_MS) {
-      const levels = (await this.matrix.stateEvent(this.queueRoom, 'm.room.power_levels')) ?? {};
-      this.power = { at: Date.now(), levels };
+      this.power = { at: Date.now(), room: await roomPower(this.matrix, this.queueRoom) };
     }
-    const level = this.power.levels.users?.[userId] ?? this.power.levels.users_default ?? 0;
-    return level >= min;
+    return powerOf(this.power.room, userId) >= min;
   }
 
   async displayName(userId: string): Promise<string> {

@@ -29,6 +29,13 @@ export const botConfigSchema = z
     DATA_DIR: z.preprocess((v) => v || './data', z.string().min(1)),
     MATRIX_FEED_POLL_MS: int(1000, 20, 60_000),
     MATRIX_SYNC_TIMEOUT_MS: int(30_000, 0, 120_000),
+    /** The service's retention for closed cases; the bot's own default follows it. */
+    RETENTION_CASE_DAYS: int(90, 1, 3650),
+    /** Days after a case is closed until the bot clears what it posted about it (default: RETENTION_CASE_DAYS). */
+    MATRIX_RETENTION_DAYS: z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().min(1).max(3650).optional()),
+    MATRIX_RETENTION_INTERVAL_MINUTES: int(60, 1, 24 * 60),
+    /** auto: when the bot is a Synapse server admin, expired case rooms are deleted and purged on the server. */
+    MATRIX_PURGE_ROOMS: z.preprocess((v) => v || 'auto', z.enum(['auto', 'off'])),
   })
   .refine((c) => c.MATRIX_ACCESS_TOKEN || (c.MATRIX_USER_ID && c.MATRIX_PASSWORD), {
     message: 'MATRIX_ACCESS_TOKEN oder MATRIX_USER_ID und MATRIX_PASSWORD setzen',
@@ -40,6 +47,11 @@ export const botConfigSchema = z
   });
 
 export type BotConfig = z.infer<typeof botConfigSchema>;
+
+/** How long after close the bot keeps its case posts in Matrix. */
+export function retentionMs(config: BotConfig): number {
+  return (config.MATRIX_RETENTION_DAYS ?? config.RETENTION_CASE_DAYS) * 86_400_000;
+}
 
 export class BotConfigError extends Error {
   constructor(message: string) {

@@ -85,7 +85,10 @@ export class FeedDelivery {
   }
 
   private link(c: CaseSummary): CaseLink {
-    return this.s.state.caseLink(c.id, c.number);
+    const link = this.s.state.caseLink(c.id, c.number);
+    // A case opened from a direct chat: its status and staff messages go back there.
+    link.directRoomId ??= this.directRoomFor(c.conversationId);
+    return link;
   }
 
   private async postNotice(event: FeedEvent, c: CaseSummary): Promise<void> {
@@ -94,7 +97,8 @@ export class FeedDelivery {
     if (!link.noticeEventId) {
       link.noticeEventId = await this.s.matrix.send(this.s.queueRoomId(), { msgtype: 'm.notice', body, format: 'org.matrix.custom.html', formatted_body: html }, txnIdFor(`notice:${c.id}`));
     } else {
-      await this.s.matrix.edit(this.s.queueRoomId(), link.noticeEventId, { body, formatted_body: html }, txnIdFor(`edit:${event.id}`));
+      const id = await this.s.matrix.edit(this.s.queueRoomId(), link.noticeEventId, { body, formatted_body: html }, txnIdFor(`edit:${event.id}`));
+      this.s.state.recordPost(c.id, 'queuePosted', id);
     }
   }
 
@@ -112,7 +116,6 @@ export class FeedDelivery {
     const roomId = await this.ensureCaseRoom(event, c);
     if (c.staffId) await this.inviteIfNeeded(roomId, c.staffId);
     if (!link.posted?.length) await this.postTranscript(event, c, roomId);
-    await this.tellDirectChat(event, c, `${c.staffName ?? 'Eine Fachkraft'} von der Kontaktstelle ist jetzt für Sie da.`);
   }
 
   private async onReleased(event: FeedEvent, c: CaseSummary): Promise<void> {
@@ -120,7 +123,6 @@ export class FeedDelivery {
     const link = this.link(c);
     link.claimedBy = undefined;
     if (link.roomId) await this.post(link, link.roomId, t.released(c.number), `released:${event.id}`);
-    await this.tellDirectChat(event, c, 'Ihre Anfrage wartet wieder auf eine Fachkraft der Kontaktstelle.');
   }
 
   private async onClosed(event: FeedEvent, c: CaseSummary): Promise<void> {
@@ -128,11 +130,9 @@ export class FeedDelivery {
     const link = this.link(c);
     link.closed = true;
     link.closedAt = event.createdAt;
-    await this.tellDirectChat(event, c, 'Die Kontaktstelle hat das Gespräch beendet. Sie können dem Lotsen weiter Fragen stellen.');
-    if (link.roomId) {
-      await this.post(link, link.roomId, `${c.number} ist abgeschlossen.`, `closed:${event.id}`);
-      await this.s.matrix.leave(link.roomId).catch((e) => this.s.log.warn('leave case room', describeShort(e)));
-    }
+    // The bot stays in the room until the retention period ends: only a member can redact its
+    // posts then, and the room is private, so a bot that left could not come back.
+    if (link.roomId) await this.post(link, link.roomId, t.caseRoomClosed(c.number, this.s.retentionMs), `closed:${event.id}`);
   }
 
   private async onReminder(event: FeedEvent, c: CaseSummary): Promise<void> {
@@ -143,7 +143,8 @@ export class FeedDelivery {
       const mention = c.staffId ? `${c.staffName ?? c.staffId}: ` : '';
       await this.post(link, link.roomId, mention + text, `reminder:${event.id}`, 'm.text');
     } else {
-      await this.s.matrix.send(this.s.queueRoomId(), { msgtype: 'm.text', body: text }, txnIdFor(`reminder:${event.id}`));
+      const id = await this.s.matrix.send(this.s.queueRoomId(), { msgtype: 'm.text', body: text }, txnIdFor(`reminder:${event.id}`));
+      this.s.state.recordPost(c.id, 'queuePosted', id);
     }
   }
 
@@ -158,10 +159,22 @@ export class FeedDelivery {
       await this.post(link, link.roomId, `${label}: ${m.text}`, `relay:${event.id}`, 'm.text', `<b>${esc(label)}:</b> ${textToHtml(m.text)}`);
       return;
     }
-    // Staff words reach a professional who asked through a direct chat.
-    if (m.author === 'staff' && event.conversationId) {
-      const room = this.directRoomFor(event.conversationId);
-      if (room) await this.s.matrix.send(room, { msgtype: 'm.text', body: `${m.staffName ?? 'Kontaktstelle'}: ${m.text}` }, txnIdFor(`dm:${event.id}`));
+    // Staff words and the case's status texts reach a professional who asked through a direct chat.
+    const room = event.conversationId ? this.directRoomFor(event.conversationId) : undefined;
+    if (!room || (m.author !== 'staff' && m.author !== 'system')) return;
+    if (m.author === 'staff') {
+      const id = await this.s.matrix.send(room, { msgtype: 'm.text', body: `${m.staffName ?? 'Kontaktstelle'}: ${m.text}` }, txnIdFor(`dm:${event.id}`));
+      this.s.state.recordPost(event.caseId, 'dmPosted', id);
+      return;
+    }
+    // The closing text (it follows case.closed in the same transaction) invites a 👍/👎 rating.
+    const closing = link?.closed === true;
+    const body = closing ? `${m.text}\n${t.dmRateHint}` : m.text;
+    const id = await this.s.matrix.send(room, { msgtype: 'm.notice', body }, txnIdFor(`dm:${event.id}`));
+    this.s.state.recordPost(event.caseId, 'dmPosted', id);
+    if (closing) {
+      const chat = this.s.state.data.directChats[room];
+      if (chat) (chat.ratingPrompts ??= {})[id] = event.caseId;
     }
   }
 
@@ -219,11 +232,6 @@ export class FeedDelivery {
   private directRoomFor(conversationId: string): string | undefined {
     for (const [roomId, chat] of Object.entries(this.s.state.data.directChats)) if (chat.conversationId === conversationId) return roomId;
     return undefined;
-  }
-
-  private async tellDirectChat(event: FeedEvent, c: CaseSummary, text: string): Promise<void> {
-    const room = this.directRoomFor(c.conversationId);
-    if (room) await this.s.matrix.send(room, { msgtype: 'm.notice', body: text }, txnIdFor(`dm-status:${event.id}`));
   }
 }
 

@@ -118,12 +118,22 @@ export class LotseApi {
   createConversation(body: { channel: 'matrix'; role?: string; region?: string }): Promise<{ id: string; token: string }> {
     return this.request('POST', '/api/conversations', body, '');
   }
-  async ask(conversationId: string, token: string, text: string, clientId: string): Promise<ReplyBody | undefined> {
-    const res = await this.request<{ reply?: ReplyBody }>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/messages`, { text, clientId }, token);
-    return res?.reply;
+  /** The Lotse's answer and its id (the id is what 👍/👎 feedback refers to); no answer while staff hold the case. */
+  async ask(conversationId: string, token: string, text: string, clientId: string): Promise<{ reply: ReplyBody; replyId: string } | undefined> {
+    const res = await this.request<{ reply?: ReplyBody; replyId?: string }>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/messages`, { text, clientId }, token);
+    return res?.reply ? { reply: res.reply, replyId: res.replyId ?? '' } : undefined;
   }
-  async escalate(conversationId: string, token: string, body: { consent: true; urgency?: 'normal' | 'urgent'; contact?: string }): Promise<{ id: string; number: string; status: string }> {
-    return (await this.request<{ case: { id: string; number: string; status: string } }>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/escalations`, body, token)).case;
+  /** The same request the web chat sends when the asker wants a person. */
+  escalate(conversationId: string, token: string, body: { consent: true; urgency?: 'normal' | 'urgent'; contact?: string }): Promise<{ case: { id: string; number: string; status: string }; created?: boolean; message: string }> {
+    return this.request('POST', `/api/conversations/${encodeURIComponent(conversationId)}/escalations`, body, token);
+  }
+  /** 👍/👎 on one answer of the Lotse (same endpoint as the web chat). */
+  feedback(conversationId: string, token: string, body: { messageId: string; rating: 'up' | 'down' }): Promise<void> {
+    return this.request('POST', `/api/conversations/${encodeURIComponent(conversationId)}/feedback`, body, token);
+  }
+  /** 👍/👎 on the help of the Kontaktstelle after a case was closed (same endpoint as the web chat). */
+  rate(conversationId: string, token: string, rating: 'up' | 'down'): Promise<void> {
+    return this.request('POST', `/api/conversations/${encodeURIComponent(conversationId)}/escalations/rating`, { rating }, token);
   }
 }
 

@@ -141,6 +141,18 @@ export class MatrixApi {
     }
   }
 
+  /** A state event with its sender (the m.room.create sender is the room's creator). */
+  async stateEventWithSender(roomId: string, type: string, stateKey = ''): Promise<{ sender: string; content: Record<string, any> } | undefined> {
+    try {
+      const path = `/rooms/${encodeURIComponent(roomId)}/state/${encodeURIComponent(type)}/${encodeURIComponent(stateKey)}`;
+      const event = await this.client.http.authedRequest<RawEvent>(Method.Get, path, { format: 'event' });
+      return { sender: event.sender, content: event.content };
+    } catch (error) {
+      if ((error as { errcode?: string }).errcode === 'M_NOT_FOUND') return undefined;
+      throw error;
+    }
+  }
+
   async joinedRooms(): Promise<string[]> {
     return (await this.client.getJoinedRooms()).joined_rooms;
   }
@@ -151,6 +163,54 @@ export class MatrixApi {
       return profile.displayname || localpart(userId);
     } catch {
       return localpart(userId);
+    }
+  }
+
+  async setState(roomId: string, type: string, content: Record<string, unknown>, stateKey = ''): Promise<void> {
+    const path = `/rooms/${encodeURIComponent(roomId)}/state/${encodeURIComponent(type)}/${encodeURIComponent(stateKey)}`;
+    await this.client.http.authedRequest(Method.Put, path, undefined, content);
+  }
+
+  async kick(roomId: string, userId: string, reason?: string): Promise<void> {
+    await this.client.http.authedRequest(Method.Post, `/rooms/${encodeURIComponent(roomId)}/kick`, undefined, { user_id: userId, ...(reason ? { reason } : {}) });
+  }
+
+  async forget(roomId: string): Promise<void> {
+    await this.client.http.authedRequest(Method.Post, `/rooms/${encodeURIComponent(roomId)}/forget`, undefined, {});
+  }
+
+  /** Members (user id → membership) from the room's current state. */
+  async members(roomId: string): Promise<Record<string, string>> {
+    const res = await this.client.http.authedRequest<{ chunk: RawEvent[] }>(Method.Get, `/rooms/${encodeURIComponent(roomId)}/members`);
+    return Object.fromEntries(res.chunk.filter((e) => e.state_key).map((e) => [e.state_key!, String(e.content.membership)]));
+  }
+
+  /** Every timeline event of a room the bot can see, newest first, page by page. */
+  async *history(roomId: string, pageSize = 100): AsyncGenerator<RawEvent> {
+    let from: string | undefined;
+    for (;;) {
+      const query: Record<string, string> = { dir: 'b', limit: String(pageSize) };
+      if (from) query.from = from;
+      const res = await this.client.http.authedRequest<{ chunk: RawEvent[]; end?: string }>(Method.Get, `/rooms/${encodeURIComponent(roomId)}/messages`, query);
+      yield* res.chunk;
+      if (!res.end || res.chunk.length === 0) return;
+      from = res.end;
+    }
+  }
+
+  /**
+   * Deletes and purges a room through the Synapse admin API (only for a bot that is a server
+   * admin). `refused` when the bot is no server admin or the homeserver has no such API.
+   */
+  async adminDeleteRoom(roomId: string): Promise<'purged' | 'refused' | 'not_found'> {
+    try {
+      await this.client.http.authedRequest(Method.Delete, `/rooms/${encodeURIComponent(roomId)}`, undefined, { purge: true, block: false }, { prefix: '/_synapse/admin/v1' });
+      return 'purged';
+    } catch (error) {
+      const e = error as { httpStatus?: number; errcode?: string };
+      if (e.httpStatus === 403 || e.errcode === 'M_UNRECOGNIZED' || (e.httpStatus === 404 && e.errcode !== 'M_NOT_FOUND')) return 'refused';
+      if (e.httpStatus === 404 || e.httpStatus === 400) return 'not_found';
+      throw error;
     }
   }
 

@@ -18,7 +18,7 @@ export type MessageContext = {
   argv: string[];
   args: string;
   match?: RegExpMatchArray;
-  reply: (text: string, html?: string) => Promise<void>;
+  reply: (text: string, html?: string) => Promise<string>;
 };
 
 export type ReactionContext = {
@@ -30,10 +30,10 @@ export type ReactionContext = {
   key: string;
   /** The event the reaction points at. */
   targetEventId: string;
-  reply: (text: string, html?: string) => Promise<void>;
+  reply: (text: string, html?: string) => Promise<string>;
 };
 
-export type Handler<C> = (ctx: C) => Promise<void> | void;
+export type Handler<C> = (ctx: C) => Promise<unknown> | unknown;
 
 type Scope = { where?: RoomKind[]; staffOnly?: boolean };
 export type CommandInfo = { name: string; aliases: string[]; usage: string; summary: string } & Scope;

@@ -15,6 +15,8 @@ export type BotServices = {
   log: BotLogger;
   router: Router;
   queueRoomId: () => string;
+  /** Time after close until the bot clears a case's posts (for the texts that announce it). */
+  retentionMs: number;
   displayName: (userId: string) => Promise<string>;
   isStaff: (userId: string) => Promise<boolean>;
   /** Resolves `KS-…` / a case id / the case of the room / the notice replied to. */

@@ -14,10 +14,25 @@ export type CaseLink = {
   closed?: boolean;
   /** Events the bot posted in the case room, redacted after the retention period. */
   posted?: string[];
+  /** The bot's other events about this case in the queue room: notice edits, reminders, replies naming it. */
+  queuePosted?: string[];
+  /** The professional's direct chat, when the case came from one, and what the bot posted there for the case. */
+  directRoomId?: string;
+  dmPosted?: string[];
   closedAt?: number;
 };
 
-export type DirectChat = { userId: string; conversationId?: string; token?: string };
+export type DirectChat = {
+  userId: string;
+  conversationId?: string;
+  token?: string;
+  /** Matrix event id of a Lotse answer → id of that answer in the service (for 👍/👎 feedback). */
+  answers?: Record<string, string>;
+  /** Set when the bot asked for consent to hand over; a plain "ja" then opens the case. */
+  consentAsked?: { at: number; urgency: 'normal' | 'urgent' };
+  /** Matrix event id of the closing message → case id (for the 👍/👎 rating of the help). */
+  ratingPrompts?: Record<string, string>;
+};
 
 export type BotStateData = {
   version: 1;
@@ -71,6 +86,14 @@ export class BotState {
 
   caseLink(caseId: string, number: string): CaseLink {
     return (this.data.cases[caseId] ??= { number });
+  }
+
+  /** Remembers a bot event that belongs to a case, so the retention job can redact it later. */
+  recordPost(caseId: string, where: 'posted' | 'queuePosted' | 'dmPosted', eventId: string): void {
+    const link = this.data.cases[caseId];
+    if (!link) return;
+    const list = (link[where] ??= []);
+    if (!list.includes(eventId)) list.push(eventId);
   }
 
   caseIdForRoom(roomId: string): string | undefined {

@@ -47,7 +47,7 @@ export const t = {
       'Themen: ' + topics.map((o) => `${o.id} (${o.label})`).join(', '),
       'Ergebnisse: ' + outcomes.map((o) => `${o.id} (${o.label})`).join(', '),
     ].join('\n'),
-  closed: (number: string) => `${number} ist abgeschlossen. Die anfragende Person wurde informiert. Ich verlasse diesen Raum.`,
+  closed: (number: string) => `${number} ist abgeschlossen. Die anfragende Person wurde informiert.`,
   searchEmpty: 'Dazu habe ich in der Wissensbasis nichts Passendes gefunden.',
   searchUsage: 'Bitte eine Frage angeben: !suche <Frage>',
   gapsEmpty: 'In den letzten Tagen gab es keine Fragen, die der Lotse nicht gut beantworten konnte.',
@@ -60,8 +60,20 @@ export const t = {
   reminderUnclaimed: (number: string, minutes: number) => `⏰ ${number} wartet seit ${minutes} Minuten auf eine Fachkraft.`,
   reminderSilent: (number: string, minutes: number) => `⏰ In ${number} hat die anfragende Person seit ${minutes} Minuten keine Antwort.`,
   dmWelcome: 'Guten Tag! Ich bin der Kinderschutz-Lotse der Kontaktstelle Kinderschutz M-V. Stellen Sie Ihre Frage — bitte ohne Namen, Geburtsdaten oder Adressen. Mit !person sprechen Sie mit einer Fachkraft der Kontaktstelle.',
-  dmEscalateConsent: 'Eine Fachkraft der Kontaktstelle sieht dann den bisherigen Verlauf (ohne Namen und Kontaktdaten) und antwortet hier. Einverstanden? Dann schreiben Sie: !person ja (bei akuter Gefahr: !person dringend)',
+  dmEscalateConsent: 'Eine Fachkraft der Kontaktstelle sieht dann den bisherigen Verlauf (ohne Namen und Kontaktdaten) und antwortet hier. Einverstanden? Dann antworten Sie mit „ja“ (bei akuter Gefahr: „dringend“). Mit „nein“ bleibt alles beim Lotsen.',
   dmEscalated: (number: string) => `Ihre Anfrage ${number} ist bei der Kontaktstelle. Eine Fachkraft meldet sich hier.`,
+  dmEncrypted: 'Guten Tag! Ich bin der Kinderschutz-Lotse. Dieser Chat ist Ende-zu-Ende-verschlüsselt — das kann ich (noch) nicht lesen. Bitte beginnen Sie einen neuen Direktchat mit mir und schalten Sie dabei die Verschlüsselung aus. Bitte schreiben Sie auch dort keine Namen, Geburtsdaten oder Adressen.',
+  dmConsentAgain: 'Ohne Ihr Einverständnis gebe ich nichts weiter. Sie können einfach weiter Fragen stellen.',
+  dmAlreadyOpen: (number: string, message: string) => `Ihre Anfrage ${number} läuft bereits. ${message}`,
+  dmRateHint: 'Reagieren Sie auf diese Nachricht mit 👍 oder 👎, um die Unterstützung zu bewerten.',
+  dmRated: 'Danke für Ihre Bewertung!',
+  dmFeedbackUp: 'Danke für Ihre Rückmeldung!',
+  dmFeedbackDown: 'Danke für Ihre Rückmeldung. Wenn die Antwort nicht weiterhilft, schreiben Sie !person — dann meldet sich eine Fachkraft der Kontaktstelle.',
+  caseRoomClosed: (number: string, retentionMs: number) => {
+    const days = Math.round(retentionMs / 86_400_000);
+    const when = days >= 1 ? `nach ${days} ${days === 1 ? 'Tag' : 'Tagen'}` : 'nach Ablauf der Aufbewahrungsfrist';
+    return `${number} ist abgeschlossen. Nachrichten in diesem Raum gehen nicht mehr an die anfragende Person. ${when[0].toUpperCase()}${when.slice(1)} entferne ich den Verlauf dieses Raums, schließe ihn und trete aus.`;
+  },
   dmSuggestions: (labels: string[]) => `Vorschläge: ${labels.join(' · ')}`,
   dmEscalateHint: 'Möchten Sie mit einer Fachkraft sprechen? Schreiben Sie !person.',
   sources: 'Quellen',

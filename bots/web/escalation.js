@@ -97,7 +97,7 @@ export function renderEscalationForm(options, ctx) {
     try {
       const result = await ctx.escalate(payload);
       const number = result?.case?.number ? ` (Fall ${result.case.number})` : '';
-      const done = el('p', { class: 'inline-form', tabindex: '-1', text: `Ihre Anfrage an die Kontaktstelle ist eingegangen${number}. Sie sehen oben, wie der Stand ist.` });
+      const done = el('p', { class: 'inline-form', tabindex: '-1', text: `Ihre Anfrage an die Kontaktstelle ist eingegangen${number}. Den aktuellen Stand sehen Sie direkt über dem Eingabefeld.` });
       form.replaceWith(done);
       done.focus();
     } catch (failure) {

@@ -33,7 +33,8 @@ export function renderMessage(message, ctx) {
   }
 
   const reply = author === 'assistant' ? message.reply ?? null : null;
-  if (reply?.triage?.level === 'acute') article.appendChild(renderEmergency());
+  const acute = reply?.triage?.level === 'acute';
+  if (acute) article.appendChild(renderEmergency());
   const body = el('div', { class: 'markdown' });
   body.appendChild(renderMarkdown(reply?.text ?? message.text ?? ''));
   article.appendChild(body);
@@ -41,11 +42,21 @@ export function renderMessage(message, ctx) {
   if (reply) {
     const sources = renderSources(reply.sources);
     if (sources) article.appendChild(sources);
-    const actions = renderActions(Array.isArray(reply.actions) ? reply.actions : [], ctx);
+    const listed = Array.isArray(reply.actions) ? reply.actions : [];
+    // The emergency box already offers 110 and 112; the same buttons again below the answer
+    // only lengthen the list a person in a hurry has to read.
+    const actions = renderActions(acute ? listed.filter((action) => !isEmergencyCall(action)) : listed, ctx);
     if (actions) article.appendChild(actions);
     if (message.id) article.appendChild(renderFeedback(message.id, ctx));
   }
   return article;
+}
+
+/** Whether an action is a call to 110 or 112 (which the emergency box shows). @param {any} action */
+function isEmergencyCall(action) {
+  if (action?.type !== 'call') return false;
+  const digits = String(action.phone ?? '').replace(/\D/g, '');
+  return digits === '110' || digits === '112';
 }
 
 /** The emergency box shown at the top of an answer triaged as acute. */

@@ -20,7 +20,7 @@ export function buildSummary(messages, origin) {
   ];
   const steps = messages.filter((m) => m.author === 'assistant' && m.reply?.kind === 'navigator');
   if (navigatorSummary) {
-    lines.push(navigatorSummary.trim(), '');
+    lines.push(absoluteLinks(navigatorSummary.trim(), origin), '');
   } else if (steps.length > 0) {
     // The guided procedure: its steps are the summary; the "Weiter" clicks in between are not.
     lines.push('## Ihre Schritte im Verfahren', '');
@@ -40,6 +40,15 @@ export function buildSummary(messages, origin) {
   }
   lines.push('---', 'Bei akuter Gefahr: Notruf 110 (Polizei) oder 112 (Rettungsdienst). Kinderschutzhotline MV: 0800 14 14 007 (rund um die Uhr, kostenfrei).', '');
   return lines.join('\n');
+}
+
+/**
+ * The summary lists knowledge pages as paths ("/wissen/…"); in a downloaded file they only work
+ * with the Lotse's address in front.
+ * @param {string} text @param {string} origin
+ */
+function absoluteLinks(text, origin) {
+  return text.replace(/(^|[\s(<])(\/wissen\/[^\s)>]*)/gm, (_, before, path) => `${before}${origin}${path}`);
 }
 
 /** @param {string} text */

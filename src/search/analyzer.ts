@@ -2,7 +2,7 @@
 // queries additionally get synonym expansion and are grouped per word the user typed.
 import { lunr } from './lunr-de.ts';
 import { Decompounder } from './decompound.ts';
-import { createDecompoundStep, foldUmlautsStep, lawReferenceStep, normalizeStep, preCompoundSteps, stemStep, stemWord, stopWordStep } from './steps.ts';
+import { createDecompoundStep, foldUmlautsStep, lawReferenceStep, memoizedStemmer, normalizeStep, preCompoundSteps, stemStep, stopWordStep } from './steps.ts';
 import type { TokenMeta } from './steps.ts';
 import { splitWords, tokenizeForLunr } from './tokenize.ts';
 import { foldUmlauts, hasDigit, normalizeWord } from './normalize.ts';
@@ -31,7 +31,7 @@ export class Analyzer {
 
   constructor(vocabulary: Iterable<string>, synonyms: string[][], config: AnalyzerConfig = {}) {
     const off = config.disable ?? {};
-    this.decompounder = new Decompounder(vocabulary, stemWord);
+    this.decompounder = new Decompounder(vocabulary, memoizedStemmer());
     this.pipeline = new lunr.Pipeline();
     const steps = [
       normalizeStep,

@@ -12,6 +12,7 @@ export const TERM_BOOSTS = {
 export const QUERY_LIMITS = {
   maxGroups: 10, // long inputs are reduced to this many informative words
   maxFuzzyExpansions: 6,
+  fuzzyKnownWords: false, // fuzzy variants only for words the index does not contain (train: hit@1 −0.005, 2× faster planning)
   candidates: 60,
   maxDocumentFraction: 0.5, // terms in more passages than this are dropped (speed; IDF ≈ 0)
   topSize: 3,

@@ -58,12 +58,14 @@ export class LunrSearchEngine implements SearchEngine {
   private readonly config: EngineConfig;
   private readonly planCache = new LruCache<string, Plan>(500);
   private readonly headingTerms = new Map<Passage, Set<string>>();
+  private readonly refs = new Map<Passage, string>();
 
   /** `passages` maps lunr refs to passages (refs the caller no longer has are simply skipped). */
   constructor(index: lunr.Index, analyzer: Analyzer, passages: Map<string, Passage>, vocabulary: string[], config: EngineConfig) {
     this.index = index;
     this.analyzer = analyzer;
     this.passages = passages;
+    for (const [ref, passage] of passages) this.refs.set(passage, ref);
     this.planner = new QueryPlanner(index, passages.size, vocabulary, stemWord);
     this.config = config;
   }
@@ -98,7 +100,9 @@ export class LunrSearchEngine implements SearchEngine {
   private headingTermsOf(passage: Passage): Set<string> {
     let terms = this.headingTerms.get(passage);
     if (!terms) {
-      terms = new Set(this.analyzer.analyze(passage.heading));
+      // The heading field as indexed: the same analysis, read from the index instead of redone.
+      const ref = this.refs.get(passage);
+      terms = ref === undefined ? new Set(this.analyzer.analyze(passage.heading)) : this.planner.scorer.fieldTerms(ref, 'heading');
       this.headingTerms.set(passage, terms);
     }
     return terms;
@@ -129,7 +133,7 @@ export class LunrSearchEngine implements SearchEngine {
     for (const result of results.slice(0, QUERY_LIMITS.candidates)) {
       const passage = this.passages.get(result.ref);
       if (!passage) continue;
-      scored.push({ passage, score: result.score, matchedTerms: Object.keys(result.matchData.metadata) });
+      scored.push({ passage, score: result.score, matchedTerms: result.matchedTerms });
     }
     return scored;
   }

@@ -4,6 +4,8 @@ import { lunr } from './lunr-de.ts';
 import { editDistanceFor, nearWords } from './fuzzy.ts';
 import type { NearWord } from './fuzzy.ts';
 import { LruCache } from './lru.ts';
+import { TermScorer } from './scorer.ts';
+import type { ScoredRef } from './scorer.ts';
 import { QUERY_LIMITS, TERM_BOOSTS } from './config.ts';
 import type { QueryGroup } from './analyzer.ts';
 
@@ -16,9 +18,8 @@ const FUZZY_QUALITY = [1, 0.7, 0.5];
 export type QueryOptions = { fuzzy: boolean; reduce: boolean };
 
 export class QueryPlanner {
-  private readonly index: lunr.Index;
+  readonly scorer: TermScorer;
   private readonly fuzzyCache = new LruCache<string, NearWord[]>(4000);
-  private readonly dfCache = new Map<string, number>();
   private readonly documentCount: number;
 
   private readonly vocabularySet: lunr.TokenSet;
@@ -29,7 +30,7 @@ export class QueryPlanner {
    * ("entbindnug"), where stemming cannot strip a suffix, so they are matched against it too.
    */
   constructor(index: lunr.Index, documentCount: number, vocabulary: string[], stem: (word: string) => string) {
-    this.index = index;
+    this.scorer = new TermScorer(index);
     this.documentCount = Math.max(1, documentCount);
     this.vocabularySet = (lunr.TokenSet as unknown as { fromArray(words: string[]): lunr.TokenSet }).fromArray([...new Set(vocabulary)].sort());
     this.stem = stem;
@@ -63,6 +64,9 @@ export class QueryPlanner {
         const boost = TERM_BOOSTS[t.kind] * t.weight;
         add(t.term, boost, g, QUALITY[t.kind]);
         if (!options.fuzzy || t.kind === 'law' || t.kind === 'part') continue;
+        // Synonyms come from the knowledge base's own list, and a word the index knows is no
+        // typo: walking the trie for them cost time and added only near-miss noise.
+        if (t.kind === 'synonym' || (!QUERY_LIMITS.fuzzyKnownWords && this.documentFrequency(t.term) > 0)) continue;
         const distance = editDistanceFor(t.surface);
         if (distance === 0) continue;
         for (const variant of this.fuzzy(t.term, t.surface, distance)) {
@@ -84,26 +88,13 @@ export class QueryPlanner {
     return informative.some((t) => this.documentFrequency(t.term) > 0) ? informative : terms;
   }
 
-  run(terms: WeightedTerm[]): lunr.Index.Result[] {
-    if (terms.length === 0) return [];
-    return this.index.query((q) => {
-      for (const t of terms) {
-        q.term(t.term, { usePipeline: false, boost: t.boost, wildcard: lunr.Query.wildcard.NONE });
-      }
-    });
+  /** Passages scored for the terms (as lunr would score them), best first. */
+  run(terms: WeightedTerm[]): ScoredRef[] {
+    return terms.length === 0 ? [] : this.scorer.score(terms);
   }
 
   documentFrequency(term: string): number {
-    let df = this.dfCache.get(term);
-    if (df === undefined) {
-      const posting = (this.index as unknown as { invertedIndex: Record<string, Record<string, object>> }).invertedIndex[term];
-      const refs = new Set<string>();
-      if (posting) for (const [field, docs] of Object.entries(posting)) if (field !== '_index') for (const ref of Object.keys(docs)) refs.add(ref);
-      df = refs.size;
-      if (this.dfCache.size > 50_000) this.dfCache.clear();
-      this.dfCache.set(term, df);
-    }
-    return df;
+    return this.scorer.posting(term).refs.length;
   }
 
   idf(term: string): number {

@@ -17,14 +17,19 @@ export type GroupTerms = { weight: number; terms: Map<string, number> };
 /** IDF-weighted share of the query's word groups that the heading's terms contain. */
 export function headingShare(groups: GroupTerms[], headingTerms: ReadonlySet<string>): number {
   let total = 0;
-  let matched = 0;
-  for (const group of groups) {
-    total += group.weight;
-    let best = 0;
-    for (const [term, quality] of group.terms) if (quality > best && headingTerms.has(term)) best = quality;
-    matched += group.weight * best;
+  for (const group of groups) total += group.weight;
+  if (total <= 0) return 0;
+  // Headings have a handful of terms; walking them is cheaper than walking every query term.
+  const best = new Array<number>(groups.length).fill(0);
+  for (const term of headingTerms) {
+    for (let g = 0; g < groups.length; g++) {
+      const quality = groups[g].terms.get(term);
+      if (quality !== undefined && quality > best[g]) best[g] = quality;
+    }
   }
-  return total > 0 ? matched / total : 0;
+  let matched = 0;
+  for (let g = 0; g < groups.length; g++) matched += groups[g].weight * best[g];
+  return matched / total;
 }
 
 export type RerankContext = { groups: GroupTerms[]; definitionQuery: boolean; role?: string; inferredRole?: string };
@@ -39,7 +44,7 @@ export function rerankFactor(passage: Passage, headingTerms: ReadonlySet<string>
 
 export type RerankWeights = { headingMatch: number; catchAllPrior: number; inferredRoleBoost: number };
 
-const DEFINITION_WORDS = /\b(hei(ss|ß)t|bedeutet|bedeuten|bedeutung|abk(ue|ü|u)rzung|steht\s+f(ue|ü|u)r|stehen\s+f(ue|ü|u)r|definition|meint\s+man)\b/u;
+const DEFINITION_WORDS = /\b(wof(ue|ü|u)r\s+steh(t|en)|hei(ss|ß)t|bedeutet|bedeuten|bedeutung|abk(ue|ü|u)rzung|steht\s+f(ue|ü|u)r|stehen\s+f(ue|ü|u)r|definition|meint\s+man)\b/u;
 const WHAT_IS = /^\s*(was|wer)\s+(ist|sind)\b/u;
 
 /**

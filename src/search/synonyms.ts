@@ -32,19 +32,38 @@ export type SynonymMatch = { group: SynonymGroup; member: SynonymMember; start: 
 
 /** Finds synonym members in the query's words (folded) — raw words are used for case checks. */
 export function findSynonyms(groups: SynonymGroup[], folded: string[], raw: string[]): SynonymMatch[] {
+  const byFirstWord = membersByFirstWord(groups);
   const matches: SynonymMatch[] = [];
-  for (const group of groups) {
-    for (const member of group) {
+  for (let start = 0; start < folded.length; start++) {
+    for (const { group, member } of byFirstWord.get(folded[start]) ?? []) {
       const n = member.words.length;
-      if (n === 0) continue;
-      for (let start = 0; start + n <= folded.length; start++) {
-        if (!sameWords(member.words, folded, start)) continue;
-        if (member.caseSensitive && raw[start] !== raw[start].toUpperCase()) continue;
-        matches.push({ group, member, start, length: n });
-      }
+      if (start + n > folded.length || !sameWords(member.words, folded, start)) continue;
+      if (member.caseSensitive && raw[start] !== raw[start].toUpperCase()) continue;
+      matches.push({ group, member, start, length: n });
     }
   }
   return matches;
+}
+
+type Candidate = { group: SynonymGroup; member: SynonymMember };
+const firstWordIndex = new WeakMap<SynonymGroup[], Map<string, Candidate[]>>();
+
+/** Members by their first word, built once per compiled list (a query looks up only its words). */
+function membersByFirstWord(groups: SynonymGroup[]): Map<string, Candidate[]> {
+  let index = firstWordIndex.get(groups);
+  if (!index) {
+    index = new Map();
+    for (const group of groups) {
+      for (const member of group) {
+        if (member.words.length === 0) continue;
+        const list = index.get(member.words[0]) ?? [];
+        list.push({ group, member });
+        index.set(member.words[0], list);
+      }
+    }
+    firstWordIndex.set(groups, index);
+  }
+  return index;
 }
 
 function sameWords(words: string[], folded: string[], start: number): boolean {

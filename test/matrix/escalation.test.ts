@@ -94,7 +94,12 @@ describe('escalation through Matrix', () => {
     await staffB.waitFor(invite, isReplyTo(close), 20_000, 'close reply');
     await asker.sse!.waitFor((e) => e.event === 'case' && e.data.case.status === 'closed', 20_000, 'closed on SSE');
     await asker.sse!.waitFor((e) => e.event === 'message' && e.data.author === 'system' && /beendet/.test(e.data.text), 20_000, 'closing message');
-    await waitUntil(async () => (await staffB.membership(invite, botId)) === 'leave', 20_000, 'bot leaves case room');
+    // The bot stays (to clear the room when the retention period ends) and says so; relaying has stopped.
+    const closedNotice = await staffB.waitFor(invite, (e) => e.sender === botId && /ist abgeschlossen\. Nachrichten in diesem Raum gehen nicht mehr/.test(e.content.body ?? ''), 20_000, 'closed notice');
+    expect(closedNotice.content.body).toContain('Nach 90 Tagen');
+    const afterClose = await staffB.sendText(invite, 'Noch ein Nachtrag');
+    const refused = await staffB.waitFor(invite, isReplyTo(afterClose), 20_000, 'not relayed after close');
+    expect(refused.content.body).toContain('nicht weitergeleitet');
     expect((await asker.rate('up')).status).toBe(204);
 
     const detail = await (await service.lotse.app.fetch(new Request(`http://x/api/staff/cases/${number}`, { headers: { authorization: 'Bearer staff-token-for-tests-only-0123456789' } }))).json() as any;

@@ -2,7 +2,9 @@
 // web and Matrix, the command router, the statistics period, suppression of small cells.
 import { describe, expect, it } from 'vitest';
 import { htmlToText, staffMessageText, textToHtml } from '../../bots/matrix/format.ts';
+import { consentAnswer } from '../../bots/matrix/handlers/direct.ts';
 import { parsePeriod } from '../../bots/matrix/handlers/reports.ts';
+import { t } from '../../bots/matrix/texts.ts';
 import { Router } from '../../bots/matrix/router.ts';
 import { mvHolidays } from '../../src/escalation/holidays.ts';
 import { DEFAULT_OFFICE_HOURS, isOpen, nextOpening, parseOfficeHours } from '../../src/escalation/office-hours.ts';
@@ -45,7 +47,7 @@ describe('router', () => {
   it('matches German commands, English aliases and umlaut-free spellings for staff only', async () => {
     const seen: string[] = [];
     const r = new Router().command('übernehmen', ['claim'], { usage: '', summary: '', where: ['queue'] }, (c) => void seen.push(c.argv.join(',')));
-    const base = { roomId: '!r', roomKind: 'queue' as const, eventId: '$e', sender: '@s:x', isStaff: true, reply: async () => {} };
+    const base = { roomId: '!r', roomKind: 'queue' as const, eventId: '$e', sender: '@s:x', isStaff: true, reply: async () => '$reply' };
     expect(await r.dispatchMessage({ ...base, body: '!Übernehmen KS-2026-0001' })).toBe(true);
     expect(await r.dispatchMessage({ ...base, body: '!uebernehmen KS-2026-0002' })).toBe(true);
     expect(await r.dispatchMessage({ ...base, body: '!claim KS-2026-0003' })).toBe(true);
@@ -72,5 +74,19 @@ describe('reports', () => {
       { text: 'Darf ich Fotos von Verletzungen machen?', reason: 'escalated', at: 3 },
     ]);
     expect(groups.map((g) => g.count)).toEqual([2, 1]);
+  });
+});
+
+describe('direct chat', () => {
+  it('reads a consent answer, and treats anything longer as a new question', () => {
+    expect(['ja', 'Ja, bitte.', 'einverstanden', 'OK'].map(consentAnswer)).toEqual(['yes', 'yes', 'yes', 'yes']);
+    expect(consentAnswer('dringend')).toBe('urgent');
+    expect(consentAnswer('nein danke')).toBe('no');
+    expect(consentAnswer('ja aber was ist eine insoweit erfahrene Fachkraft')).toBeUndefined();
+    expect(consentAnswer('Was heißt das?')).toBeUndefined();
+  });
+  it('announces the clearing of a case room in days', () => {
+    expect(t.caseRoomClosed('KS-2026-0001', 90 * 86_400_000)).toContain('Nach 90 Tagen entferne ich');
+    expect(t.caseRoomClosed('KS-2026-0001', 5_000)).toContain('Nach Ablauf der Aufbewahrungsfrist');
   });
 });

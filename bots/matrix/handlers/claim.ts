@@ -6,7 +6,7 @@ import type { MessageContext, ReactionContext } from '../router.ts';
 import type { BotServices } from '../services.ts';
 import { t } from '../texts.ts';
 
-async function claim(s: BotServices, caseRef: string, sender: string, reply: (text: string) => Promise<void>): Promise<void> {
+async function claim(s: BotServices, caseRef: string, sender: string, reply: (text: string) => Promise<unknown>): Promise<unknown> {
   const staffName = await s.displayName(sender);
   s.log.debug(`claim ${caseRef} by ${staffName}`);
   try {

@@ -3,7 +3,7 @@ import type { BotServices } from '../services.ts';
 import { caseDetailHandler, openCasesHandler } from './cases.ts';
 import { claimCommand, claimReaction, releaseCommand } from './claim.ts';
 import { closeCommand } from './close.ts';
-import { askLotse, escalateFromDirect } from './direct.ts';
+import { askLotse, escalateFromDirect, rateInDirect } from './direct.ts';
 import { helpHandler } from './help.ts';
 import { relayToAsker } from './relay.ts';
 import { gapsCommand, statsCommand } from './reports.ts';
@@ -22,8 +22,10 @@ export function registerHandlers(s: BotServices): void {
     .command('suche', ['search'], { usage: '!suche <Frage>', summary: 'in der Wissensbasis suchen', where: [...STAFF_ROOMS] }, searchCommand(s))
     .command('lücken', ['gaps'], { usage: '!lücken [Tage]', summary: 'Fragen, die der Lotse nicht gut beantworten konnte', where: [...STAFF_ROOMS] }, gapsCommand(s))
     .command('statistik', ['stats'], { usage: '!statistik [Zeitraum]', summary: 'Zahlen ohne Einzelfälle (Zellen unter 5 unterdrückt)', where: [...STAFF_ROOMS] }, statsCommand(s))
-    .command('person', ['fachkraft', 'human'], { usage: '!person', summary: 'mit einer Fachkraft der Kontaktstelle sprechen', where: ['direct'], staffOnly: false }, escalateFromDirect(s))
+    .command('person', ['fachkraft', 'human'], { usage: '!person', summary: 'mit einer Fachkraft der Kontaktstelle sprechen (oder einfach: „Ich möchte mit einer Person sprechen“)', where: ['direct'], staffOnly: false }, escalateFromDirect(s))
     .reaction('✋', { where: ['queue'] }, claimReaction(s))
+    .reaction('👍', { where: ['direct'], staffOnly: false }, rateInDirect(s, 'up'))
+    .reaction('👎', { where: ['direct'], staffOnly: false }, rateInDirect(s, 'down'))
     .hears(/[\s\S]+/, { where: ['case'] }, relayToAsker(s))
     .hears(/[\s\S]+/, { where: ['direct'], staffOnly: false }, askLotse(s));
 }

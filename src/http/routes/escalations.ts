@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { EscalationService } from '../../escalation/service.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
+import { redact } from '../../assistant/privacy.ts';
 
 const contact = z.string().trim().max(200).refine(
   (v) => /^[+()\d\s/-]{6,30}$/.test(v) || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
@@ -57,6 +58,8 @@ export function escalationRoutes(escalation: EscalationService) {
       const k = result.case;
       return c.json({
         case: { id: k.id, number: k.number, status: k.status, ...(k.staffName && k.status === 'claimed' ? { staffName: k.staffName } : {}) },
+        // false when the conversation already had an active case (the request changed nothing).
+        created: result.created,
         officeHours: { open: result.officeOpen, ...(result.nextOpening ? { nextOpening: new Date(result.nextOpening).toISOString() } : {}) },
         message: result.message,
       }, 202);
@@ -71,7 +74,9 @@ export function escalationRoutes(escalation: EscalationService) {
     app.post('/api/conversations/:id/escalations/rating', async (c) => {
       const parsed = RatingSchema.safeParse(await readJson(c));
       if (!parsed.success) return apiError(c, 400, 'invalid_request', firstIssue(parsed.error));
-      const result = await escalation.rate(c.get('conversation').id, parsed.data.rating, parsed.data.comment);
+      // Free text is stored only redacted, like every message.
+      const comment = parsed.data.comment ? redact(parsed.data.comment).text : undefined;
+      const result = await escalation.rate(c.get('conversation').id, parsed.data.rating, comment);
       if (result === 'not_found') return apiError(c, 404, 'not_found', 'Zu diesem Gespräch gibt es keine Anfrage an die Kontaktstelle.');
       if (result === 'not_closed') return apiError(c, 409, 'conflict', 'Bewerten können Sie, sobald die Kontaktstelle das Gespräch beendet hat.');
       return c.body(null, 204);

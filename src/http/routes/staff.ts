@@ -12,6 +12,7 @@ import { toSummary, type CaseRecord } from '../../escalation/types.ts';
 import type { SearchEngine } from '../../search/index.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
+import { redact } from '../../assistant/privacy.ts';
 import { bearerToken } from '../middleware/conversation-auth.ts';
 
 export type StaffDeps = {
@@ -154,7 +155,9 @@ export function staffRoutes(deps: StaffDeps) {
     app.post('/api/staff/cases/:id/close', async (c) => {
       const parsed = await body(c, CloseSchema);
       if (!parsed.ok) return parsed.response;
-      const result = await escalation.close(c.req.param('id'), parsed.data);
+      // The close note goes into statistics and reports: keep it free of personal data.
+      const note = parsed.data.note ? redact(parsed.data.note).text : undefined;
+      const result = await escalation.close(c.req.param('id'), { ...parsed.data, note });
       return isFailure(result) ? failure(c, result) : c.json(caseJson(result), 200);
     });
 

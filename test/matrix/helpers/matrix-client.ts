@@ -29,8 +29,9 @@ export class TestMatrixUser {
     return json;
   }
 
-  async createRoom(options: { name?: string; invite?: string[]; isDirect?: boolean; powerLevels?: Record<string, number> } = {}): Promise<string> {
+  async createRoom(options: { name?: string; invite?: string[]; isDirect?: boolean; powerLevels?: Record<string, number>; encrypted?: boolean } = {}): Promise<string> {
     const body: Record<string, unknown> = { preset: 'private_chat', name: options.name, invite: options.invite ?? [], is_direct: options.isDirect ?? false };
+    if (options.encrypted) body.initial_state = [{ type: 'm.room.encryption', state_key: '', content: { algorithm: 'm.megolm.v1.aes-sha2' } }];
     if (options.powerLevels) body.power_level_content_override = { users: { [this.userId]: 100, ...options.powerLevels } };
     return (await this.request<{ room_id: string }>('POST', '/createRoom', body)).room_id;
   }
@@ -105,3 +106,59 @@ export async function waitUntil<T>(fn: () => Promise<T | undefined | false>, tim
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Synapse's admin API with the test admin's token: the server's own view of a room. */
+export class SynapseAdmin {
+  readonly baseUrl: string;
+  readonly token: string;
+
+  constructor(baseUrl: string, user: SynapseUser) {
+    this.baseUrl = baseUrl;
+    this.token = user.accessToken;
+  }
+
+  async request<T = any>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.baseUrl}/_synapse/admin${path}`, {
+      method,
+      headers: { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = (await res.json().catch(() => ({}))) as T & { errcode?: string; error?: string };
+    if (!res.ok) throw Object.assign(new Error(`${method} ${path}: ${res.status} ${json.errcode} ${json.error}`), { errcode: json.errcode, status: res.status });
+    return json;
+  }
+
+  /** Current members of a room (joined only). */
+  async members(roomId: string): Promise<string[]> {
+    return (await this.request<{ members: string[] }>('GET', `/v1/rooms/${encodeURIComponent(roomId)}/members`)).members;
+  }
+
+  async state(roomId: string, type: string): Promise<Record<string, any> | undefined> {
+    const res = await this.request<{ state: TestEvent[] }>('GET', `/v1/rooms/${encodeURIComponent(roomId)}/state`);
+    return res.state.find((e) => e.type === type)?.content;
+  }
+
+  /** All timeline events of a room as the server holds them now (redactions applied), oldest first. */
+  async messages(roomId: string): Promise<TestEvent[]> {
+    const res = await this.request<{ chunk: TestEvent[] }>('GET', `/v1/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=500`);
+    return res.chunk.reverse();
+  }
+
+  async event(roomId: string, eventId: string): Promise<TestEvent | undefined> {
+    return (await this.messages(roomId)).find((e) => e.event_id === eventId);
+  }
+
+  async roomExists(roomId: string): Promise<boolean> {
+    try {
+      await this.request('GET', `/v1/rooms/${encodeURIComponent(roomId)}`);
+      return true;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return false;
+      throw error;
+    }
+  }
+}
+
+/** A redacted event keeps its id and type but no content. */
+export const isRedacted = (e: TestEvent | undefined): boolean =>
+  e !== undefined && Object.keys(e.content ?? {}).length === 0 && (e as { unsigned?: { redacted_because?: unknown } }).unsigned?.redacted_because !== undefined;
