@@ -10,6 +10,8 @@ import { loadConfig, type Config } from '../config/config.ts';
 import { createLogger, type Logger } from '../http/middleware/request-log.ts';
 import { loadKnowledgeFromDir } from '../knowledge/load.ts';
 import { createLotse, retentionPolicy } from '../lotse.ts';
+import { indexFingerprint } from '../search/index.ts';
+import type { KnowledgeBundle } from '../knowledge/types.ts';
 import { SqlStore } from '../store/sql-store.ts';
 import { openSqliteStoreDriver } from '../store/sqlite-driver.ts';
 import { PROJECT_ROOT } from './paths.ts';
@@ -113,12 +115,11 @@ export async function startLotse(env: Record<string, string | undefined> = proce
   };
 }
 
-/** Uses data/search-index.json only when it was built from exactly these passages. */
-function readPrebuiltIndexIfFresh(dataDir: string, knowledge: { passages: Array<{ id: string; text: string }> }, log: Logger): object | undefined {
-  const index = readPrebuiltIndex(dataDir, log) as { refs?: string[] } | undefined;
+/** Uses data/search-index.json only when it was built from exactly these passages and synonyms. */
+function readPrebuiltIndexIfFresh(dataDir: string, knowledge: KnowledgeBundle, log: Logger): object | undefined {
+  const index = readPrebuiltIndex(dataDir, log) as { fingerprint?: string } | undefined;
   if (!index) return undefined;
-  const ids = knowledge.passages.map((p) => p.id);
-  if (!Array.isArray(index.refs) || index.refs.join('\n') !== ids.join('\n')) {
+  if (index.fingerprint !== indexFingerprint(knowledge.passages, knowledge.synonyms)) {
     log('info', 'prebuilt index is stale, building a fresh one');
     return undefined;
   }

@@ -19,8 +19,24 @@ export type SerializedSearchIndex = {
   vocabulary: string[];
   /** Passage ids; lunr refs are positions in this list (base 36), which keeps the index small. */
   refs: string[];
+  /** Hash of the passages and synonyms it was built from: a prebuilt index is used only if it matches. */
+  fingerprint: string;
   lunr: object;
 };
+
+/** FNV-1a over everything the index depends on; cheap enough to check at every start. */
+export function indexFingerprint(passages: Passage[], synonyms: string[][]): string {
+  let hash = 0x811c9dc5;
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+  };
+  for (const p of passages) mix(`${p.id}\u0000${p.articleTitle}\u0000${p.heading}\u0000${p.tags.join(',')}\u0000${p.legal.join(',')}\u0000${p.audience.join(',')}\u0000${p.text}\u0001`);
+  for (const group of synonyms) mix(`${group.join('|')}\u0002`);
+  return `${INDEX_VERSION}-${passages.length}-${hash.toString(16)}`;
+}
 
 export type BuildConfig = AnalyzerConfig & { legalOnEveryPassage?: boolean };
 
@@ -28,7 +44,7 @@ export function buildSearchIndex(passages: Passage[], synonyms: string[][], conf
   const vocabulary = collectVocabulary(passages, synonyms);
   const analyzer = new Analyzer(vocabulary, synonyms, config);
   const index = buildLunrIndex(passages, analyzer, config.legalOnEveryPassage === true);
-  return { format: INDEX_FORMAT, version: INDEX_VERSION, vocabulary, refs: passages.map((p) => p.id), lunr: index.toJSON() };
+  return { format: INDEX_FORMAT, version: INDEX_VERSION, vocabulary, refs: passages.map((p) => p.id), fingerprint: indexFingerprint(passages, synonyms), lunr: index.toJSON() };
 }
 
 export function buildLunrIndex(passages: Passage[], analyzer: Analyzer, legalOnEveryPassage = false): lunr.Index {

@@ -5,6 +5,7 @@ import type { Passage, SearchEngine } from './types.ts';
 
 export type { Passage, SearchEngine, SearchHit, SearchOptions, SearchResult } from './types.ts';
 export type { SerializedSearchIndex } from './build.ts';
+export { indexFingerprint } from './build.ts';
 export { LunrSearchEngine } from './engine.ts';
 export type { EngineConfig } from './engine.ts';
 
