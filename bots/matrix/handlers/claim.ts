@@ -5,6 +5,7 @@ import { LotseError } from '../lotse-api.ts';
 import type { MessageContext, ReactionContext } from '../router.ts';
 import type { BotServices } from '../services.ts';
 import { t } from '../texts.ts';
+import { replyCaseConflict } from './case-conflict.ts';
 
 async function claim(s: BotServices, caseRef: string, sender: string, reply: (text: string) => Promise<unknown>): Promise<unknown> {
   const staffName = await s.displayName(sender);
@@ -49,13 +50,7 @@ export function releaseCommand(s: BotServices) {
       const c = await s.lotse.release(ref, ctx.sender);
       await ctx.reply(t.released(c.number));
     } catch (error) {
-      if (!(error instanceof LotseError)) throw error;
-      if (error.httpStatus === 404) return ctx.reply(t.unknownCase(ref));
-      if (error.httpStatus === 409 || error.httpStatus === 403) {
-        const c = await s.lotse.case(ref);
-        return ctx.reply(c.status === 'closed' ? t.caseClosedAlready(c.number) : t.notYours(c.number, c.staffName ?? 'niemandem'));
-      }
-      throw error;
+      return replyCaseConflict(s, ctx, ref, error);
     }
   };
 }

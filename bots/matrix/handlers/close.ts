@@ -1,9 +1,9 @@
 // !abschließen <Thema> <Ergebnis> [Notiz]: the lists come from the service so that the bot,
 // the API and the statistics always agree on them.
-import { LotseError } from '../lotse-api.ts';
 import type { MessageContext } from '../router.ts';
 import type { BotServices } from '../services.ts';
 import { CASE_NUMBER, t } from '../texts.ts';
+import { replyCaseConflict } from './case-conflict.ts';
 
 export function closeCommand(s: BotServices) {
   return async (ctx: MessageContext) => {
@@ -20,13 +20,7 @@ export function closeCommand(s: BotServices) {
       const c = await s.lotse.close(ref, { staffId: ctx.sender, topic: topic.id, outcome: outcome.id, note });
       await ctx.reply(t.closed(c.number));
     } catch (error) {
-      if (!(error instanceof LotseError)) throw error;
-      if (error.httpStatus === 404) return ctx.reply(t.unknownCase(ref));
-      if (error.httpStatus === 409 || error.httpStatus === 403) {
-        const c = await s.lotse.case(ref);
-        return ctx.reply(c.status === 'closed' ? t.caseClosedAlready(c.number) : t.notYours(c.number, c.staffName ?? 'niemandem'));
-      }
-      throw error;
+      return replyCaseConflict(s, ctx, ref, error);
     }
   };
 }
