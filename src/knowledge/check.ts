@@ -42,6 +42,16 @@ export function checkKnowledge(bundle: KnowledgeBundle, today: string): Finding[
   for (const id of regionIds) {
     if (!covered.has(id)) findings.push({ level: 'error', file: 'contacts.yaml', message: `kein Jugendamt für Region ${id}` });
   }
+  // hours and on_call are shown to users as they are; notes to editors belong in `note`.
+  const EDITOR_NOTE = /\b(prüfen|nicht bestätigt|todo|fixme)\b/i;
+  const shown = [
+    ...bundle.contacts.hotlines.map((h) => [h.id, h.hours] as const),
+    ...bundle.contacts.opferambulanzen.map((o) => [o.id, o.hours ?? ''] as const),
+    ...bundle.contacts.jugendaemter.map((j) => [j.region, j.on_call ?? ''] as const),
+  ];
+  for (const [id, text] of shown) {
+    if (EDITOR_NOTE.test(text)) findings.push({ level: 'error', file: 'contacts.yaml', message: `${id}: Hinweis an die Redaktion im angezeigten Text – bitte nach "note" verschieben` });
+  }
   const seenPlaces = new Map<string, string>();
   for (const place of bundle.regions.places) {
     const previous = seenPlaces.get(place.name.toLowerCase());

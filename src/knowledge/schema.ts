@@ -55,6 +55,8 @@ export const contactsSchema = z.object({
     phone: z.string(),
     hours: z.string(),
     audience: z.string().optional(),
+    /** For editors only (what to re-check); never shown to users. */
+    note: z.string().optional(),
     verified: isoDate,
     sources: urlList,
   })).min(1),
@@ -64,6 +66,7 @@ export const contactsSchema = z.object({
     phone: z.string().optional(),
     hours: z.string().optional(),
     address: z.string().optional(),
+    note: z.string().optional(),
     verified: isoDate,
     sources: urlList,
   })).default([]),

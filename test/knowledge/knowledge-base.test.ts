@@ -34,3 +34,12 @@ describe('bundled knowledge base', () => {
     expect(kb.regions.places.length).toBeGreaterThanOrEqual(100);
   });
 });
+
+describe('editorial check', () => {
+  it('flags a note to editors inside a text users read', () => {
+    const broken = structuredClone(kb);
+    broken.contacts.hotlines[0].hours = 'Mo–Fr 9–12 Uhr (Stand 2020, bitte prüfen)';
+    const errors = checkKnowledge(broken, '2000-01-01').filter((f) => f.level === 'error');
+    expect(errors.map((e) => e.message)).toEqual([expect.stringContaining('Hinweis an die Redaktion')]);
+  });
+});
