@@ -276,6 +276,9 @@ describe('web chat', () => {
     expect(text).toMatch(/^## 1\. /m);
     expect(text).not.toContain(firstStep.replace(/\*\*/g, ''));
     expect(text).not.toMatch(/^> Weiter$/m);
+    // Links to knowledge pages work from the file: with the Lotse's address, not as bare paths.
+    expect(text).toContain(`${server.url}/wissen/`);
+    expect(text).not.toMatch(/(^|[\s(])\/wissen\//m);
     // Built in the browser: no request to the service for it.
     expect(requestsBefore.filter((url) => url.includes('/api/'))).toEqual([]);
     await context.close();
@@ -291,6 +294,26 @@ describe('web chat', () => {
     expect(await box.locator('a[href="tel:112"]').count()).toBe(1);
     // The box comes before the answer text.
     expect(await answer.evaluate((node) => node.querySelector('.emergency') === node.children[1])).toBe(true);
+    // 110 and 112 are not repeated as buttons under the answer; the other calls (hotline) stay.
+    expect(await answer.locator('.actions a[href="tel:110"], .actions a[href="tel:112"]').count()).toBe(0);
+    expect(await answer.locator('.actions a[href="tel:08001414007"]').count()).toBe(1);
+    await context.close();
+  });
+
+  it('explains in a disclosure what the Lotse stores, reachable with the keyboard', async () => {
+    const { page, context } = await open({ width: 320, height: 640 });
+    const privacy = page.locator('footer details');
+    expect(await privacy.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(false);
+    const summary = privacy.locator('summary');
+    expect(await summary.innerText()).toMatch(/Datenschutz/);
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    expect(await privacy.evaluate((node) => (node as HTMLDetailsElement).open)).toBe(true);
+    const text = await privacy.innerText();
+    expect(text).toMatch(/Platzhalter/);
+    expect(text).toMatch(/Cookies setzt der Lotse nicht/);
+    expect(text).toMatch(/Neues Gespräch \/ Verlauf löschen/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     await context.close();
   });
 

@@ -47,6 +47,14 @@ describe('escalation in the web chat', () => {
     expect(JSON.parse(response.request().postData() ?? '{}')).toEqual({ consent: true, urgency: 'urgent' });
     const caseId = (await response.json()).case.id as string;
     await expect.poll(() => status.innerText()).toMatch(/wartet auf eine Fachkraft/);
+    // The confirmation points to the status line where it really is: above the input, below the chat.
+    const confirmation = page.getByText(/Anfrage an die Kontaktstelle ist eingegangen/);
+    expect(await confirmation.innerText()).toMatch(/über dem Eingabefeld/);
+    const [confirmationBox, statusBox, inputBox] = await Promise.all([
+      confirmation.boundingBox(), status.boundingBox(), page.locator('#message-input').boundingBox(),
+    ]);
+    expect(statusBox!.y).toBeGreaterThan(confirmationBox!.y);
+    expect(statusBox!.y).toBeLessThan(inputBox!.y);
 
     // A staff member claims the case and writes; the page shows both live.
     expect((await staff('POST', `/api/staff/cases/${caseId}/claim`, { staffId: '@anna:localhost', staffName: 'Frau Beispiel' })).status).toBe(200);
