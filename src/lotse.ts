@@ -75,6 +75,7 @@ export function createLotse(parts: LotseParts) {
     findRegion: createRegionFinder(knowledge.regions),
     threshold: config.CONFIDENCE_THRESHOLD,
     sureThreshold: config.CONFIDENCE_SURE,
+    retention: { conversationDays: config.RETENTION_CONVERSATION_DAYS, caseDays: config.RETENTION_CASE_DAYS },
     store: parts.store,
     live: parts.live,
   });

@@ -49,7 +49,8 @@ export function composeAnswer(
   const related = more.filter((hit) => hit.score >= best.score * 0.5);
   if (related.length) {
     lines.push('', 'Mehr dazu:');
-    for (const hit of related) lines.push(`- [${hit.passage.articleTitle}](${hit.passage.url}): ${options.articles.get(hit.passage.articleId)?.summary ?? hit.passage.heading}`);
+    // Titles only: the summaries made answers several screens long on a phone.
+    for (const hit of related) lines.push(`- [${hit.passage.articleTitle}](${hit.passage.url})`);
   }
   const contact = JUGENDAMT_TOPICS.test(`${best.passage.articleId} ${best.passage.text}`) ? regionalContactLine(options.contacts, options.region) : undefined;
   if (contact) lines.push('', contact);

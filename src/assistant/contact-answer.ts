@@ -7,7 +7,7 @@ import type { Action, ReplySource } from './types.ts';
 // prose: the region (from the message or remembered) picks the office; without one we ask.
 
 const CONTACT_REQUEST = foldedRegExp(
-  '\\b(welche[sr]? jugendamt|zuständige[snm]? jugendamt|jugendamt (in|für|von|im|bei) |(nummer|telefon|telefonnummer|adresse|kontakt|erreichbarkeit) (des|vom|vom zuständigen|für das) jugendamt|jugendamt[^.?!]{0,30}(erreichen|telefonnummer|nummer|anrufen nachts|am wochenende)|wer ist (bei uns|hier) (zuständig|das jugendamt))',
+  '\\b(welche[sr]? jugendamt|zuständige[snm]? jugendamt|jugendamt (in|für|von|im|bei) |(nummer|telefon|telefonnummer|adresse|kontakt|erreichbarkeit) (des|vom|vom zuständigen|für das) jugendamt|jugendamt[^.?!]{0,30}(erreichen|telefonnummer|nummer|anrufen nachts|am wochenende)|wer ist (bei uns|hier) (zuständig|das jugendamt)|(unser|unsere[ms]?|mein|meinem|das zuständige) jugendamt)',
 );
 
 export function isContactRequest(text: string): boolean {

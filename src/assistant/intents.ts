@@ -3,17 +3,20 @@ import { foldedRegExp, foldText } from './safety/fold.ts';
 // Small talk and requests that are not knowledge questions. Patterns are written in plain German
 // and folded like the input, so "möchte", "moechte" and "mochte" are the same.
 
-export type Intent = 'greeting' | 'thanks' | 'wants_person' | 'question';
+export type Intent = 'greeting' | 'thanks' | 'wants_person' | 'privacy_question' | 'question';
 
 const GREETING = foldedRegExp('^(hallo|hi|hey|guten (morgen|tag|abend)|moin|servus|grüß gott)[\\s!.,]*$');
-const THANKS = foldedRegExp('^(danke|vielen dank|dankeschön|danke schön|super,? danke|ok,? danke)[\\s!.,]*$');
-const WANTS_PERSON = foldedRegExp('\\b(mit (einem|einer) (menschen|person|mitarbeiter(in)?|fachkraft|berater(in)?) (sprechen|reden)|mit jemandem (sprechen|reden)|menschliche hilfe|rückruf|kontaktstelle (sprechen|erreichen|anrufen)|eine person sprechen|persönlich beraten)\\b');
+// Thanks, possibly with a few words more ("Danke, das hilft mir"), but not a new question.
+const THANKS = foldedRegExp('^(danke|vielen dank|dankeschön|danke schön|super,? danke|ok,? danke|prima,? danke)\\b[^?]{0,60}$');
+const WANTS_PERSON = foldedRegExp('\\b(mit (einem|einer) (menschen|person|mitarbeiter(in)?|fachkraft|berater(in)?) (sprechen|reden)|mit jemandem (sprechen|reden)|menschliche hilfe|rückruf|kontaktstelle (sprechen|erreichen|anrufen)|eine person sprechen|persönlich beraten|bitte (eine|einen) (person|menschen|mitarbeiter(in)?|fachkraft)|(person|mensch) bitte|(kann|könnte) ich (mit )?jemand(em)? (sprechen|reden)|will mit jemandem (sprechen|reden))\\b');
+const PRIVACY_QUESTION = foldedRegExp('\\b(speichert? (ihr|der lotse|du|sie) (meine )?daten|was passiert mit (meinen|den) (daten|angaben)|wer (liest|sieht) (das|mit|meine nachrichten)|ist (das|der chat|das gespräch) anonym|datenschutz (hier|beim lotsen|im chat)|werden (meine )?daten gespeichert)');
 
 export function detectIntent(text: string): Intent {
   const folded = foldText(text).trim();
   if (GREETING.test(folded)) return 'greeting';
   if (THANKS.test(folded)) return 'thanks';
   if (WANTS_PERSON.test(folded)) return 'wants_person';
+  if (PRIVACY_QUESTION.test(folded)) return 'privacy_question';
   return 'question';
 }
 

@@ -33,4 +33,8 @@ export type ConversationContext = {
   lastQuery?: string;
   lastArticleIds?: string[];
   navigator?: { step: number };
+  /** Turns left during which the emergency numbers stay at hand after an acute message. */
+  acuteTurns?: number;
+  /** Turns left before the "is a child in danger now?" line is shown again. */
+  concernCheckPause?: number;
 };

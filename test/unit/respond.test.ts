@@ -18,6 +18,7 @@ beforeAll(async () => {
     findRegion: createRegionFinder(knowledge.regions),
     threshold: 0.25,
     sureThreshold: 0.4,
+    retention: { conversationDays: 30, caseDays: 90 },
   };
 });
 
@@ -70,6 +71,47 @@ describe('respond', () => {
   it('does not treat a question about the topic as a declared emergency', () => {
     const [r] = converse('Was ist eine akute Gefahr?');
     expect(r.reply.triage.level).not.toBe('acute');
+  });
+
+  it('answers acute danger from the acute-danger article, never with "I do not know", and keeps 110/112 at hand after', () => {
+    const [acute, after] = converse('Ein dreijähriges Kind ist seit gestern Abend allein in der Wohnung, die Mutter ist weg.', 'Was mache ich jetzt?');
+    expect(acute.reply.triage.level).toBe('acute');
+    expect(acute.reply.kind).toBe('answer');
+    expect(acute.reply.sources[0].id).toBe('akute-gefahr');
+    expect(after.reply.text).toMatch(/weiterhin in Gefahr ist: 110/);
+    expect(after.reply.actions.filter((a) => a.type === 'call').map((a) => a.type === 'call' && a.phone)).toEqual(['110', '112']);
+  });
+
+  it('answers a suicidal statement from the article on suicidal crises with the crisis lines', () => {
+    const [r] = converse('Eine Schülerin hat mir gerade geschrieben, dass sie sich heute Nacht umbringen will.');
+    expect(r.reply.triage.level).toBe('acute');
+    expect(r.reply.sources[0].id).toBe('selbstverletzung-und-suizidalitaet');
+    expect(r.reply.text).toContain('TelefonSeelsorge');
+  });
+
+  it('asks for the role before the guided procedure and then uses its legal basis', () => {
+    const [ask] = converse('Was muss ich jetzt tun?');
+    const school = ask.reply.actions.find((a) => a.label === 'Schule');
+    expect(school?.type).toBe('quick_reply');
+    const [, step] = converse('Was muss ich jetzt tun?', school!.type === 'quick_reply' ? school!.value : '');
+    expect(step.reply.kind).toBe('navigator');
+    expect(step.context.role).toBe('schule');
+  });
+
+  it('tells what happens to the data when asked', () => {
+    const [r] = converse('Speichert ihr meine Daten?');
+    expect(r.reply.text).toMatch(/30 Tage/);
+    expect(r.reply.text).toMatch(/\[Name\]/);
+  });
+
+  it('hands over when asked briefly for a person', () => {
+    expect(converse('Bitte eine Person')[0].reply.kind).toBe('handover');
+  });
+
+  it('does not repeat the danger check on every concern answer', () => {
+    const [first, second] = converse('Ein Kind kommt seit Wochen mit blauen Flecken in die Kita.', 'Es hat auch oft Hunger und wirkt verwahrlost.');
+    expect(first.reply.text).toContain('Ist ein Kind jetzt in Gefahr?');
+    expect(second.reply.text).not.toContain('Ist ein Kind jetzt in Gefahr?');
   });
 
   it('remembers role and region and answers the Jugendamt question from the directory', () => {

@@ -1,0 +1,30 @@
+import type { ConversationContext } from '../types.ts';
+import { articleSource, type AssistantDeps, type Body } from './body.ts';
+import { searchBody } from './search-reply.ts';
+
+// Acute danger: after the emergency routes (added by respond), the short answer of the article
+// on acute danger — or on suicidal crises — and, if the search is confident about something
+// more specific, a pointer to it. Never "I don't know" and never step 1 of the guided procedure.
+
+const ACUTE_ARTICLE = 'akute-gefahr';
+const SUICIDE_ARTICLE = 'selbstverletzung-und-suizidalitaet';
+/** How many further turns keep the emergency numbers at hand after an acute message. */
+export const ACUTE_TURNS = 3;
+
+export function acuteBody(text: string, suicidal: boolean, deps: AssistantDeps, context: ConversationContext): Body {
+  const article = deps.articles.get(suicidal ? SUICIDE_ARTICLE : ACUTE_ARTICLE) ?? deps.articles.get(ACUTE_ARTICLE);
+  const searched = searchBody(text, deps, context);
+  const specific = searched.kind === 'answer' && searched.confidence >= deps.sureThreshold
+    ? searched.sources.find((s) => s.id !== article?.id)
+    : undefined;
+  const lines = article ? [`**${article.title}**`, '', article.lead] : [];
+  if (specific) lines.push('', `Mehr dazu: [${specific.title}](${specific.url})`);
+  return {
+    text: lines.join('\n'),
+    actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }],
+    sources: [...(article ? [articleSource(article)] : []), ...(specific ? [specific] : [])],
+    confidence: 1,
+    kind: 'answer',
+    context: { ...searched.context, acuteTurns: ACUTE_TURNS },
+  };
+}
