@@ -1,9 +1,12 @@
 // Trains the learned acute-triage model and writes src/assistant/safety/triage-weights.ts.
 //   npx node scripts/train-triage.ts            cross-validate, train on all training splits, write weights
-//   npx node scripts/train-triage.ts --cv-only  cross-validate only
+//   npx node scripts/train-triage.ts --cv-only  cross-validate only (and print the t_high grid)
 //   npx node scripts/train-triage.ts --eval test/eval/new-batch.jsonl
 //                                               rules / model / combined on a file (uses the written weights)
-// Training data: test/eval/triage.jsonl and test/eval/triage-blind*.jsonl (every labelled split).
+// Training data: test/eval/triage.jsonl, triage-blind*.jsonl and triage-contrast*.jsonl (every
+// labelled split). Contrast sets are minimal pairs (the same danger words told as an emergency
+// and as something harmless: a drawing, routine medication, a joke, a drill); they are training
+// data, not blind batches.
 // A new blind batch must be run once with --eval BEFORE it is saved under that name (e.g. keep
 // it as test/eval/new-batch.jsonl), or its first-run figure is no longer honest.
 // Deterministic: seeded augmentation, full-batch optimisation, fixed iteration count.
@@ -20,14 +23,49 @@ const root = (rel: string) => fileURLToPath(new URL(`../${rel}`, import.meta.url
 const readCases = (rel: string): Case[] =>
   readFileSync(root(rel), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Case);
 
-// triage.jsonl (gated: the rules must catch every acute message there) and the blind batches
-// whose first run is recorded but whose misses the rules do not cover yet (triage-blind*.jsonl).
-const TRAINING_FILES = ['test/eval/triage.jsonl', ...readdirSync(root('test/eval')).filter((f) => /^triage-blind\d+\.jsonl$/.test(f)).sort().map((f) => `test/eval/${f}`)];
+// triage.jsonl (gated: the rules must catch every acute message there), the blind batches whose
+// first run is recorded but whose misses the rules do not cover yet (triage-blind*.jsonl), and
+// contrast sets (triage-contrast*.jsonl).
+const TRAINING_FILES = [
+  'test/eval/triage.jsonl',
+  ...readdirSync(root('test/eval')).filter((f) => /^triage-(?:blind|contrast)\d+\.jsonl$/.test(f)).sort().map((f) => `test/eval/${f}`),
+];
 
 // Target false-positive rate of model-only alarms on non-acute messages (out of fold). Kept
 // below the 10 % gate because the rules add false alarms of their own on unseen text (0–7 % on
 // first blind runs).
 const TARGET_FPR = 0.05;
+
+// Upper threshold: from here on the model alone makes a message acute (signal `model_acute`).
+// Chosen on the grid below: highest recall among the t_high whose estimated FPR of "rules acute OR
+// model ≥ t_high" on unseen text stays within this target (pooled over the blind batches, rules as
+// they answered on their first run, model out of fold). Missing acute danger is worse than a false
+// alarm, but every false alarm sends a professional a 110/112 answer for a non-emergency.
+const TARGET_COMBINED_FPR = 0.07;
+const T_HIGH_GRID = [0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.88, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99];
+
+// What the rules said on the FIRST run over each blind batch, before anyone tuned them on it
+// (outputs kept by the triage helpers: /tmp/triage2/blind2-before.txt, blind3-first.txt,
+// /tmp/triage3/blind4-baseline.txt, blind5-first.txt; figures in /work/notes/triage2.md and
+// triage3.md). The current rules are tuned to 100 % / 0 % on dev, heldout, blind2 and blind3, so
+// only these first answers give an honest combined figure. dev and heldout have no per-message
+// first run on record.
+// Rules acute on the first run = (labelled acute and not in `missed`) or in `falseAlarms`.
+const FIRST_RUN_RULES: Record<string, { missed: string[]; falseAlarms: string[] }> = {
+  blind2: {
+    missed: ['t269', 't271', 't275', 't294', 't295', 't311', 't313', 't316', 't322', 't327', 't329', 't333', 't337', 't339', 't341', 't347', 't349'],
+    falseAlarms: ['t300', 't310', 't348'],
+  },
+  blind3: { missed: ['t351', 't357', 't358', 't362', 't368', 't377', 't381'], falseAlarms: [] },
+  blind4: {
+    missed: ['t382', 't386', 't389', 't390', 't392', 't397', 't398', 't400', 't401', 't402', 't405', 't407', 't410', 't411', 't414', 't415', 't417', 't420', 't422', 't426', 't431'],
+    falseAlarms: ['t441', 't450', 't465', 't488'],
+  },
+  blind5: {
+    missed: ['t490', 't491', 't493', 't495', 't496', 't497', 't499', 't500', 't502', 't503', 't507', 't509', 't512', 't513', 't514', 't517', 't520', 't521'],
+    falseAlarms: ['t533'],
+  },
+};
 
 // ---------- data ----------
 
@@ -124,6 +162,8 @@ function train(examples: Example[], cfg: Config): { w: Float64Array; bias: numbe
 // ---------- evaluation ----------
 
 type Scored = { p: number; y: number; damped: boolean; split: string; id: string };
+// Rules' verdict per message: as they answer today (tuned on most splits) and on their first run.
+type RuleVerdict = { now: boolean; firstRun: boolean | null };
 
 // Lowest threshold whose model-only FPR on non-acute messages stays within the target.
 function thresholdFor(scored: Scored[], target: number): number {
@@ -147,7 +187,18 @@ function auc(scored: Scored[]): number {
   return wins / (pos.length * neg.length);
 }
 
+const representative = (s: { split: string }) => !s.split.startsWith('contrast');
+
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+
+// Wilson 95 % interval of k out of n, as "a–b %": the blind batches are small.
+function wilson(k: number, n: number): string {
+  const z = 1.96;
+  const p = k / n;
+  const mid = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+  return `${(100 * (mid - half)).toFixed(1)}–${(100 * (mid + half)).toFixed(1)} %`;
+}
 
 // Leave one split out: each split plays the unseen batch once.
 function crossValidate(cases: Case[], cfg: Config): Scored[] {
@@ -165,6 +216,77 @@ function crossValidate(cases: Case[], cfg: Config): Scored[] {
   return out;
 }
 
+// ---------- upper threshold: model alone → acute ----------
+
+function ruleVerdicts(cases: Case[]): Map<string, RuleVerdict> {
+  const out = new Map<string, RuleVerdict>();
+  for (const c of cases) {
+    const first = FIRST_RUN_RULES[c.split];
+    let firstRun: boolean | null = null;
+    if (first) {
+      if (first.missed.includes(c.id) && c.level !== 'acute') throw new Error(`${c.id}: listed as a missed acute but labelled ${c.level}`);
+      if (first.falseAlarms.includes(c.id) && c.level === 'acute') throw new Error(`${c.id}: listed as a false alarm but labelled acute`);
+      firstRun = (c.level === 'acute' && !first.missed.includes(c.id)) || first.falseAlarms.includes(c.id);
+    }
+    out.set(c.id, { now: ruleTriage(c.text).level === 'acute', firstRun });
+  }
+  return out;
+}
+
+type Counts = { tp: number; pos: number; fp: number; neg: number };
+const cell = (k: Counts) => `${pct(k.tp / Math.max(1, k.pos)).padStart(7)} / ${pct(k.fp / Math.max(1, k.neg)).padStart(6)}`;
+
+// "rules acute OR model ≥ t" on the given messages; rules = null → model alone.
+function combinedCounts(scored: Scored[], t: number, rulesAcute: ((s: Scored) => boolean) | null): Counts {
+  const acute = (s: Scored) => (rulesAcute?.(s) ?? false) || (!s.damped && s.p >= t);
+  const pos = scored.filter((s) => s.y === 1);
+  const neg = scored.filter((s) => s.y === 0);
+  return { tp: pos.filter(acute).length, pos: pos.length, fp: neg.filter(acute).length, neg: neg.length };
+}
+
+// Prints the t_high grid and returns the chosen t_high: among grid values whose combined FPR with
+// first-run rules, pooled over the blind batches, is within TARGET_COMBINED_FPR, the one with the
+// highest recall (ties within one message → the higher threshold).
+function chooseUpperThreshold(scored: Scored[], cases: Case[]): { tHigh: number; estimate: string } {
+  const verdicts = ruleVerdicts(cases);
+  const rulesNow = (s: Scored) => verdicts.get(s.id)!.now;
+  const rulesFirst = (s: Scored) => verdicts.get(s.id)!.firstRun!;
+  // First run where on record, today's (tuned) answer otherwise: a lower bound for rule false alarms.
+  const rulesBest = (s: Scored) => verdicts.get(s.id)!.firstRun ?? verdicts.get(s.id)!.now;
+  const blind = scored.filter((s) => verdicts.get(s.id)!.firstRun !== null);
+  const splits = [...new Set(scored.map((s) => s.split))];
+  const blindSplits = splits.filter((sp) => FIRST_RUN_RULES[sp]);
+  const first = combinedCounts(blind, 2, rulesFirst);
+  console.log(`\nRules alone, first runs (${blindSplits.join('+')}): recall/FPR ${cell(first)}  (${first.tp}/${first.pos}, ${first.fp}/${first.neg})`);
+  console.log('Out-of-fold model (leave one split out), recall / FPR of acute:');
+  console.log(`  t_high | model alone, all*  | first-run rules OR model, ${blindSplits.join('+')} | rules* OR model, all | per split (first-run rules OR model; dev/heldout: tuned rules)`);
+  const within: { t: number; honest: Counts }[] = [];
+  for (const t of T_HIGH_GRID) {
+    const model = combinedCounts(scored.filter(representative), t, null);
+    const honest = combinedCounts(blind, t, rulesFirst);
+    const pooled = combinedCounts(scored.filter(representative), t, rulesBest);
+    const per = splits.map((sp) => `${sp} ${cell(combinedCounts(scored.filter((s) => s.split === sp), t, FIRST_RUN_RULES[sp] ? rulesFirst : rulesNow)).replace(/ +/g, ' ').trim()}`);
+    const ok = honest.fp / honest.neg <= TARGET_COMBINED_FPR;
+    console.log(`  ${t.toFixed(2).padStart(6)} | ${cell(model)} | ${cell(honest)} (${honest.tp}/${honest.pos}, ${honest.fp}/${honest.neg})${ok ? ' ✓' : '  '} | ${cell(pooled)} | ${per.join('; ')}`);
+    if (ok) within.push({ t, honest });
+  }
+  // Highest recall within the target; a recall tie within one acute message is noise on batches
+  // this small, so it is broken toward the higher threshold (fewer false alarms).
+  const bestTp = Math.max(...within.map((w) => w.honest.tp));
+  const pick = within.filter((w) => w.honest.tp >= bestTp - 1).at(-1);
+  const chosen = pick && {
+    tHigh: pick.t,
+    estimate:
+      `unseen text (blind2–5, first-run rules OR out-of-fold model ≥ ${pick.t}): acute recall ${pct(pick.honest.tp / pick.honest.pos)} (${pick.honest.tp}/${pick.honest.pos}, 95 % CI ${wilson(pick.honest.tp, pick.honest.pos)}), ` +
+      `FPR ${pct(pick.honest.fp / pick.honest.neg)} (${pick.honest.fp}/${pick.honest.neg}, 95 % CI ${wilson(pick.honest.fp, pick.honest.neg)}); rules alone there ${pct(first.tp / first.pos)} / ${pct(first.fp / first.neg)}`,
+  };
+  console.log('  * rules: first-run answers on blind2–5, today\'s tuned answers on dev/heldout (understates rule false alarms there).');
+  console.log('  "all" = dev, heldout and blind splits; contrast splits (minimal pairs, trained on) only per split.');
+  if (!chosen) throw new Error(`no t_high in the grid keeps the combined FPR within ${pct(TARGET_COMBINED_FPR)}`);
+  console.log(`chosen t_high ${chosen.tHigh}: ${chosen.estimate}`);
+  return chosen;
+}
+
 // ---------- weights file ----------
 
 function toBase64(bytes: Uint8Array): string {
@@ -179,7 +301,7 @@ function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
-function writeWeights(model: { w: Float64Array; bias: number }, threshold: number, cfg: Config, cv: string): void {
+function writeWeights(model: { w: Float64Array; bias: number }, threshold: number, upper: { tHigh: number; estimate: string }, cfg: Config, cv: string): void {
   let max = 0;
   for (const x of model.w) max = Math.max(max, Math.abs(x));
   const scale = max / 32767 || 1;
@@ -194,12 +316,15 @@ function writeWeights(model: { w: Float64Array; bias: number }, threshold: numbe
     `// Logistic regression, ${FEATURE_DIM} hashed features (Int16, little-endian, base64), trained on`,
     `// ${TRAINING_FILES.join(', ')}.`,
     `// Settings: lambda ${cfg.lambda}, ${cfg.augment} noisy copies per message, ${cfg.iterations} iterations.`,
-    `// Threshold: out-of-fold model-only FPR ≤ ${pct(TARGET_FPR)} (leave one split out). ${cv}`,
+    `// Threshold (concern + signal model_possible_acute): out-of-fold model-only FPR ≤ ${pct(TARGET_FPR)} (leave one split out). ${cv}`,
+    `// acuteThreshold (model alone → acute, signal model_acute): best recall on the grid with estimated combined FPR ≤ ${pct(TARGET_COMBINED_FPR)} on`,
+    `// ${upper.estimate}.`,
     `export const MODEL = {`,
     `  bits: ${FEATURE_BITS},`,
     `  bias: ${model.bias.toPrecision(8)},`,
     `  scale: ${scale.toPrecision(8)},`,
     `  threshold: ${threshold.toFixed(6)},`,
+    `  acuteThreshold: ${upper.tHigh},`,
     `  weights: '${toBase64(bytes)}',`,
     `} as const;`,
     '',
@@ -212,29 +337,31 @@ function writeWeights(model: { w: Float64Array; bias: number }, threshold: numbe
 
 async function evaluateFile(rel: string): Promise<void> {
   const { triage, MODEL_SIGNAL } = await import('../src/assistant/triage.ts');
-  const { acuteProbability, MODEL_THRESHOLD } = await import('../src/assistant/safety/triage-model.ts');
+  const { acuteProbability, MODEL_ACUTE_THRESHOLD } = await import('../src/assistant/safety/triage-model.ts');
   const cases = readCases(rel);
   const rows = cases.map((c) => {
     const rules = ruleTriage(c.text);
     const damped = isDamped(rules, c.text);
     const p = acuteProbability(c.text, rules.signals);
-    const combined = triage(c.text);
-    // "combined" = rules OR model, i.e. the model signal promoted to acute.
-    return { c, rules: rules.level === 'acute', model: !damped && p >= MODEL_THRESHOLD, combined: combined.level === 'acute' || combined.signals.includes(MODEL_SIGNAL), p };
+    const result = triage(c.text);
+    // triage = what ships: rules OR model ≥ the acute threshold; +signal also counts the lower band.
+    return { c, rules: rules.level === 'acute', model: !damped && p >= MODEL_ACUTE_THRESHOLD, triage: result.level === 'acute', signal: result.level === 'acute' || result.signals.includes(MODEL_SIGNAL), p };
   });
+  type Key = 'rules' | 'model' | 'triage' | 'signal';
+  const labels: Record<Key, string> = { rules: 'rules', model: `model≥${MODEL_ACUTE_THRESHOLD}`, triage: 'triage()', signal: 'acute|signal' };
   const splits = ['all', ...new Set(cases.map((c) => c.split))];
   for (const split of splits) {
     const sub = rows.filter((r) => split === 'all' || r.c.split === split);
     const pos = sub.filter((r) => r.c.level === 'acute');
     const neg = sub.filter((r) => r.c.level !== 'acute');
-    const line = (k: 'rules' | 'model' | 'combined') =>
-      `${k.padEnd(9)} recall ${pct(pos.filter((r) => r[k]).length / pos.length).padStart(7)} (${pos.filter((r) => r[k]).length}/${pos.length})  FPR ${pct(neg.filter((r) => r[k]).length / Math.max(1, neg.length)).padStart(6)} (${neg.filter((r) => r[k]).length}/${neg.length})`;
-    console.log(`${rel} — ${split} (${sub.length})\n  ${line('rules')}\n  ${line('model')}\n  ${line('combined')}`);
+    const line = (k: Key) =>
+      `${labels[k].padEnd(12)} recall ${pct(pos.filter((r) => r[k]).length / pos.length).padStart(7)} (${pos.filter((r) => r[k]).length}/${pos.length})  FPR ${pct(neg.filter((r) => r[k]).length / Math.max(1, neg.length)).padStart(6)} (${neg.filter((r) => r[k]).length}/${neg.length})`;
+    console.log(`${rel} — ${split} (${sub.length})\n  ${line('rules')}\n  ${line('model')}\n  ${line('triage')}\n  ${line('signal')}`);
   }
   for (const r of rows) {
-    const wrong = (r.c.level === 'acute') !== r.combined;
-    const note = r.c.level === 'acute' ? (r.combined ? (r.rules ? '' : 'MODEL-CAUGHT') : 'MISSED') : r.combined ? (r.rules ? 'FA-RULES' : 'FA-MODEL') : '';
-    if (wrong || note) console.log(`  ${note.padEnd(12)} ${r.c.id} p=${r.p.toFixed(3)} (${r.c.level}) ${r.c.text.slice(0, 110)}`);
+    const acute = r.c.level === 'acute';
+    const note = acute ? (r.triage ? (r.rules ? '' : 'MODEL-ACUTE') : r.signal ? 'SIGNAL-ONLY' : 'MISSED') : r.triage ? (r.rules ? 'FA-RULES' : 'FA-MODEL') : r.signal ? 'signal' : '';
+    if (note) console.log(`  ${note.padEnd(12)} ${r.c.id} p=${r.p.toFixed(3)} (${r.c.level}) ${r.c.text.slice(0, 110)}`);
   }
 }
 
@@ -247,25 +374,32 @@ async function main(): Promise<void> {
   const grid: Config[] = [];
   for (const lambda of [0, 1e-5, 3e-5, 1e-4]) for (const augment of [0, 2]) grid.push({ lambda, augment, iterations: 300 });
   const only = process.env.CONFIG ? [JSON.parse(process.env.CONFIG) as Config] : grid;
-  let best: { cfg: Config; recall: number; threshold: number; summary: string } | null = null;
+  let best: { cfg: Config; recall: number; threshold: number; summary: string; scored: Scored[] } | null = null;
   for (const cfg of only) {
-    const scored = crossValidate(cases, cfg);
+    const scoredAll = crossValidate(cases, cfg);
+    // Contrast sets are trained on and shown per split, but thresholds and settings are chosen on
+    // the splits that stand for real traffic: their minimal pairs are harder than everyday text.
+    const scored = scoredAll.filter(representative);
     const threshold = thresholdFor(scored, TARGET_FPR);
     const all = rates(scored, threshold);
-    const perSplit = [...new Set(scored.map((s) => s.split))].map((split) => {
-      const r = rates(scored.filter((s) => s.split === split), threshold);
+    const perSplit = [...new Set(scoredAll.map((s) => s.split))].map((split) => {
+      const r = rates(scoredAll.filter((s) => s.split === split), threshold);
       return `${split} ${pct(r.recall)}/${pct(r.fpr)}`;
     });
     const at8 = rates(scored, thresholdFor(scored, 0.08));
     const summary = `CV lambda=${cfg.lambda} augment=${cfg.augment}: AUC ${auc(scored).toFixed(3)}, threshold ${threshold.toFixed(3)} → recall ${pct(all.recall)} FPR ${pct(all.fpr)} [${perSplit.join(', ')}]; at FPR 8 %: recall ${pct(at8.recall)}`;
     console.log(summary);
-    if (!best || all.recall > best.recall) best = { cfg, recall: all.recall, threshold, summary };
+    if (!best || all.recall > best.recall) best = { cfg, recall: all.recall, threshold, summary, scored: scoredAll };
   }
-  if (!best || args[0] === '--cv-only') return;
+  if (!best) return;
   console.log(`chosen: ${JSON.stringify(best.cfg)}`);
+  // OOF_OUT=path.json keeps the out-of-fold probabilities for inspection.
+  if (process.env.OOF_OUT) writeFileSync(process.env.OOF_OUT, JSON.stringify(best.scored));
+  const upper = chooseUpperThreshold(best.scored, cases);
+  if (args[0] === '--cv-only') return;
   const examples = [...cases.map((c) => toExample(c)), ...augmented(cases, best.cfg.augment, 7)];
   const model = train(examples, best.cfg);
-  writeWeights(model, best.threshold, best.cfg, best.summary.replace(/^CV [^:]*: /, 'CV: '));
+  writeWeights(model, best.threshold, upper, best.cfg, best.summary.replace(/^CV [^:]*: /, 'CV: '));
 }
 
 await main();

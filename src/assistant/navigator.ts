@@ -64,7 +64,8 @@ const STEPS: StepSpec[] = [
   {
     title: 'Beobachten und dokumentieren',
     articleIds: () => ['dokumentation', 'gewichtige-anhaltspunkte'],
-    legal: (b) => (b === 'p8a' ? ['§ 8a Abs. 4 SGB VIII'] : b === 'kkg' ? ['§ 4 Abs. 1 KKG'] : ['§ 8b Abs. 1 SGB VIII']),
+    // § 8b gives a claim to advice, not a duty to document: no paragraph to cite for that basis.
+    legal: (b) => (b === 'p8a' ? ['§ 8a Abs. 4 SGB VIII'] : b === 'kkg' ? ['§ 4 Abs. 1 KKG'] : []),
     body: () => [
       'Halten Sie fest, was Sie gesehen und gehört haben – möglichst bald und in eigenen Worten.',
       '',
@@ -131,12 +132,13 @@ const STEPS: StepSpec[] = [
   {
     title: 'Das Jugendamt informieren',
     articleIds: () => ['jugendamt-informieren', 'was-passiert-beim-jugendamt'],
-    legal: (b) => (b === 'p8a' ? ['§ 8a Abs. 4 SGB VIII'] : b === 'kkg' ? ['§ 4 Abs. 3 KKG'] : ['§ 8b Abs. 1 SGB VIII']),
+    // Without a special rule anyone may inform the Jugendamt; § 8b only covers the advice before.
+    legal: (b) => (b === 'p8a' ? ['§ 8a Abs. 4 SGB VIII'] : b === 'kkg' ? ['§ 4 Abs. 3 KKG'] : []),
     body: (role, basis) => {
       const rule = {
         p8a: 'Reichen die Hilfen nicht aus oder werden sie nicht angenommen und lässt sich die Gefährdung anders nicht abwenden, informieren Sie das Jugendamt (§ 8a Abs. 4 SGB VIII).',
         kkg: 'Scheiden die ersten Schritte aus oder bleiben sie ohne Erfolg und halten Sie ein Tätigwerden des Jugendamts für erforderlich, dürfen Sie das Jugendamt informieren und die nötigen Daten weitergeben – trotz Schweigepflicht (§ 4 Abs. 3 KKG). Die Betroffenen erfahren das vorher, sofern das den Schutz des Kindes nicht gefährdet. Das Jugendamt soll Ihnen danach zurückmelden, ob es die Anhaltspunkte bestätigt sieht und tätig geworden ist (§ 4 Abs. 4 KKG).',
-        p8b: 'Kommen Sie gemeinsam mit der insoweit erfahrenen Fachkraft zu dem Ergebnis, dass das Kind geschützt werden muss, wenden Sie sich an das Jugendamt. Jede Person kann das Jugendamt informieren.',
+        p8b: 'Kommen Sie gemeinsam mit der insoweit erfahrenen Fachkraft zu dem Ergebnis, dass das Kind geschützt werden muss, wenden Sie sich an das Jugendamt. Jede Person kann das Jugendamt informieren. Gehören Sie zu einem Beruf mit Schweigepflicht (etwa Psychologin, Beraterin, Sozialarbeiter), gilt dafür § 4 KKG.',
       }[basis];
       const urgent = role === 'gesundheit'
         ? '\n- Bei **dringender Gefahr** informieren Sie das Jugendamt sofort, ohne die Schritte davor (§ 4 Abs. 3 KKG).'

@@ -12,7 +12,7 @@
 import { foldText } from './safety/fold.ts';
 import { correctDangerTypos } from './safety/triage-spelling.ts';
 import * as L from './safety/triage-lexicon.ts';
-import { acuteProbability, MODEL_THRESHOLD } from './safety/triage-model.ts';
+import { acuteProbability, MODEL_ACUTE_THRESHOLD, MODEL_THRESHOLD } from './safety/triage-model.ts';
 
 export type TriageLevel = 'none' | 'concern' | 'acute';
 export type TriageResult = { level: TriageLevel; signals: string[]; suicidal: boolean };
@@ -303,22 +303,28 @@ export function ruleTriage(text: string): RuleTriage {
   return { level, signals: [...signals], suicidal, onlyQuestions: reported === 0, closed: L.CLOSED_CASE.test(message) };
 }
 
-// Rules decide the level. A learned model (safety/triage-model.ts) gives a second opinion on
-// wording the rules have no class for: when it finds acute danger likely and the rules did not
-// say acute, the message gets the signal `model_possible_acute` and at least `concern`, so the
-// answer can ask at once whether the child is in danger now (110 / 112). It does not make a
-// message acute by itself: on two fresh blind batches it lifted acute recall from 44–59 % to
-// 91–98 %, but with 10.5–15 % false alarms, above the 10 % gate (notes: triage3.md).
-// It is not asked when the whole message is a question about a topic, talk about training or
-// homework, a closed case, or shorter than four words (a greeting has no wording to judge) —
-// there the rules' dampeners stand.
+// Rules first; a learned model (safety/triage-model.ts) gives a second opinion on wording the
+// rules have no class for. When the rules did not say acute:
+//   p ≥ MODEL_ACUTE_THRESHOLD            → acute, signal `model_acute`;
+//   MODEL_THRESHOLD ≤ p < that threshold → at least concern, signal `model_possible_acute`, so the
+//                                          answer can ask at once whether the child is in danger now.
+// Why two bands: on fresh blind batches the rules caught 44–59 % of acute messages; "rules OR
+// model at the lower threshold" raised that to 91–98 % but with 10.5–15 % false alarms. The upper
+// threshold keeps the estimated false-alarm rate of "rules OR model" on unseen text at ≤ 7 %
+// (out-of-fold estimate, notes: triage4.md); the band below it still gets the signal.
+// The model never lowers a level and never sets `suicidal`. It is not asked when the whole
+// message is a question about a topic, talk about training or homework, a closed case, or shorter
+// than four words (a greeting has no wording to judge) — there the rules' dampeners stand.
 export const MODEL_SIGNAL = 'model_possible_acute';
+export const MODEL_ACUTE_SIGNAL = 'model_acute';
 
 export function triage(text: string): TriageResult {
   const rules = ruleTriage(text);
   const result: TriageResult = { level: rules.level, signals: rules.signals, suicidal: rules.suicidal };
   if (rules.level === 'acute' || rules.onlyQuestions || rules.closed || rules.signals.includes('meta')) return result;
   if ((text.match(/[\p{L}\d]+/gu)?.length ?? 0) < 4) return result;
-  if (acuteProbability(text, rules.signals) < MODEL_THRESHOLD) return result;
-  return { ...result, level: 'concern', signals: [...rules.signals, MODEL_SIGNAL] };
+  const p = acuteProbability(text, rules.signals);
+  if (p >= MODEL_ACUTE_THRESHOLD) return { ...result, level: 'acute', signals: [...rules.signals, MODEL_ACUTE_SIGNAL] };
+  if (p >= MODEL_THRESHOLD) return { ...result, level: 'concern', signals: [...rules.signals, MODEL_SIGNAL] };
+  return result;
 }

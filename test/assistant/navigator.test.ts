@@ -30,7 +30,9 @@ describe('navigatorStep', () => {
     expect(navigatorStep('schule', 5).legal).toEqual(['§ 4 Abs. 3 KKG']);
     expect(navigatorStep('gesundheit', 2).legal).toContain('§ 4 Abs. 2 KKG');
     expect(navigatorStep('verein', 2).legal).toEqual(['§ 8b Abs. 1 SGB VIII']);
-    expect(navigatorStep('andere', 5).legal).toEqual(['§ 8b Abs. 1 SGB VIII']);
+    // Informing the Jugendamt needs no special basis outside § 8a and § 4 KKG: anyone may.
+    expect(navigatorStep('andere', 5).legal).toEqual([]);
+    expect(navigatorStep('andere', 5).text).toContain('Jede Person kann das Jugendamt informieren');
     expect(navigatorStep('schule', 2).text).toMatch(/pseudonymisiert/);
     expect(navigatorStep('gesundheit', 5).text).toMatch(/dringender Gefahr/);
     expect(navigatorStep('kita', 5).text).not.toMatch(/dringender Gefahr/);
