@@ -39,7 +39,10 @@ export function loadSearchEngine(serialized: object, passages: Passage[], synony
     const passage = byId.get(id);
     if (passage) byRef.set(refOf(position), passage);
   });
-  return new LunrSearchEngine(index, new Analyzer(data.vocabulary, synonyms, config), byRef, data.vocabulary, config);
+  const engine = new LunrSearchEngine(index, new Analyzer(data.vocabulary, synonyms, config), byRef, data.vocabulary, config);
+  // The first query builds lazy lookup tables (~3 ms); pay that at load, not in a user's answer.
+  engine.search('Kinderschutz Verdacht Jugendamt informieren');
+  return engine;
 }
 
 type Plan = {
