@@ -1,12 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { bodyLimit } from 'hono/body-limit';
-import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from './env.ts';
 import { apiError, MESSAGES } from './errors.ts';
-import { bearerToken } from './middleware/conversation-auth.ts';
+import { presentsToken } from './middleware/conversation-auth.ts';
 import { requireJson } from './middleware/json-body.ts';
-import { safeEqual } from '../assistant/ids.ts';
 import { rateLimit, WindowCounter } from './middleware/rate-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
@@ -25,13 +23,6 @@ function validationMessage(issues: Array<{ path: PropertyKey[]; message: string 
   return `Ungültige Angabe im Feld "${field}": ${issue?.message ?? 'unbekannt'}.`;
 }
 
-function trustedRequest(token: string | undefined) {
-  return (c: Context) => {
-    const presented = token ? bearerToken(c.req.header('authorization')) : undefined;
-    return Boolean(presented && token && safeEqual(presented, token));
-  };
-}
-
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
@@ -41,7 +32,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', requestLog(deps.log));
   app.use('*', securityHeaders(deps.limits.embedOrigins));
-  app.use('/api/*', rateLimit(new WindowCounter(deps.limits.ipPerMinute), deps.clientIp, trustedRequest(deps.limits.trustedToken)));
+  app.use('/api/*', rateLimit(new WindowCounter(deps.limits.ipPerMinute), deps.clientIp, (c) => presentsToken(c.req.header('authorization'), deps.limits.trustedToken)));
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.payload_too_large) }));
   app.use('/api/*', requireJson());
 

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ConversationService } from '../../assistant/conversations.ts';
+import { safeEqual } from '../../assistant/ids.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError, MESSAGES } from '../errors.ts';
 
@@ -9,6 +10,12 @@ import { apiError, MESSAGES } from '../errors.ts';
 export function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   return match?.[1];
+}
+
+/** Whether the Authorization header carries exactly this secret (compared in constant time). */
+export function presentsToken(header: string | undefined, secret: string | undefined): boolean {
+  const given = bearerToken(header);
+  return Boolean(given && secret && safeEqual(given, secret));
 }
 
 export function conversationAuth(service: ConversationService, options: { allowQueryToken?: boolean } = {}): MiddlewareHandler<AppEnv> {

@@ -3,7 +3,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { z } from 'zod';
-import { safeEqual } from '../../assistant/ids.ts';
 import type { LiveEvents } from '../../assistant/live-events.ts';
 import { CLOSE_OUTCOMES, CLOSE_TOPICS } from '../../escalation/close-options.ts';
 import { gapsReport, statsReport } from '../../escalation/reports.ts';
@@ -13,7 +12,7 @@ import type { SearchEngine } from '../../search/index.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
 import { redact } from '../../assistant/privacy.ts';
-import { bearerToken } from '../middleware/conversation-auth.ts';
+import { bearerToken, presentsToken } from '../middleware/conversation-auth.ts';
 
 export type StaffDeps = {
   escalation: EscalationService;
@@ -28,9 +27,9 @@ const MAX_WAIT_S = 25;
 
 function staffAuth(token: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const given = bearerToken(c.req.header('authorization'));
-    if (!given) return apiError(c, 401, 'unauthorized', 'Für die Staff-API fehlt der Zugangsschlüssel.');
-    if (!safeEqual(given, token)) return apiError(c, 403, 'forbidden', 'Der Zugangsschlüssel für die Staff-API ist falsch.');
+    const header = c.req.header('authorization');
+    if (!bearerToken(header)) return apiError(c, 401, 'unauthorized', 'Für die Staff-API fehlt der Zugangsschlüssel.');
+    if (!presentsToken(header, token)) return apiError(c, 403, 'forbidden', 'Der Zugangsschlüssel für die Staff-API ist falsch.');
     await next();
   };
 }
