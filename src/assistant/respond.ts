@@ -72,7 +72,8 @@ function frameForSafety(turn: Turn, deps: AssistantDeps, body: Body): Framed {
   }
   const pause = context.concernCheckPause ?? 0;
   if (pause > 0) context.concernCheckPause = pause - 1;
-  if (level === 'concern' && pause === 0 && body.kind !== 'navigator') {
+  // Skipped when the body itself already points to 110/112 (step 1 of the guided procedure does).
+  if (level === 'concern' && pause === 0 && !/\b110\b/.test(body.text)) {
     // Rules cannot know every way of saying "now": one tap away from the emergency answer.
     context.concernCheckPause = CONCERN_CHECK_PAUSE;
     return {
