@@ -29,7 +29,7 @@ export type ConversationServiceDeps = AssistantDeps & {
  * except that acute danger still gets the emergency routes at once (safety before silence).
  */
 function relayedReply(findings: unknown[], level: TriageResult, contacts: Contacts, region: string | undefined): Reply {
-  const emergency = level.level === 'acute' ? emergencyBlock(contacts, { region, suicidal: level.suicidal }) : undefined;
+  const emergency = level.level === 'acute' ? emergencyBlock(contacts, { region, triage: level }) : undefined;
   return {
     text: emergency?.text ?? '', sources: [], triage: { level: level.level, signals: level.signals }, confidence: 1,
     actions: emergency?.actions.filter((a) => a.type === 'call') ?? [], kind: 'relayed',

@@ -3,7 +3,8 @@ import { detectRole } from './context.ts';
 import { emergencyBlock } from './emergency.ts';
 import { detectIntent } from './intents.ts';
 import { isNavigatorRequest } from './navigator.ts';
-import { acuteBody } from './replies/acute-reply.ts';
+import { acuteBody, acuteFollowUpBody } from './replies/acute-reply.ts';
+import { concernFallbackBody } from './replies/concern-reply.ts';
 import type { AssistantDeps, Body, Turn } from './replies/body.ts';
 import { askRoleBody, explainNavigatorStep, NAVIGATOR_EXPLAIN, NAVIGATOR_NEXT, navigatorBody } from './replies/navigator-reply.ts';
 import { searchBody } from './replies/search-reply.ts';
@@ -51,7 +52,11 @@ function chooseBody(turn: Turn, deps: AssistantDeps, context: ConversationContex
     const answer = contactAnswer(deps.knowledge.contacts, deps.knowledge.regions, context.region, deps.articles.get('jugendaemter-in-mv')?.reviewed);
     return { ...answer, confidence: 1, kind: 'answer', context: { ...context, lastQuery: text } };
   }
-  return searchBody(text, deps, context);
+  const searched = searchBody(text, deps, context);
+  if (searched.kind !== 'fallback') return searched;
+  if ((context.acuteTurns ?? 0) > 0) return acuteFollowUpBody(deps, searched.context, searched.confidence);
+  if (turn.triage.level === 'concern') return concernFallbackBody(deps, searched.context, searched.confidence) ?? searched;
+  return searched;
 }
 
 type Framed = { parts: string[]; actions: Action[]; context: ConversationContext };
@@ -61,7 +66,7 @@ function frameForSafety(turn: Turn, deps: AssistantDeps, body: Body): Framed {
   const context = { ...body.context };
   const level = turn.triage.level;
   if (level === 'acute') {
-    const emergency = emergencyBlock(deps.knowledge.contacts, { region: context.region, suicidal: turn.triage.suicidal });
+    const emergency = emergencyBlock(deps.knowledge.contacts, { region: context.region, triage: turn.triage });
     return { parts: [emergency.text, '---'], actions: [...emergency.actions, ...body.actions.filter((a) => a.type !== 'escalate')], context };
   }
   const acuteTurns = context.acuteTurns ?? 0;

@@ -82,6 +82,35 @@ describe('respond', () => {
     expect(after.reply.actions.filter((a) => a.type === 'call').map((a) => a.type === 'call' && a.phone)).toEqual(['110', '112']);
   });
 
+  it('leads with 112 and the poison line when the body of a child is in danger', () => {
+    const [r] = converse('Ein Jugendlicher hat gerade eine ganze Packung Tabletten geschluckt und ist kaum ansprechbar.');
+    expect(r.reply.triage.level).toBe('acute');
+    expect(r.reply.text.startsWith('**Bei einem medizinischen Notfall: Rufen Sie sofort die 112')).toBe(true);
+    expect(r.reply.text).toContain('Giftnotruf');
+    expect(r.reply.actions[0]).toMatchObject({ type: 'call', phone: '112' });
+  });
+
+  it('does not ask to rephrase in the middle of an emergency', () => {
+    const [, after] = converse('Der Vater schlägt das Kind gerade im Treppenhaus, ich höre es schreien.', 'Die Polizei ist unterwegs.');
+    expect(after.reply.kind).not.toBe('fallback');
+    expect(after.reply.text).not.toMatch(/anders formulieren/);
+  });
+
+  it('gives the first steps, not "please rephrase", to a worry it cannot place', () => {
+    const [r] = converse('Mir ist bei einem Jungen aus der Nachbarschaftsgruppe seit einiger Zeit etwas komisch vorgekommen, er zuckt zusammen, wenn man ihn anspricht, und will freitags nie nach Hause.');
+    expect(r.reply.triage.level).toBe('concern');
+    expect(r.reply.kind).toBe('answer');
+    expect(r.reply.text).not.toMatch(/anders formulieren/);
+  });
+
+  it('lets a self-contained follow-up stand on its own after a long case description', () => {
+    const [, follow] = converse(
+      'Bei der Zahnärztin sehe ich ein Kind mit vielen kaputten Milchzähnen, die Eltern kommen seit Jahren nicht zu Terminen und das Kind hat oft Schmerzen.',
+      'Ist das schon Vernachlässigung?',
+    );
+    expect(follow.reply.sources[0]?.id).toBe('vernachlaessigung');
+  });
+
   it('answers a suicidal statement from the article on suicidal crises with the crisis lines', () => {
     const [r] = converse('Eine Schülerin hat mir gerade geschrieben, dass sie sich heute Nacht umbringen will.');
     expect(r.reply.triage.level).toBe('acute');

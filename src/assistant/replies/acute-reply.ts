@@ -28,3 +28,26 @@ export function acuteBody(text: string, suicidal: boolean, deps: AssistantDeps, 
     context: { ...searched.context, acuteTurns: ACUTE_TURNS },
   };
 }
+
+/**
+ * A turn soon after an acute message that the knowledge base cannot place ("Die Polizei ist
+ * unterwegs."): still the same emergency, so no "please rephrase" — what to do next instead.
+ */
+export function acuteFollowUpBody(deps: AssistantDeps, context: ConversationContext, confidence: number): Body {
+  const articles = [deps.articles.get(ACUTE_ARTICLE), deps.articles.get('dokumentation')].filter((a) => a !== undefined);
+  const text = [
+    'Bleiben Sie, wenn es geht, beim Kind, bis Hilfe da ist, und folgen Sie den Anweisungen von Polizei oder Rettungsdienst.',
+    '',
+    '- Schreiben Sie danach auf, was passiert ist: Uhrzeit, was Sie gesehen und gehört haben, wörtliche Aussagen.',
+    '- Das Jugendamt erfährt von der Polizei oder von Ihnen davon; außerhalb der Dienstzeiten über die Polizei (110).',
+    '- Sie müssen das nicht allein tragen: Die Kontaktstelle Kinderschutz hilft Ihnen bei den nächsten Schritten.',
+  ].join('\n');
+  return {
+    text,
+    actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }],
+    sources: articles.map(articleSource),
+    confidence,
+    kind: 'answer',
+    context,
+  };
+}

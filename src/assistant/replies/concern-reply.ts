@@ -1,0 +1,28 @@
+import type { ConversationContext } from '../types.ts';
+import { articleSource, PERSON, WHAT_NOW, type AssistantDeps, type Body } from './body.ts';
+
+// A described worry about a child that matches no passage well: never "please rephrase" — the
+// first steps on suspicion always apply, and the guided procedure and a person are one tap away.
+
+const FIRST_STEPS = 'erste-schritte-bei-verdacht';
+
+export function concernFallbackBody(deps: AssistantDeps, context: ConversationContext, confidence: number): Body | undefined {
+  const article = deps.articles.get(FIRST_STEPS);
+  if (!article) return undefined;
+  return {
+    text: [
+      'Zu Ihrer Schilderung finde ich keinen Abschnitt, der genau passt. Was bei einer Sorge um ein Kind immer gilt:',
+      '',
+      `**${article.title}**`,
+      '',
+      article.lead,
+      '',
+      'Ich kann Sie Schritt für Schritt durch das Vorgehen führen, oder eine Fachkraft der Kontaktstelle schaut sich Ihre Situation mit Ihnen an – ohne Namen.',
+    ].join('\n'),
+    actions: [WHAT_NOW, PERSON],
+    sources: [articleSource(article)],
+    confidence,
+    kind: 'answer',
+    context,
+  };
+}
