@@ -57,6 +57,11 @@ function printReport(report: EvalReport, which: string): void {
   }
   console.log(`| negative | ${report.negative.n} | – | – | – | ${f(report.negative.meanConfidence)} |`);
   printCalibration(report);
+  printDistribution(report);
+  if (args.includes('--negatives')) {
+    console.log('\nNegative questions (confidence, top passage):');
+    for (const r of report.negative.results) console.log(`  ${r.id} [${r.kind}] ${f(r.confidence)} "${r.q}" → ${r.top ?? '(nothing)'}`);
+  }
   for (const [name, m] of [['train', report.train], ['heldout', report.heldout], ['blind2', report.blind2]] as Array<[string, SplitMetrics]>) {
     if (which !== 'all' && which !== name) continue;
     console.log(`\nMisses (${name}, not in top 3): ${m.misses.length}`);
@@ -64,13 +69,36 @@ function printReport(report: EvalReport, which: string): void {
   }
 }
 
-/** Share of answers above each threshold: correct top hits kept vs wrong ones and off-topic queries let through. */
+/**
+ * Share of answers above each threshold: correct top hits kept vs wrong ones, off-topic and vague
+ * queries let through (train + heldout for correct/wrong). 0.25 answers, 0.4 drops "not sure".
+ */
 function printCalibration(report: EvalReport): void {
-  console.log('\n| confidence ≥ | correct@1 kept | wrong@1 passed | off-topic passed |');
-  console.log('| --- | --- | --- | --- |');
-  for (const t of [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) {
+  const { correct, wrong } = report.confidences;
+  const { offtopic, vague } = report.negative;
+  console.log(`\n| confidence ≥ | correct@1 kept (n=${correct.length}) | wrong@1 passed (n=${wrong.length}) | off-topic passed (n=${offtopic.length}) | vague passed (n=${vague.length}) |`);
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const t of [0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7]) {
     const share = (values: number[]) => (values.length ? values.filter((v) => v >= t).length / values.length : 0);
-    console.log(`| ${t} | ${f(share(report.confidences.correct))} | ${f(share(report.confidences.wrong))} | ${f(share(report.negative.confidences))} |`);
+    console.log(`| ${t} | ${f(share(correct))} | ${f(share(wrong))} | ${f(share(offtopic))} | ${f(share(vague))} |`);
+  }
+}
+
+/** Confidence distribution per group: quartiles and mean. */
+function printDistribution(report: EvalReport): void {
+  console.log('\n| group | n | min | p25 | median | p75 | max | mean |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  const groups: Array<[string, number[]]> = [
+    ['correct top-1', report.confidences.correct],
+    ['wrong top-1', report.confidences.wrong],
+    ['off-topic', report.negative.offtopic],
+    ['vague', report.negative.vague],
+  ];
+  for (const [name, values] of groups) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const at = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0);
+    const mean = sorted.reduce((a, b) => a + b, 0) / Math.max(1, sorted.length);
+    console.log(`| ${name} | ${sorted.length} | ${f(sorted[0] ?? 0)} | ${f(at(0.25))} | ${f(at(0.5))} | ${f(at(0.75))} | ${f(sorted[sorted.length - 1] ?? 0)} | ${f(mean)} |`);
   }
 }
 

@@ -29,6 +29,28 @@ export const RERANK = {
   inferredRoleBoost: 1.1, // role named in the query text, when the client sent none
 };
 
+/**
+ * Confidence damping for queries that carry little information (specificity.ts). Set on train
+ * (correct vs wrong top hits) and the negative split (off-topic and vague questions).
+ */
+export const SPECIFICITY = {
+  nonKeyword: 0.1, // a term only in body text: an incidental match
+  headingOnly: 0.5, // a term in headings but in no title or tags
+  spreadExponent: 1.5, // specificity = (1 − share of articles holding the term) ^ exponent
+  saturation: 0.6, // query information at which confidence is no longer damped
+  floor: 0.1, // factor for a query whose matched words carry no information
+  // × (1 − IDF share of words the index does not know, not even as a typo) ^ exponent. Off: coverage
+  // already counts such words as unmatched; 0.5 / 1 cut off-topic ≥ 0.25 from 0.18 to 0.14 / 0.11 but
+  // also cost 2–3 % of correct answers (chat words like "ans", "doku", "Stiefvater" are unknown too).
+  unknownExponent: 0,
+};
+
+/** A query that is essentially a law citation prefers the article about that norm (rerank.ts). */
+export const LAW_SUBJECT = {
+  title: 1, // the article's title names the norm: its short answer × (1 + 1)
+  firstLegal: 0.5, // the norm is the first entry of the article's `legal` list
+};
+
 /** Articles that briefly list many terms; they answer definition questions only. */
 export const CATCH_ALL_ARTICLES: ReadonlySet<string> = new Set(['glossar']);
 

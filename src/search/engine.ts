@@ -10,9 +10,11 @@ import type { ScoredPassage } from './rank.ts';
 import { confidenceOf } from './confidence.ts';
 import type { GroupEvidence } from './confidence.ts';
 import { LruCache } from './lru.ts';
+import { isLawCode } from './law.ts';
+import { TermSpecificity, informationFactor, queryInformation, unknownWordsFactor } from './specificity.ts';
 import { DEFAULT_LIMIT, QUERY_LIMITS, RERANK } from './config.ts';
-import { headingShare, inferRole, isDefinitionQuery, rerankFactor } from './rerank.ts';
-import type { GroupTerms, RerankWeights } from './rerank.ts';
+import { citationOf, headingShare, inferRole, isDefinitionQuery, rerankFactor } from './rerank.ts';
+import type { GroupTerms, LawSubject, RerankWeights } from './rerank.ts';
 import { INDEX_FORMAT, refOf } from './build.ts';
 import type { SerializedSearchIndex } from './build.ts';
 import type { Passage, SearchEngine, SearchOptions, SearchResult } from './types.ts';
@@ -51,6 +53,7 @@ type Plan = {
   groupTerms: GroupTerms[];
   definitionQuery: boolean;
   inferredRole?: string;
+  citation?: string[];
 };
 
 export class LunrSearchEngine implements SearchEngine {
@@ -62,6 +65,9 @@ export class LunrSearchEngine implements SearchEngine {
   private readonly planCache = new LruCache<string, Plan>(500);
   private readonly headingTerms = new Map<Passage, Set<string>>();
   private readonly refs = new Map<Passage, string>();
+  private readonly specificity: TermSpecificity;
+  private readonly firstPassages = new Set<Passage>();
+  private readonly lawSubjects = new Map<Passage, LawSubject>();
 
   /** `passages` maps lunr refs to passages (refs the caller no longer has are simply skipped). */
   constructor(index: lunr.Index, analyzer: Analyzer, passages: Map<string, Passage>, vocabulary: string[], config: EngineConfig) {
@@ -71,6 +77,14 @@ export class LunrSearchEngine implements SearchEngine {
     for (const [ref, passage] of passages) this.refs.set(passage, ref);
     this.planner = new QueryPlanner(index, passages.size, vocabulary, stemWord);
     this.config = config;
+    // An article's first passage (its short answer) is the one its legal references are indexed with.
+    const seen = new Set<string>();
+    for (const [, passage] of [...passages].sort((a, b) => parseInt(a[0], 36) - parseInt(b[0], 36))) {
+      if (!seen.has(passage.articleId)) this.firstPassages.add(passage);
+      seen.add(passage.articleId);
+    }
+    const articleOfRef = new Map([...passages].map(([ref, p]) => [ref, p.articleId]));
+    this.specificity = new TermSpecificity((index as unknown as { invertedIndex: ConstructorParameters<typeof TermSpecificity>[0] }).invertedIndex, articleOfRef);
   }
 
   search(query: string, options: SearchOptions = {}): SearchResult {
@@ -86,17 +100,34 @@ export class LunrSearchEngine implements SearchEngine {
     const top = ordered[0];
     const runnerUp = ordered.find((r) => r.passage.articleId !== top.passage.articleId);
     const headingMatch = headingShare(plan.groupTerms, this.headingTermsOf(top.passage));
-    const confidence = confidenceOf(this.evidence(plan, top), top.score, runnerUp?.score ?? 0, headingMatch);
+    const evidence = this.evidence(plan, top);
+    const information = queryInformation(evidence.map((e) => e.specificity));
+    const damping = informationFactor(information) * unknownWordsFactor(this.unknownShare(plan, evidence));
+    const confidence = confidenceOf(evidence, top.score, runnerUp?.score ?? 0, headingMatch, damping);
     return { hits: toHits(ordered, limit), confidence };
   }
 
   private rerank(scored: ScoredPassage[], plan: Plan, role: string | undefined): ScoredPassage[] {
     if (this.config.rerank === false) return scored;
     const weights = this.config.rerank ?? RERANK;
-    const context = { groups: plan.groupTerms, definitionQuery: plan.definitionQuery, role, inferredRole: plan.inferredRole };
+    const context = { groups: plan.groupTerms, definitionQuery: plan.definitionQuery, role, inferredRole: plan.inferredRole, citation: plan.citation };
     return scored
-      .map((r) => ({ ...r, score: r.score * rerankFactor(r.passage, this.headingTermsOf(r.passage), context, weights) }))
+      .map((r) => ({ ...r, score: r.score * rerankFactor(r.passage, this.headingTermsOf(r.passage), context, weights, plan.citation ? this.lawSubjectOf(r.passage) : undefined) }))
       .sort((a, b) => b.score - a.score);
+  }
+
+  /** The passage's article title and first legal reference as analysed terms ("§4", "4-kkg"). */
+  private lawSubjectOf(passage: Passage): LawSubject {
+    let subject = this.lawSubjects.get(passage);
+    if (!subject) {
+      subject = {
+        isFirstPassage: this.firstPassages.has(passage),
+        title: new Set(this.analyzer.analyze(passage.articleTitle)),
+        firstLegal: new Set(this.analyzer.analyze(passage.legal[0] ?? '')),
+      };
+      this.lawSubjects.set(passage, subject);
+    }
+    return subject;
   }
 
   /** Analysed heading terms of a passage (the title for an article's short answer), computed once. */
@@ -124,7 +155,8 @@ export class LunrSearchEngine implements SearchEngine {
       const groups = this.config.reduceLongInput === false ? analysed : this.planner.reduce(analysed);
       const all = this.planner.expand(groups, { fuzzy: this.config.fuzzy !== false, reduce: true });
       const terms = this.planner.withoutUbiquitousTerms(all);
-      plan = { groups, terms, groupTerms: this.groupTerms(groups, all), definitionQuery: isDefinitionQuery(key), inferredRole: inferRole(key) };
+      const definitionQuery = isDefinitionQuery(key);
+      plan = { groups, terms, groupTerms: this.groupTerms(groups, all), definitionQuery, inferredRole: inferRole(key), citation: citationOf(key, groups, definitionQuery) };
       this.planCache.set(key, plan);
     }
     return plan;
@@ -155,13 +187,37 @@ export class LunrSearchEngine implements SearchEngine {
     return main ? this.planner.idf(main.term) : 0;
   }
 
-  private evidence(plan: Plan, top: ScoredPassage): GroupEvidence[] {
+  /** IDF share of the query's words of which the index holds no term (word, part, synonym or typo variant). */
+  private unknownShare(plan: Plan, evidence: GroupEvidence[]): number {
+    let total = 0;
+    let unknown = 0;
+    evidence.forEach((e, g) => {
+      total += e.weight;
+      // All terms of the word, the ubiquitous ones ("Kind") included.
+      const known = [...plan.groupTerms[g].terms.keys()].some((term) => this.planner.documentFrequency(term) > 0);
+      if (!known) unknown += e.weight;
+    });
+    return total > 0 ? unknown / total : 0;
+  }
+
+  /** Per query word: its IDF weight, how well the top passage matches it, and how specific that match is. */
+  private evidence(plan: Plan, top: ScoredPassage): Array<GroupEvidence & { specificity: number }> {
     const matched = new Set(top.matchedTerms);
-    return plan.groups.map((_group, g) => {
-      const weight = plan.groupTerms[g].weight;
+    const citation = new Set(plan.citation ?? []);
+    return plan.groups.map((group, g) => {
+      // In a citation query the other word only frames the question ("Was heißt … genau?").
+      const framing = citation.size > 0 && !group.terms.some((t) => t.kind === 'law' || isLawCode(t.term));
+      const weight = framing ? 0 : plan.groupTerms[g].weight;
+      const lawTerms = new Set(group.terms.filter((t) => t.kind === 'law').map((t) => t.term));
       let best = 0;
-      for (const t of plan.terms) if (t.group === g && matched.has(t.term)) best = Math.max(best, t.quality);
-      return { weight, matched: best };
+      let specificity = 0;
+      for (const t of plan.terms) {
+        if (t.group !== g || !matched.has(t.term)) continue;
+        best = Math.max(best, t.quality);
+        // A cited norm is specific by construction; other terms by their use in the knowledge base.
+        specificity = Math.max(specificity, t.quality * (lawTerms.has(t.term) ? 1 : this.specificity.of(t.term)));
+      }
+      return { weight, matched: best, specificity };
     });
   }
 }

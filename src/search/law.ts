@@ -14,6 +14,11 @@ const ROMAN = /^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv)$/;
 const PARAGRAPH_NUMBER = /^\d{1,4}[a-z]?$/;
 const MAX_LOOKAHEAD = 7;
 
+/** A law code on its own ("kkg", "sgb", "bgb"): part of a citation, not a topic word. */
+export function isLawCode(word: string): boolean {
+  return LAW_CODES.has(word);
+}
+
 export function isParagraphMarker(word: string): boolean {
   return PARAGRAPH_MARKERS.has(word);
 }

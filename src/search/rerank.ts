@@ -8,7 +8,9 @@
 // - Role from the text: "als Lehrerin", "in unserer Kita" name a role even when the client sent none.
 import { foldUmlauts, normalizeWord } from './normalize.ts';
 import { splitWords } from './tokenize.ts';
-import { CATCH_ALL_ARTICLES, POSSESSIVES, RERANK, ROLE_WORDS } from './config.ts';
+import { CATCH_ALL_ARTICLES, LAW_SUBJECT, POSSESSIVES, RERANK, ROLE_WORDS } from './config.ts';
+import { isLawCode } from './law.ts';
+import type { QueryGroup } from './analyzer.ts';
 import type { Passage } from './types.ts';
 
 /** The index terms that stand for one word of the query, each with its match quality (0..1). */
@@ -32,14 +34,52 @@ export function headingShare(groups: GroupTerms[], headingTerms: ReadonlySet<str
   return matched / total;
 }
 
-export type RerankContext = { groups: GroupTerms[]; definitionQuery: boolean; role?: string; inferredRole?: string };
+/**
+ * How an article relates to a cited norm: `title` when its title names it ("§ 4 KKG: …"),
+ * `firstLegal` when the norm heads its `legal` list; the short answer carries the subject boost.
+ */
+export type LawSubject = { isFirstPassage: boolean; title: ReadonlySet<string>; firstLegal: ReadonlySet<string> };
+
+export type RerankContext = {
+  groups: GroupTerms[];
+  definitionQuery: boolean;
+  role?: string;
+  inferredRole?: string;
+  /** Citation terms ("4-kkg", else "§4") when the query is essentially a law reference. */
+  citation?: string[];
+};
 
 /** Multiplier for a passage's lunr score. */
-export function rerankFactor(passage: Passage, headingTerms: ReadonlySet<string>, context: RerankContext, weights: RerankWeights = RERANK): number {
+export function rerankFactor(passage: Passage, headingTerms: ReadonlySet<string>, context: RerankContext, weights: RerankWeights = RERANK, subject?: LawSubject): number {
   let factor = 1 + weights.headingMatch * headingShare(context.groups, headingTerms);
+  if (context.citation && subject?.isFirstPassage) factor *= 1 + lawSubjectStrength(context.citation, subject);
   if (!context.definitionQuery && CATCH_ALL_ARTICLES.has(passage.articleId)) factor *= weights.catchAllPrior;
   if (!context.role && context.inferredRole && passage.audience.includes(context.inferredRole)) factor *= weights.inferredRoleBoost;
   return factor;
+}
+
+function lawSubjectStrength(citation: string[], subject: LawSubject): number {
+  if (citation.some((t) => subject.title.has(t))) return LAW_SUBJECT.title;
+  if (citation.some((t) => subject.firstLegal.has(t))) return LAW_SUBJECT.firstLegal;
+  return 0;
+}
+
+/**
+ * The citation a query consists of, or undefined: every word is part of a law reference
+ * ("§", number, code) apart from at most the words of a definition question ("Was heißt … genau?").
+ * A sub-paragraph ("Abs. 2") asks about one part of the norm, which the heading match finds.
+ */
+export function citationOf(text: string, groups: QueryGroup[], definitionQuery: boolean): string[] | undefined {
+  if (/\b(abs|absatz|satz|nr)\b/u.test(normalizeWord(text))) return undefined;
+  const cited = groups.filter((g) => g.terms.some((t) => t.kind === 'law') || g.terms.some((t) => isLawCode(t.term)));
+  const others = groups.length - cited.length;
+  if (cited.length === 0 || others > (definitionQuery ? 1 : 0)) return undefined;
+  const terms = cited.flatMap((g) => g.terms.filter((t) => t.kind === 'law').map((t) => t.term));
+  // The most specific form: number with code ("4-kkg"), else the paragraph ("§4").
+  const withCode = terms.filter((t) => t.includes('-') && /^\d/.test(t));
+  const paragraphs = terms.filter((t) => t.startsWith('§'));
+  const chosen = withCode.length > 0 ? withCode : paragraphs;
+  return chosen.length > 0 ? chosen : undefined;
 }
 
 export type RerankWeights = { headingMatch: number; catchAllPrior: number; inferredRoleBoost: number };

@@ -4,10 +4,13 @@ import type { SearchEngine } from '../../src/search/index.ts';
 
 /** blind2: a second blind batch, written before the ranking changes of the search2 helper; never tuned on. */
 export type Split = 'train' | 'heldout' | 'blind2' | 'negative';
-export type Question = { id: string; q: string; articles: string[]; split: Split; role?: string };
+/** Negative questions: `offtopic` (outside child protection) or `vague` (no answerable content). */
+export type Question = { id: string; q: string; articles: string[]; split: Split; role?: string; kind?: 'offtopic' | 'vague' };
 export type Miss = { id: string; q: string; expected: string[]; got: string[] };
 export type SplitMetrics = { n: number; hit1: number; hit3: number; mrr: number; misses: Miss[]; skipped: number; meanConfidence: number };
-export type EvalReport = { train: SplitMetrics; heldout: SplitMetrics; blind2: SplitMetrics; negative: { n: number; meanConfidence: number; confidences: number[] }; confidences: { correct: number[]; wrong: number[] } };
+export type EvalReport = { train: SplitMetrics; heldout: SplitMetrics; blind2: SplitMetrics; negative: NegativeMetrics; confidences: { correct: number[]; wrong: number[] } };
+/** Confidences of the negative questions, all together and by kind (untagged ones count as off-topic). */
+export type NegativeMetrics = { n: number; meanConfidence: number; confidences: number[]; offtopic: number[]; vague: number[]; results: Array<{ id: string; q: string; kind: string; confidence: number; top?: string }> };
 
 export const QUESTIONS_FILE = new URL('./questions.jsonl', import.meta.url).pathname;
 
@@ -55,12 +58,25 @@ export function evaluate(engine: SearchEngine, questions: Question[], options: E
   const train = run('train');
   const heldout = run('heldout');
   const blind2 = run('blind2', false);
-  const negatives = questions.filter((q) => q.split === 'negative').map((q) => engine.search(q.q).confidence);
+  const results = questions
+    .filter((q) => q.split === 'negative')
+    .map((q) => {
+      const result = engine.search(q.q);
+      return { id: q.id, q: q.q, kind: q.kind ?? 'offtopic', confidence: result.confidence, top: result.hits[0]?.passage.id };
+    });
+  const negatives = results.map((r) => r.confidence);
   return {
     train,
     heldout,
     blind2,
-    negative: { n: negatives.length, meanConfidence: mean(negatives), confidences: negatives },
+    negative: {
+      n: negatives.length,
+      meanConfidence: mean(negatives),
+      confidences: negatives,
+      offtopic: results.filter((r) => r.kind === 'offtopic').map((r) => r.confidence),
+      vague: results.filter((r) => r.kind === 'vague').map((r) => r.confidence),
+      results,
+    },
     confidences: { correct, wrong },
   };
 }

@@ -15,10 +15,34 @@ describe('retrieval quality on the labelled question set', () => {
     for (const id of corpus.articleIds) expect(counts.get(id) ?? 0, id).toBeGreaterThanOrEqual(3);
   });
 
+  const engine = loadSearchEngine(JSON.parse(JSON.stringify(buildSearchIndex(corpus.passages, corpus.synonyms))), corpus.passages, corpus.synonyms);
+
   it('finds a right article in the top 3 for at least 85 % of held-out questions', () => {
-    const engine = loadSearchEngine(JSON.parse(JSON.stringify(buildSearchIndex(corpus.passages, corpus.synonyms))), corpus.passages, corpus.synonyms);
     const report = evaluate(engine, questions, { available: new Set(corpus.articleIds) });
     expect(report.heldout.n).toBeGreaterThan(0);
     expect(report.heldout.hit3).toBeGreaterThanOrEqual(0.85);
+  });
+
+  // Service thresholds: answer at ≥ 0.25, "not sure" below 0.4.
+  it('is unsure about off-topic and vague questions', () => {
+    const report = evaluate(engine, questions, { available: new Set(corpus.articleIds) });
+    const { offtopic, vague } = report.negative;
+    expect(offtopic.length + vague.length).toBeGreaterThanOrEqual(40);
+    const passing = (values: number[], t: number) => values.filter((v) => v >= t).length / values.length;
+    expect(passing(offtopic, 0.4)).toBeLessThanOrEqual(0.1);
+    expect(passing(vague, 0.4)).toBeLessThanOrEqual(0.15);
+    expect(passing([...offtopic, ...vague], 0.25)).toBeLessThanOrEqual(0.25);
+    expect(passing(report.confidences.correct, 0.4)).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('stays confident for short specific questions', () => {
+    for (const query of ['Was heißt ASD?', 'InsoFa', '§ 4 KKG', 'Inobhutnahme', 'Führungszeugnis', '§ 8a']) {
+      expect(engine.search(query).confidence, query).toBeGreaterThanOrEqual(0.6);
+    }
+  });
+
+  it('answers a bare law citation with the article about that norm', () => {
+    expect(engine.search('Was heißt § 4 KKG genau?').hits[0]?.passage.id).toBe('paragraf-4-kkg#kurz');
+    expect(engine.search('Was bedeutet § 8a?').hits[0]?.passage.articleId).toBe('schutzauftrag-8a');
   });
 });

@@ -42,5 +42,11 @@ describe('npm start with Matrix configured', () => {
     const notice = await staffA.waitFor(queueRoom, (e) => String(e.content?.body ?? '').includes(number), 30_000, 'queue notice');
     expect(notice.content.body).not.toContain('Emma');
     expect(notice.content.body).not.toContain('lehrerin@example.org');
+    // Asked for in the shared queue room, the case shows neither the callback contact nor the transcript.
+    const ask = await staffA.sendText(queueRoom, `!fall ${number}`);
+    const detail = await staffA.waitFor(queueRoom, isReplyTo(ask), 30_000, 'case detail');
+    expect(detail.content.body).toContain(number);
+    expect(detail.content.body).not.toContain('lehrerin@example.org');
+    expect(detail.content.body).not.toContain('Sorgen um die');
   });
 });

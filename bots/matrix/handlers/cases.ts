@@ -18,8 +18,13 @@ export function caseDetailHandler(s: BotServices) {
     try {
       const c = await s.lotse.case(ref);
       const notice = t.notice(c);
-      const head = `${notice.body}\nEröffnet ${formatTime(c.createdAt)}${c.claimedAt ? ` · übernommen ${formatTime(c.claimedAt)}` : ''}${c.closedAt ? ` · abgeschlossen ${formatTime(c.closedAt)}` : ''}${c.contact ? `\nRückruf: ${c.contact}` : ''}`;
-      const transcript = c.transcript.slice(-10).map((m) => `${t.authorLabel[m.author] ?? m.author}: ${m.text}`).join('\n');
+      // The callback contact and the transcript stay in the case's own room, never the shared queue.
+      const inOwnRoom = s.state.caseIdForRoom(ctx.roomId) === c.id;
+      const contact = inOwnRoom && c.contact ? `\nRückruf: ${c.contact}` : '';
+      const head = `${notice.body}\nEröffnet ${formatTime(c.createdAt)}${c.claimedAt ? ` · übernommen ${formatTime(c.claimedAt)}` : ''}${c.closedAt ? ` · abgeschlossen ${formatTime(c.closedAt)}` : ''}${contact}`;
+      const transcript = inOwnRoom
+        ? c.transcript.slice(-10).map((m) => `${t.authorLabel[m.author] ?? m.author}: ${m.text}`).join('\n')
+        : 'Verlauf und Rückrufnummer zeige ich nur im Fallraum.';
       await ctx.reply(`${head}\n\n${transcript}`, `<p>${esc(head).replace(/\n/g, '<br>')}</p><blockquote>${esc(transcript).replace(/\n/g, '<br>')}</blockquote>`);
     } catch (error) {
       if (error instanceof LotseError && error.httpStatus === 404) return ctx.reply(t.unknownCase(ref));
