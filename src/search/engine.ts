@@ -29,6 +29,13 @@ export type EngineConfig = AnalyzerConfig & {
 
 const MAX_QUERY_CHARS = 4000;
 
+const WARM_UP_QUERIES = [
+  'Kinderschutz Verdacht Jugendamt informieren',
+  '§ 8a SGB VIII Schutzauftrag',
+  'Schweigepflicht Kinderarzt Kindeswohlgefärdung',
+  'Was mache ich jetzt, wenn mir ein Kind in der Kita erzählt, dass es zu Hause geschlagen wird, und die Eltern nicht mit mir reden wollen?',
+];
+
 export function loadSearchEngine(serialized: object, passages: Passage[], synonyms: string[][], config: EngineConfig = {}): LunrSearchEngine {
   const data = serialized as Partial<SerializedSearchIndex>;
   if (data.format !== INDEX_FORMAT || !Array.isArray(data.vocabulary) || !Array.isArray(data.refs) || typeof data.lunr !== 'object') {
@@ -42,8 +49,9 @@ export function loadSearchEngine(serialized: object, passages: Passage[], synony
     if (passage) byRef.set(refOf(position), passage);
   });
   const engine = new LunrSearchEngine(index, new Analyzer(data.vocabulary, synonyms, config), byRef, data.vocabulary, config);
-  // The first query builds lazy lookup tables (~3 ms); pay that at load, not in a user's answer.
-  engine.search('Kinderschutz Verdacht Jugendamt informieren');
+  // The first queries build lazy lookup tables and get the code paths compiled (3–8 ms each);
+  // pay that at load, not in a user's answer. One query per path: plain, law reference, typo, long.
+  for (const query of WARM_UP_QUERIES) engine.search(query);
   return engine;
 }
 
