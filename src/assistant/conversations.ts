@@ -2,8 +2,8 @@ import type { ConversationRecord, MessageRecord, Store } from '../store/types.ts
 import { cleanInput } from './text.ts';
 import { hashToken, newId, newToken, safeEqual } from './ids.ts';
 import type { LiveEvents } from './live-events.ts';
-import { redact } from './privacy.ts';
-import { respond, type AssistantDeps } from './respond.ts';
+import { redact, type PiiFinding } from './privacy.ts';
+import { redactionSummary, respond, type AssistantDeps } from './respond.ts';
 import type { TriageResult } from './triage.ts';
 import { assessDanger } from './danger.ts';
 import { emergencyBlock } from './emergency.ts';
@@ -28,12 +28,12 @@ export type ConversationServiceDeps = AssistantDeps & {
  * The reply while a person of the Kontaktstelle holds the conversation: the Lotse stays silent,
  * except that acute danger still gets the emergency routes at once (safety before silence).
  */
-function relayedReply(findings: unknown[], level: TriageResult, contacts: Contacts, region: string | undefined): Reply {
+function relayedReply(findings: PiiFinding[], level: TriageResult, contacts: Contacts, region: string | undefined): Reply {
   const emergency = level.level === 'acute' ? emergencyBlock(contacts, { region, triage: level }) : undefined;
   return {
     text: emergency?.text ?? '', sources: [], triage: { level: level.level, signals: level.signals }, confidence: 1,
     actions: emergency?.actions.filter((a) => a.type === 'call') ?? [], kind: 'relayed',
-    ...(findings.length ? { redacted: { count: findings.length, types: [...new Set((findings as Array<{ type: string }>).map((f) => f.type))] } } : {}),
+    ...redactionSummary(findings),
   };
 }
 

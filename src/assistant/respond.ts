@@ -90,6 +90,11 @@ function frameForSafety(turn: Turn, deps: AssistantDeps, body: Body): Framed {
   return { parts: [], actions: body.actions, context };
 }
 
+/** What the reply tells about removed personal data: how much and of which kinds, never what. */
+export function redactionSummary(findings: Turn['findings']): Pick<Reply, 'redacted'> {
+  return findings.length ? { redacted: { count: findings.length, types: [...new Set(findings.map((f) => f.type))] } } : {};
+}
+
 export function respond(turn: Turn, deps: AssistantDeps): TurnResult {
   const context: ConversationContext = {
     ...turn.context,
@@ -100,7 +105,6 @@ export function respond(turn: Turn, deps: AssistantDeps): TurnResult {
   const framed = frameForSafety(turn, deps, body);
   const showNotice = turn.findings.length > 0 && !turn.privacyNoticeShown;
   const parts = [...framed.parts, ...(showNotice ? [PRIVACY_NOTICE] : []), body.text];
-  const types = [...new Set(turn.findings.map((f) => f.type))];
   return {
     reply: {
       text: parts.join('\n\n'),
@@ -108,7 +112,7 @@ export function respond(turn: Turn, deps: AssistantDeps): TurnResult {
       triage: { level: turn.triage.level, signals: turn.triage.signals },
       confidence: Math.round(body.confidence * 1000) / 1000,
       actions: framed.actions,
-      ...(turn.findings.length ? { redacted: { count: turn.findings.length, types } } : {}),
+      ...redactionSummary(turn.findings),
       kind: body.kind,
       ...(body.summary ? { summary: body.summary } : {}),
     },
