@@ -215,13 +215,16 @@ export function navigatorSummary(role: string): string {
 
 // "Was muss ich jetzt tun?", "Wie gehe ich vor?", "Schritt für Schritt": a request for the
 // procedure itself, not a question about one topic ("Was muss ich tun, wenn ein Kind …?").
-const WHAT_NOW = /\b(?:was (?:muss|soll|kann) ich (?:jetzt |nun |als nachstes |konkret )*(?:tun|machen)|was tue ich (?:jetzt|nun)|was mache ich (?:jetzt|nun)|wie geh?e? ich (?:jetzt |nun |am besten )*vor|wie geht es (?:jetzt |nun )?weiter|was sind die nachsten schritte|was ist der nachste schritt|wie soll ich vorgehen)\b/;
+const WHAT_NOW = /\b(?:was (?:muss|soll|kann) ich (?:jetzt |nun |als nachstes |konkret )*(?:tun|machen)|was tue? ich (?:jetzt|jezt|nun)|was mache? ich (?:jetzt|jezt|nun)|wie geh?e? ich (?:jetzt |nun |am besten )*vor|wie geht es (?:jetzt |nun )?weiter|was sind die nachsten schritte|was ist der nachste schritt|wie soll ich vorgehen)\b/;
 const TOPIC_CLAUSE = /\b(?:wenn|falls|bei|mit|gegen|uber)\b/;
 const PROCEDURE_WORDS = /\b(?:schritte|ablauf|vorgehensweise|vorgehen|leitfaden|handlungsleitfaden|handlungsschritte|verfahrensablauf|fahrplan)\b/;
 
+// A bare "und jetzt?" after a described worry asks for the next step, too.
+const AND_NOW = /^\s*(?:(?:und|ok|okay|gut|aha)[, ]+){0,2}(?:was )?(?:jetzt|nun)\s*\??\s*$/;
+
 export function isNavigatorRequest(text: string): boolean {
   const t = foldText(text);
-  if (/\bschritt fur schritt\b/.test(t)) return true;
+  if (/\bschritt fur schritt\b/.test(t) || AND_NOW.test(t)) return true;
   const m = WHAT_NOW.exec(t);
   if (m) return !TOPIC_CLAUSE.test(t.slice(m.index + m[0].length));
   return PROCEDURE_WORDS.test(t) && /\b(?:wie|was|welche|zeig|erklar|fuhr|brauche)/.test(t) && t.split(/\s+/).length <= 12;

@@ -35,7 +35,7 @@ const CALL_112: Action = { type: 'call', label: 'Rettungsdienst 112', phone: '11
 function chooseBody(turn: Turn, deps: AssistantDeps, context: ConversationContext): Body {
   const text = turn.text.trim();
   if (turn.action?.type === 'navigator' && turn.action.step !== undefined) return navigatorBody(deps, context, turn.action.step);
-  if (turn.triage.level === 'acute') return acuteBody(text, turn.triage.suicidal, deps, context);
+  if (turn.triage.level === 'acute') return acuteBody(text, turn.triage, deps, context);
   if (context.navigator && NAVIGATOR_NEXT.test(text)) return navigatorBody(deps, context, context.navigator.step + 1);
   if (context.navigator && NAVIGATOR_EXPLAIN.test(text)) {
     const explained = explainNavigatorStep(deps, context);

@@ -177,3 +177,10 @@ describe('respond', () => {
     expect(follow.reply.kind).not.toBe('fallback');
   });
 });
+
+describe('short follow-ups', () => {
+  it('takes "und jetzt?" after a described worry as a request for the next step', () => {
+    const [, next] = converse('Ich bin Lehrerin. Ein Schüler kommt seit Wochen ohne Frühstück und in dünner Kleidung.', 'und jetzt?');
+    expect(next.reply.kind).toBe('navigator');
+  });
+});

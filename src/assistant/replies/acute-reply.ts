@@ -1,3 +1,4 @@
+import { MODEL_ACUTE_SIGNAL } from '../triage.ts';
 import type { ConversationContext } from '../types.ts';
 import { articleSource, type AssistantDeps, type Body } from './body.ts';
 import { searchBody } from './search-reply.ts';
@@ -11,7 +12,9 @@ const SUICIDE_ARTICLE = 'selbstverletzung-und-suizidalitaet';
 /** How many further turns keep the emergency numbers at hand after an acute message. */
 export const ACUTE_TURNS = 3;
 
-export function acuteBody(text: string, suicidal: boolean, deps: AssistantDeps, context: ConversationContext): Body {
+export function acuteBody(text: string, triage: { suicidal: boolean; signals: string[] }, deps: AssistantDeps, context: ConversationContext): Body {
+  const suicidal = triage.suicidal;
+  const modelOnly = triage.signals.includes(MODEL_ACUTE_SIGNAL);
   const article = deps.articles.get(suicidal ? SUICIDE_ARTICLE : ACUTE_ARTICLE) ?? deps.articles.get(ACUTE_ARTICLE);
   const searched = searchBody(text, deps, context);
   const specific = searched.kind === 'answer' && searched.confidence >= deps.sureThreshold
@@ -25,7 +28,9 @@ export function acuteBody(text: string, suicidal: boolean, deps: AssistantDeps, 
     sources: [...(article ? [articleSource(article)] : []), ...(specific ? [specific] : [])],
     confidence: 1,
     kind: 'answer',
-    context: { ...searched.context, acuteTurns: ACUTE_TURNS },
+    // Only the learned model said acute: keep the numbers at hand for one turn, not three, so a
+    // false alarm does not steer the whole conversation towards the police.
+    context: { ...searched.context, acuteTurns: modelOnly ? 1 : ACUTE_TURNS },
   };
 }
 
