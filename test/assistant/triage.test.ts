@@ -199,3 +199,12 @@ describe('triage: classes found by the blind3 batch', () => {
     expect(level('Wir haben Geld eingespart.')).toBe('none');
   });
 });
+
+describe('triage: a caregiver who does not wake up', () => {
+  it('is a medical emergency, a habit of sleeping late is not', () => {
+    expect(triage('Ein Kind ruft an: Mama schläft und wacht nicht auf').signals).toContain('medical_emergency');
+    expect(triage('Mama liegt seit gestern auf dem Boden und redet nicht').level).toBe('acute');
+    expect(triage('Sie wacht morgens nicht auf, weil sie so spät schläft').level).not.toBe('acute');
+    expect(triage('Er wacht nachts oft auf und weint').level).not.toBe('acute');
+  });
+});
