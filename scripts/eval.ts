@@ -1,10 +1,10 @@
 // Prints retrieval quality (hit@1, hit@3, MRR) for the train and held-out splits and the misses.
 //   node scripts/eval.ts              current engine
 //   node scripts/eval.ts --ablation   one row per pipeline step (notes table)
-//   node scripts/eval.ts --misses=train|heldout|blind2|all   which misses to list (default all)
+//   node scripts/eval.ts --misses=train|heldout|blind2|blind3|all   which misses to list (default all)
 import lunr from 'lunr';
 import { loadSearchCorpus } from '../test/eval/knowledge.ts';
-import { evaluate, readQuestions } from '../test/eval/evaluate.ts';
+import { ANSWER_THRESHOLD, evaluate, readQuestions } from '../test/eval/evaluate.ts';
 import type { EvalReport, SplitMetrics } from '../test/eval/evaluate.ts';
 import { buildSearchIndex } from '../src/search/build.ts';
 import { loadSearchEngine } from '../src/search/engine.ts';
@@ -34,11 +34,11 @@ if (args.includes('--ablation')) {
     ['+ role boost', engine({ rerank: false }), true],
     ['+ heading match, glossary prior, role from text (all on)', engine({}), true],
   ];
-  console.log('\n| step | train hit@1 | train hit@3 | train MRR | heldout hit@1 | heldout hit@3 | heldout MRR | blind2 hit@1 | blind2 hit@3 | blind2 MRR |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('\n| step | train hit@1 | train hit@3 | train MRR | heldout hit@1 | heldout hit@3 | heldout MRR | blind2 hit@1 | blind2 hit@3 | blind2 MRR | blind3 hit@1 | blind3 hit@3 | blind3 MRR |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const [name, e, roles] of rows) {
     const r = evaluate(e, questions, { available, useRoles: roles });
-    console.log(`| ${name} | ${f(r.train.hit1)} | ${f(r.train.hit3)} | ${f(r.train.mrr)} | ${f(r.heldout.hit1)} | ${f(r.heldout.hit3)} | ${f(r.heldout.mrr)} | ${f(r.blind2.hit1)} | ${f(r.blind2.hit3)} | ${f(r.blind2.mrr)} |`);
+    console.log(`| ${name} | ${f(r.train.hit1)} | ${f(r.train.hit3)} | ${f(r.train.mrr)} | ${f(r.heldout.hit1)} | ${f(r.heldout.hit3)} | ${f(r.heldout.mrr)} | ${f(r.blind2.hit1)} | ${f(r.blind2.hit3)} | ${f(r.blind2.mrr)} | ${f(r.blind3.hit1)} | ${f(r.blind3.hit3)} | ${f(r.blind3.mrr)} |`);
   }
 } else {
   const report = evaluate(engine({}), questions, { available });
@@ -50,10 +50,10 @@ function engine(config: EngineConfig): SearchEngine {
 }
 
 function printReport(report: EvalReport, which: string): void {
-  console.log('\n| split | n | hit@1 | hit@3 | MRR | mean confidence |');
-  console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const [name, m] of [['train', report.train], ['heldout', report.heldout], ['blind2', report.blind2]] as Array<[string, SplitMetrics]>) {
-    console.log(`| ${name} | ${m.n}${m.skipped ? ` (+${m.skipped} skipped)` : ''} | ${f(m.hit1)} | ${f(m.hit3)} | ${f(m.mrr)} | ${f(m.meanConfidence)} |`);
+  console.log(`\n| split | n | hit@1 | hit@3 | MRR | mean confidence | conf ≥ ${ANSWER_THRESHOLD} | right and ≥ ${ANSWER_THRESHOLD} |`);
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const [name, m] of [['train', report.train], ['heldout', report.heldout], ['blind2', report.blind2], ['blind3', report.blind3]] as Array<[string, SplitMetrics]>) {
+    console.log(`| ${name} | ${m.n}${m.skipped ? ` (+${m.skipped} skipped)` : ''} | ${f(m.hit1)} | ${f(m.hit3)} | ${f(m.mrr)} | ${f(m.meanConfidence)} | ${f(m.answered)} | ${f(m.answeredRight)} |`);
   }
   console.log(`| negative | ${report.negative.n} | – | – | – | ${f(report.negative.meanConfidence)} |`);
   printCalibration(report);
@@ -62,7 +62,7 @@ function printReport(report: EvalReport, which: string): void {
     console.log('\nNegative questions (confidence, top passage):');
     for (const r of report.negative.results) console.log(`  ${r.id} [${r.kind}] ${f(r.confidence)} "${r.q}" → ${r.top ?? '(nothing)'}`);
   }
-  for (const [name, m] of [['train', report.train], ['heldout', report.heldout], ['blind2', report.blind2]] as Array<[string, SplitMetrics]>) {
+  for (const [name, m] of [['train', report.train], ['heldout', report.heldout], ['blind2', report.blind2], ['blind3', report.blind3]] as Array<[string, SplitMetrics]>) {
     if (which !== 'all' && which !== name) continue;
     console.log(`\nMisses (${name}, not in top 3): ${m.misses.length}`);
     for (const miss of m.misses) console.log(`  ${miss.id} "${miss.q}"\n      expected ${miss.expected.join(', ')}; got ${miss.got.join(', ') || '(nothing)'}`);

@@ -2,7 +2,7 @@
 import { lunr } from './lunr-de.ts';
 import { Analyzer, vocabularyWords } from './analyzer.ts';
 import type { AnalyzerConfig } from './analyzer.ts';
-import { foldUmlautsStep, normalizeStep, lawReferenceStep, stemStep, stopWordStep } from './steps.ts';
+import { foldUmlautsStep, markPartStep, normalizeStep, lawReferenceStep, stemStep, stopWordStep } from './steps.ts';
 import { tokenizeForLunr } from './tokenize.ts';
 import { stripMarkdown } from './normalize.ts';
 import { SEED_VOCABULARY } from './seed-vocabulary.ts';
@@ -10,7 +10,7 @@ import { FIELD_BOOSTS } from './config.ts';
 import type { Passage } from './types.ts';
 
 export const INDEX_FORMAT = 'kinderschutz-lotse/search-index';
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2; // 2: compound parts indexed with PART_MARK
 
 export type SerializedSearchIndex = {
   format: typeof INDEX_FORMAT;
@@ -50,7 +50,7 @@ export function buildSearchIndex(passages: Passage[], synonyms: string[][], conf
 export function buildLunrIndex(passages: Passage[], analyzer: Analyzer, legalOnEveryPassage = false): lunr.Index {
   const builder = new lunr.Builder();
   builder.tokenizer = tokenizeForLunr as unknown as typeof builder.tokenizer;
-  builder.pipeline.add(...(analyzer.pipeline as unknown as { _stack: lunr.PipelineFunction[] })._stack);
+  builder.pipeline.add(...(analyzer.pipeline as unknown as { _stack: lunr.PipelineFunction[] })._stack, markPartStep);
   // Stored with the index for completeness; queries are analysed by the Analyzer, not by this.
   builder.searchPipeline.add(normalizeStep, lawReferenceStep, stopWordStep, foldUmlautsStep, stemStep);
   builder.metadataWhitelist = [];

@@ -4,7 +4,9 @@ export const FIELD_BOOSTS = { title: 3, heading: 2.5, tags: 2, body: 1 } as cons
 export const TERM_BOOSTS = {
   exact: 1,
   law: 1.2,
-  part: 0.35,
+  part: 0.35, // a part of a compound the user typed ("Schweigepflicht" in "Schweigepflichtentbindung")
+  // A word the user typed, found only as a part of an indexed compound: by stem length (query.ts).
+  insideCompound: { short: 0.35, shortLength: 5, long: 1, longLength: 12 },
   synonym: 0.4,
   fuzzy: [1, 0.3, 0.12], // by edit distance
 } as const;
@@ -43,6 +45,24 @@ export const SPECIFICITY = {
   // already counts such words as unmatched; 0.5 / 1 cut off-topic ≥ 0.25 from 0.18 to 0.14 / 0.11 but
   // also cost 2–3 % of correct answers (chat words like "ans", "doku", "Stiefvater" are unknown too).
   unknownExponent: 0,
+};
+
+/**
+ * Long case descriptions (several sentences) hold many narrative words ("kommen", "Jahr", "Abend")
+ * that no article is about; their rare words get a high IDF, drown the topic words in the
+ * coverage and win the long-input reduction. From `fromGroups` query words on, a word's weight is
+ * scaled by its topicality (its best term's specificity, specificity.ts): × (floor + (1 − floor) × τ),
+ * reaching the full effect at `fullAt` words. Short questions are left as they were.
+ * Tuned on train (and the negatives, which must not rise).
+ */
+export const LONG_INPUT = {
+  fromGroups: 5,
+  fullAt: 10,
+  floor: 0.3,
+  reduceByTopic: true, // the long-input reduction keeps the most topical informative words
+  // Coverage (confidence) weighted the same way: off — train+heldout at 0.25 kept +3 correct but passed
+  // +2 wrong answers (search4 notes), not a clear gain.
+  confidenceByTopic: false as boolean,
 };
 
 /** A query that is essentially a law citation prefers the article about that norm (rerank.ts). */

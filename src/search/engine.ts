@@ -1,7 +1,7 @@
 // The search engine: loads a serialised index and answers queries.
 import { lunr } from './lunr-de.ts';
 import { Analyzer } from './analyzer.ts';
-import { stemWord } from './steps.ts';
+import { isMarkedPart, stemWord } from './steps.ts';
 import type { AnalyzerConfig, QueryGroup } from './analyzer.ts';
 import { QueryPlanner } from './query.ts';
 import type { WeightedTerm } from './query.ts';
@@ -12,7 +12,7 @@ import type { GroupEvidence } from './confidence.ts';
 import { LruCache } from './lru.ts';
 import { isLawCode } from './law.ts';
 import { TermSpecificity, informationFactor, queryInformation, unknownWordsFactor } from './specificity.ts';
-import { DEFAULT_LIMIT, QUERY_LIMITS, RERANK } from './config.ts';
+import { DEFAULT_LIMIT, LONG_INPUT, QUERY_LIMITS, RERANK } from './config.ts';
 import { citationOf, headingShare, inferRole, isDefinitionQuery, rerankFactor } from './rerank.ts';
 import type { GroupTerms, LawSubject, RerankWeights } from './rerank.ts';
 import { INDEX_FORMAT, refOf } from './build.ts';
@@ -160,7 +160,8 @@ export class LunrSearchEngine implements SearchEngine {
     let plan = this.planCache.get(key);
     if (!plan) {
       const analysed = this.analyzer.analyzeQuery(key);
-      const groups = this.config.reduceLongInput === false ? analysed : this.planner.reduce(analysed);
+      const topical = LONG_INPUT.reduceByTopic ? (group: QueryGroup) => this.topicWeight(group, analysed.length) : undefined;
+      const groups = this.config.reduceLongInput === false ? analysed : this.planner.reduce(analysed, topical);
       const all = this.planner.expand(groups, { fuzzy: this.config.fuzzy !== false, reduce: true });
       const terms = this.planner.withoutUbiquitousTerms(all);
       const definitionQuery = isDefinitionQuery(key);
@@ -184,6 +185,8 @@ export class LunrSearchEngine implements SearchEngine {
   private groupTerms(groups: QueryGroup[], all: WeightedTerm[]): GroupTerms[] {
     const result: GroupTerms[] = groups.map((group) => ({ weight: this.groupWeight(group), terms: new Map<string, number>() }));
     for (const t of all) {
+      // A word found only inside a compound of the heading is no heading match ("Tagesmütter" ≠ "Mutter").
+      if (isMarkedPart(t.term)) continue;
       const terms = result[t.group].terms;
       terms.set(t.term, Math.max(terms.get(t.term) ?? 0, t.quality));
     }
@@ -193,6 +196,23 @@ export class LunrSearchEngine implements SearchEngine {
   private groupWeight(group: QueryGroup): number {
     const main = group.terms.find((t) => t.kind === 'exact' || t.kind === 'law') ?? group.terms[0];
     return main ? this.planner.idf(main.term) : 0;
+  }
+
+  /**
+   * Weight factor for a word of a long input by its topicality (LONG_INPUT): 1 for short queries;
+   * in long ones, words that are no topic of the knowledge base count less (narrative words).
+   */
+  private topicWeight(group: QueryGroup, groupCount: number): number {
+    const { fromGroups, fullAt, floor } = LONG_INPUT;
+    if (groupCount < fromGroups) return 1;
+    const strength = Math.min(1, (groupCount - fromGroups + 1) / (fullAt - fromGroups + 1));
+    let topicality = 0;
+    for (const t of group.terms) {
+      if (t.kind === 'law') return 1;
+      const quality = t.kind === 'part' ? 0.5 : t.kind === 'synonym' ? 0.9 : 1;
+      topicality = Math.max(topicality, quality * this.specificity.of(t.term));
+    }
+    return 1 - strength * (1 - (floor + (1 - floor) * topicality));
   }
 
   /** IDF share of the query's words of which the index holds no term (word, part, synonym or typo variant). */
@@ -215,7 +235,8 @@ export class LunrSearchEngine implements SearchEngine {
     return plan.groups.map((group, g) => {
       // In a citation query the other word only frames the question ("Was heißt … genau?").
       const framing = citation.size > 0 && !group.terms.some((t) => t.kind === 'law' || isLawCode(t.term));
-      const weight = framing ? 0 : plan.groupTerms[g].weight;
+      const topical = LONG_INPUT.confidenceByTopic ? this.topicWeight(group, plan.groups.length) : 1;
+      const weight = framing ? 0 : plan.groupTerms[g].weight * topical;
       const lawTerms = new Set(group.terms.filter((t) => t.kind === 'law').map((t) => t.term));
       let best = 0;
       let specificity = 0;

@@ -7,6 +7,7 @@ import { LruCache } from './lru.ts';
 import { TermScorer } from './scorer.ts';
 import type { ScoredRef } from './scorer.ts';
 import { QUERY_LIMITS, TERM_BOOSTS } from './config.ts';
+import { PART_MARK } from './steps.ts';
 import type { QueryGroup } from './analyzer.ts';
 
 /** `quality` says how well a match on this term stands for the word typed (for confidence). */
@@ -14,6 +15,18 @@ export type WeightedTerm = { term: string; boost: number; group: number; quality
 
 const QUALITY = { exact: 1, law: 1, synonym: 0.9, part: 0.5 } as const;
 const FUZZY_QUALITY = [1, 0.7, 0.5];
+
+/**
+ * Boost of a query word found only inside an indexed compound. Short stems are common heads and
+ * modifiers ("Mutter" in "Tagesmütter", "Tag", "Kind"): weak evidence. Long ones name the topic
+ * ("Datenschutz" in "Sozialdatenschutz"): nearly as good as the word itself.
+ */
+export function insideCompoundShare(term: string): number {
+  const { short, shortLength, long, longLength } = TERM_BOOSTS.insideCompound;
+  if (term.length <= shortLength) return short;
+  if (term.length >= longLength) return long;
+  return short + ((long - short) * (term.length - shortLength)) / (longLength - shortLength);
+}
 
 export type QueryOptions = { fuzzy: boolean; reduce: boolean };
 
@@ -37,10 +50,10 @@ export class QueryPlanner {
   }
 
   /** Keeps the most informative groups of a long input (highest inverse document frequency). */
-  reduce(groups: QueryGroup[]): QueryGroup[] {
+  reduce(groups: QueryGroup[], topicality?: (group: QueryGroup) => number): QueryGroup[] {
     if (groups.length <= QUERY_LIMITS.maxGroups) return groups;
     const ranked = groups
-      .map((group) => ({ group, informative: this.informativeness(group) }))
+      .map((group) => ({ group, informative: this.informativeness(group) * (topicality ? topicality(group) : 1) }))
       .sort((a, b) => b.informative - a.informative)
       .slice(0, QUERY_LIMITS.maxGroups)
       .map((entry) => entry.group);
@@ -63,6 +76,13 @@ export class QueryPlanner {
       for (const t of group.terms) {
         const boost = TERM_BOOSTS[t.kind] * t.weight;
         add(t.term, boost, g, QUALITY[t.kind]);
+        // The index keeps compound parts apart (PART_MARK): a query word or part found only
+        // inside an indexed compound counts as a part match, never as the whole word.
+        if (t.kind === 'exact') {
+          const share = insideCompoundShare(t.term);
+          add(PART_MARK + t.term, share * t.weight, g, Math.max(QUALITY.part, share));
+        }
+        if (t.kind === 'part') add(PART_MARK + t.term, boost, g, QUALITY.part);
         if (!options.fuzzy || t.kind === 'law' || t.kind === 'part') continue;
         // Synonyms come from the knowledge base's own list, and a word the index knows is no
         // typo: walking the trie for them cost time and added only near-miss noise.

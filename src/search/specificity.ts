@@ -10,6 +10,7 @@
 //   ("beraten", "Stelle", "Person") does not point to any one of them.
 // Law citations are specific by construction and count fully.
 import { SPECIFICITY } from './config.ts';
+import { PART_MARK, isMarkedPart } from './steps.ts';
 
 type Posting = Record<string, Record<string, unknown> | number>;
 
@@ -36,11 +37,14 @@ export class TermSpecificity {
   }
 
   private compute(term: string): number {
-    const posting = Object.hasOwn(this.invertedIndex, term) ? this.invertedIndex[term] : undefined;
-    if (!posting) return 0;
+    // A word's use in the knowledge base includes its use inside compounds (indexed apart, with
+    // PART_MARK): "Stelle" is spread over every article that mentions a "Kontaktstelle".
+    const word = isMarkedPart(term) ? term.slice(PART_MARK.length) : term;
+    const postings = [word, PART_MARK + word].filter((t) => Object.hasOwn(this.invertedIndex, t)).map((t) => this.invertedIndex[t]);
+    if (postings.length === 0) return 0;
     const articles = new Set<string>();
     let prominence: number = SPECIFICITY.nonKeyword;
-    for (const field in posting) {
+    for (const posting of postings) for (const field in posting) {
       const refs = posting[field];
       if (typeof refs !== 'object') continue; // `_index`
       for (const ref in refs) {

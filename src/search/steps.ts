@@ -73,6 +73,18 @@ export function createDecompoundStep(decompounder: Decompounder): lunr.PipelineF
   return labelled(step, 'ksl-decompound');
 }
 
+/**
+ * Marks compound parts in the index ("Tagesmütter" → tagesmutt, ~tag, ~mutt), so that a query
+ * word can match a whole indexed word fully and a mere part of a compound only weakly:
+ * "Mutter" should not find the heading about Tagesmütter as if it said "Mutter". Index time only.
+ */
+export const PART_MARK = '~';
+export const markPartStep: lunr.PipelineFunction = (token) => (meta(token).part ? token.update((s) => PART_MARK + s) : token);
+
+export function isMarkedPart(term: string): boolean {
+  return term.startsWith(PART_MARK);
+}
+
 export const stemStep: lunr.PipelineFunction = (token, i, tokens) => {
   const word = token.toString();
   if (meta(token).law || hasDigit(word)) return token;
@@ -125,6 +137,7 @@ register(stopWordStep, 'ksl-stop-words');
 register(foldUmlautsStep, 'ksl-fold-umlauts');
 register((token) => token, 'ksl-decompound');
 register(stemStep, 'ksl-stem');
+register(markPartStep, 'ksl-mark-parts');
 
 /** Steps before compound splitting: used to collect the vocabulary. */
 export const preCompoundSteps: lunr.PipelineFunction[] = [normalizeStep, lawReferenceStep, stopWordStep, foldUmlautsStep];
