@@ -1,6 +1,7 @@
 import type { Article, Contacts } from '../knowledge/types.ts';
 import type { SearchHit, SearchResult } from '../search/index.ts';
-import { HOTLINE_MV } from './emergency.ts';
+import { findHotline, HOTLINE_MV, jugendamtFor, reachOf } from '../knowledge/directory.ts';
+import { germanDate } from './text.ts';
 import type { Action, ReplySource } from './types.ts';
 
 // Composes an answer only from knowledge-base passages: the best passage in full, up to two
@@ -9,11 +10,6 @@ import type { Action, ReplySource } from './types.ts';
 const JUGENDAMT_TOPICS = /jugendamt|meldung|inobhutnahme|akute/i;
 
 export type ComposedAnswer = { text: string; sources: ReplySource[]; actions: Action[]; articleIds: string[] };
-
-function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-}
 
 function source(hit: SearchHit): ReplySource {
   return { id: hit.passage.articleId, title: hit.passage.articleTitle, url: hit.passage.url, reviewed: hit.passage.reviewed };
@@ -33,9 +29,9 @@ function distinctArticles(hits: SearchHit[], max: number): SearchHit[] {
 
 /** The region's Jugendamt as one Markdown line, when the answer is about involving it. */
 export function regionalContactLine(contacts: Contacts, region: string | undefined): string | undefined {
-  const office = region ? contacts.jugendaemter.find((j) => j.region === region) : undefined;
+  const office = jugendamtFor(contacts, region);
   if (!office) return undefined;
-  const parts = [office.phone && `Tel. ${office.phone}`, office.website && `[Website](${office.website})`].filter(Boolean);
+  const parts = reachOf(office);
   return `**Ihr Jugendamt:** ${office.name}${parts.length ? ` – ${parts.join(', ')}` : ''}`;
 }
 
@@ -54,7 +50,7 @@ export function composeAnswer(
   }
   const contact = JUGENDAMT_TOPICS.test(`${best.passage.articleId} ${best.passage.text}`) ? regionalContactLine(options.contacts, options.region) : undefined;
   if (contact) lines.push('', contact);
-  lines.push('', `_Quelle: ${best.passage.articleTitle}, Stand ${formatDate(best.passage.reviewed)}._`);
+  lines.push('', `_Quelle: ${best.passage.articleTitle}, Stand ${germanDate(best.passage.reviewed)}._`);
   const used = [best, ...related];
   return {
     text: lines.join('\n'),
@@ -68,7 +64,7 @@ export function composeAnswer(
 }
 
 export function fallbackAnswer(contacts: Contacts): { text: string; actions: Action[] } {
-  const mv = contacts.hotlines.find((h) => h.id === HOTLINE_MV);
+  const mv = findHotline(contacts, HOTLINE_MV);
   const lines = [
     'Dazu finde ich in meiner Wissensbasis keine verlässliche Antwort, und ich möchte nichts erfinden.',
     '',

@@ -1,6 +1,7 @@
 import type { Contacts, JugendamtContact, Regions } from '../knowledge/types.ts';
-import { HOTLINE_MV } from './emergency.ts';
 import { foldedRegExp, foldText } from './safety/fold.ts';
+import { findHotline, HOTLINE_MV, jugendamtFor } from '../knowledge/directory.ts';
+import { germanDate } from './text.ts';
 import type { Action, ReplySource } from './types.ts';
 
 // "Welches Jugendamt ist für uns zuständig?" is answered from the contact directory, not from
@@ -21,14 +22,14 @@ function officeLines(office: JugendamtContact): string[] {
   if (office.phone) lines.push(`- Telefon: ${office.phone}`);
   if (office.website) lines.push(`- Website: [${office.website.replace(/^https?:\/\//, '')}](${office.website})`);
   if (office.on_call) lines.push(`- Erreichbarkeit: ${office.on_call}`);
-  lines.push(`- Angaben geprüft am ${office.verified.split('-').reverse().join('.')}`);
+  lines.push(`- Angaben geprüft am ${germanDate(office.verified)}`);
   return lines;
 }
 
 export function contactAnswer(contacts: Contacts, regions: Regions, region: string | undefined, reviewed: string | undefined): { text: string; actions: Action[]; sources: ReplySource[] } {
-  const hotline = contacts.hotlines.find((h) => h.id === HOTLINE_MV);
+  const hotline = findHotline(contacts, HOTLINE_MV);
   const source: ReplySource = { id: CONTACT_ARTICLE, title: 'Die Jugendämter in Mecklenburg-Vorpommern', url: `/wissen/${CONTACT_ARTICLE}`, ...(reviewed ? { reviewed } : {}) };
-  const office = region ? contacts.jugendaemter.find((j) => j.region === region) : undefined;
+  const office = jugendamtFor(contacts, region);
   const lines: string[] = [];
   if (office) {
     const regionName = regions.regions.find((r) => r.id === region)?.name ?? office.name;

@@ -1,20 +1,17 @@
 import type { Contacts } from '../knowledge/types.ts';
+import { findHotline, HOTLINE_MV, jugendamtFor, reachOf } from '../knowledge/directory.ts';
 import type { Action } from './types.ts';
 
 // The emergency routes shown before anything else when triage says acute. 110 and 112 are
 // fixed by law; every other number comes from the checked contact directory.
 
-export const HOTLINE_MV = 'kinderschutzhotline-mv';
 export const CRISIS_LINES = ['telefonseelsorge', 'nummer-gegen-kummer-kinder'];
 
-function hotline(contacts: Contacts, id: string) {
-  return contacts.hotlines.find((h) => h.id === id);
-}
 
 function jugendamtLine(contacts: Contacts, region: string | undefined): string | undefined {
-  const office = region ? contacts.jugendaemter.find((j) => j.region === region) : undefined;
+  const office = jugendamtFor(contacts, region);
   if (!office) return undefined;
-  const reach = office.phone ? `Tel. ${office.phone}` : office.website ? `[Website](${office.website})` : '';
+  const reach = reachOf(office)[0] ?? '';
   const onCall = office.on_call ? ` ${office.on_call}` : '';
   return `- **${office.name}** ${reach} – während der Dienstzeit.${onCall}`;
 }
@@ -39,7 +36,7 @@ export function emergencyBlock(contacts: Contacts, options: { region?: string; t
         '',
       ];
   if (medical) {
-    const poison = hotline(contacts, POISON_LINE);
+    const poison = findHotline(contacts, POISON_LINE);
     if (poison) lines.push(`- Bei Vergiftung oder eingenommenen Tabletten zusätzlich: ${poison.name}, **${poison.phone}** (${poison.hours}).`);
   }
   if (!medical) lines.push('- Bleiben Sie beim Kind oder sorgen Sie dafür, dass jemand bei ihm bleibt, bis Hilfe da ist.');
@@ -47,7 +44,7 @@ export function emergencyBlock(contacts: Contacts, options: { region?: string; t
     '- Schicken Sie das Kind nicht in eine Situation zurück, in der es gefährdet ist.',
     '- Außerhalb der Dienstzeiten des Jugendamts erreichen Sie den Bereitschaftsdienst über die Polizei (110).',
   );
-  const mv = hotline(contacts, HOTLINE_MV);
+  const mv = findHotline(contacts, HOTLINE_MV);
   if (mv) lines.push(`- ${mv.name}: **${mv.phone}** (${mv.hours}).`);
   const office = jugendamtLine(contacts, options.region);
   if (office) lines.push(office);
@@ -58,7 +55,7 @@ export function emergencyBlock(contacts: Contacts, options: { region?: string; t
   if (suicidal) {
     lines.push('', 'Wenn ein Kind oder Jugendlicher an Suizid denkt: Lassen Sie es nicht allein, nehmen Sie es ernst und rufen Sie im Zweifel die 112.');
     for (const id of CRISIS_LINES) {
-      const line = hotline(contacts, id);
+      const line = findHotline(contacts, id);
       if (line) lines.push(`- ${line.name}: **${line.phone}** (${line.hours}).`);
     }
   }

@@ -1,8 +1,9 @@
 // What the asker reads about their case, in German. Numbers only from the checked directory.
 import type { Contacts } from '../knowledge/types.ts';
+import { findHotline, HOTLINE_MV } from '../knowledge/directory.ts';
 
 export function routes24h(contacts: Contacts | undefined): string {
-  const mv = contacts?.hotlines.find((h) => h.id === 'kinderschutzhotline-mv');
+  const mv = contacts && findHotline(contacts, HOTLINE_MV);
   const hotline = mv ? ` oder die ${mv.name} unter ${mv.phone} (${mv.hours})` : '';
   return `Bei akuter Gefahr für ein Kind: sofort 110 oder 112${hotline}.`;
 }

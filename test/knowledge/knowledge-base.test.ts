@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { CRISIS_LINES, HOTLINE_MV } from '../../src/assistant/emergency.ts';
+import { CRISIS_LINES } from '../../src/assistant/emergency.ts';
+import { HOTLINE_MV } from '../../src/knowledge/directory.ts';
 import { checkKnowledge } from '../../src/knowledge/check.ts';
 import { loadKnowledgeFromDir } from '../../src/knowledge/load.ts';
 import type { KnowledgeBundle } from '../../src/knowledge/types.ts';
