@@ -1,3 +1,5 @@
+import { sseEvents } from '../../helpers/sse.ts';
+
 // Keeps an SSE stream of one conversation open and collects its events, so a test can wait
 // for the one it expects.
 export type WatchedEvent = { id?: string; event: string; data: any; at: number };
@@ -19,36 +21,19 @@ export class SseWatch {
     try {
       const res = await fetch(url, { signal: this.controller.signal });
       if (!res.ok || !res.body) throw new Error(`SSE status ${res.status}`);
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = '';
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) return;
-        buffer += value;
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (block.startsWith(':')) continue;
-          const e: WatchedEvent = { event: 'message', data: '', at: Date.now() };
-          let data = '';
-          for (const line of block.split('\n')) {
-            if (line.startsWith('id:')) e.id = line.slice(3).trim();
-            else if (line.startsWith('event:')) e.event = line.slice(6).trim();
-            else if (line.startsWith('data:')) data += line.slice(5).trim();
-          }
-          if (e.event === 'ready') {
-            markOpen();
-            continue;
-          }
-          try {
-            e.data = JSON.parse(data);
-          } catch {
-            e.data = data;
-          }
-          this.events.push(e);
-          for (const l of this.listeners) l();
+      for await (const raw of sseEvents(res.body)) {
+        if (raw.event === 'ready') {
+          markOpen();
+          continue;
         }
+        const e: WatchedEvent = { id: raw.id, event: raw.event, data: raw.data, at: Date.now() };
+        try {
+          e.data = JSON.parse(raw.data);
+        } catch {
+          e.data = raw.data;
+        }
+        this.events.push(e);
+        for (const l of this.listeners) l();
       }
     } catch (error) {
       // A stream cut by a stopped service is expected in some tests; keep the reason for a failing wait.
