@@ -37,11 +37,14 @@ export function regionalContactLine(contacts: Contacts, region: string | undefin
 
 export function composeAnswer(
   result: SearchResult,
-  options: { contacts: Contacts; region?: string; articles: Map<string, Article> },
+  options: { contacts: Contacts; region?: string; articles: Map<string, Article>; direct?: boolean; lead?: string },
 ): ComposedAnswer {
   const [best, ...more] = distinctArticles(result.hits, 3);
+  // The editor's short answer first, so that the question asked is answered in the first
+  // sentence (a yes/no question with its yes or no); then the section it summarises.
+  const short = options.lead ?? (options.direct ? best.passage.answers?.short : undefined);
   // The heading alone reads best; the article's title follows in the source line.
-  const lines = [`**${best.passage.heading}**`, '', best.passage.text];
+  const lines = [...(short ? [short, ''] : []), `**${best.passage.heading}**`, '', best.passage.text];
   const related = more.filter((hit) => hit.score >= best.score * 0.5);
   if (related.length) {
     lines.push('', 'Mehr dazu:');

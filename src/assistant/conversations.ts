@@ -4,8 +4,7 @@ import { hashToken, newId, newToken, safeEqual } from './ids.ts';
 import type { LiveEvents } from './live-events.ts';
 import { redact, type PiiFinding } from './privacy.ts';
 import { redactionSummary, respond, type AssistantDeps } from './respond.ts';
-import type { TriageResult } from './triage.ts';
-import { assessDanger } from './danger.ts';
+import { understand, type Danger } from './understanding/index.ts';
 import { emergencyBlock } from './emergency.ts';
 import type { Contacts } from '../knowledge/types.ts';
 import type { ConversationContext, Reply } from './types.ts';
@@ -28,7 +27,7 @@ export type ConversationServiceDeps = AssistantDeps & {
  * The reply while a person of the Kontaktstelle holds the conversation: the Lotse stays silent,
  * except that acute danger still gets the emergency routes at once (safety before silence).
  */
-function relayedReply(findings: PiiFinding[], level: TriageResult, contacts: Contacts, region: string | undefined): Reply {
+function relayedReply(findings: PiiFinding[], level: Danger, contacts: Contacts, region: string | undefined): Reply {
   const emergency = level.level === 'acute' ? emergencyBlock(contacts, { region, triage: level }) : undefined;
   return {
     text: emergency?.text ?? '', sources: [], triage: { level: level.level, signals: level.signals }, confidence: 1,
@@ -87,20 +86,19 @@ export class ConversationService {
     }
     // From here on only the redacted text exists.
     const { text, findings } = redact(cleanInput(rawText));
-    // A claimed case: the message goes to the staff member through the event log, no answer.
-    const assessed = assessDanger(text);
-    const relayed = await this.deps.escalation?.relayUserMessage(conversationId, text, clientId ?? null);
-    if (relayed) {
-      const region = (conversation.context as ConversationContext).region ?? conversation.region ?? undefined;
-      return { reply: relayedReply(findings, assessed, this.deps.knowledge.contacts, region), messageId: relayed.messageId, replyId: '', duplicate: relayed.duplicate };
-    }
     const context: ConversationContext = {
       ...(conversation.context as ConversationContext),
       role: (conversation.context as ConversationContext).role ?? conversation.role ?? undefined,
       region: (conversation.context as ConversationContext).region ?? conversation.region ?? undefined,
     };
+    const understood = understand(text, context);
+    // A claimed case: the message goes to the staff member through the event log, no answer.
+    const relayed = await this.deps.escalation?.relayUserMessage(conversationId, text, clientId ?? null);
+    if (relayed) {
+      return { reply: relayedReply(findings, understood.danger, this.deps.knowledge.contacts, context.region), messageId: relayed.messageId, replyId: '', duplicate: relayed.duplicate };
+    }
     const turn = respond(
-      { text, findings, triage: assessed, context, privacyNoticeShown: conversation.privacyNoticeShown, action },
+      { text, findings, understood, context, privacyNoticeShown: conversation.privacyNoticeShown, action },
       this.deps,
     );
     const now = this.now();

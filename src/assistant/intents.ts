@@ -31,7 +31,8 @@ export function isFollowUp(text: string): boolean {
 
 // The asker says in so many words that a child is in danger now ("Notfall", "das Kind ist
 // jetzt in Gefahr"): that is acute whatever the triage rules make of the rest.
-const DECLARED_EMERGENCY = foldedRegExp('\\b(notfall|akute[rn]? gefahr|(jetzt|gerade|sofort|heute nacht|heute abend)\\b.{0,40}\\bin (großer |akuter )?gefahr|in (großer |akuter )?gefahr\\b.{0,20}\\b(jetzt|gerade))');
+// "Notfall" as a word, not the first part of Notfallplan, Notfallkoffer or Notfallordner.
+const DECLARED_EMERGENCY = foldedRegExp('\\b(notfall\\b(?!-?(plan|koffer|ordner|nummer|kette|konzept|set|karte|box|management))|akute[rn]? gefahr|(jetzt|gerade|sofort|heute nacht|heute abend)\\b.{0,40}\\bin (großer |akuter )?gefahr|in (großer |akuter )?gefahr\\b.{0,20}\\b(jetzt|gerade))');
 const NEGATED_EMERGENCY = foldedRegExp('\\b(kein(e|en)? (notfall|akute gefahr)|nicht (in )?(akuter )?gefahr|keine gefahr)');
 
 const TOPIC_QUESTION = foldedRegExp('^\\s*(was (ist|sind|bedeutet|heißt|gilt als)|woran|wie erkenne|wann (ist|spricht|liegt|gilt))\\b');

@@ -155,6 +155,15 @@ const STEPS: StepSpec[] = [
 
 export const NAVIGATOR_STEP_COUNT = STEPS.length;
 
+// What has been done already decides where the procedure starts: after talking to the Leitung
+// comes the insoweit erfahrene Fachkraft, after her the parents, after them help and the Jugendamt.
+const NEXT_STEP_AFTER: Record<string, number> = { leitung: 2, insofa: 3, parents: 4, jugendamt: 5 };
+
+/** The first step not yet done, by the situation slot `done`. */
+export function startStep(done: readonly string[]): number {
+  return Math.max(0, ...done.map((d) => NEXT_STEP_AFTER[d] ?? 0));
+}
+
 export function toNavigatorRole(role: string | undefined): NavigatorRole {
   return role !== undefined && Object.hasOwn(BASIS, role) ? (role as NavigatorRole) : 'andere';
 }
@@ -168,15 +177,15 @@ function stepActions(last: boolean): Action[] {
   return actions;
 }
 
-export function navigatorStep(role: string, index: number): NavigatorStep {
+export function navigatorStep(role: string, index: number, options: { first?: boolean } = {}): NavigatorStep {
   const r = toNavigatorRole(role);
   const i = Math.min(Math.max(0, Math.trunc(Number.isFinite(index) ? index : 0)), STEPS.length - 1);
   const spec = STEPS[i]!;
   const basis = BASIS[r];
   const last = i === STEPS.length - 1;
   const legal = spec.legal(basis);
-  const intro = i === 0
-    ? `Ich führe Sie Schritt für Schritt durch das Vorgehen (${ROLE_LABEL[r]}). **Bei akuter Gefahr für ein Kind rufen Sie sofort 110 oder 112.**\n\n`
+  const intro = i === 0 || options.first
+    ? `Ich führe Sie Schritt für Schritt durch das Vorgehen (${ROLE_LABEL[r]}${i > 0 ? `; was Sie schon getan haben, überspringe ich` : ''}). **Bei akuter Gefahr für ein Kind rufen Sie sofort 110 oder 112.**\n\n`
     : '';
   const legalLine = legal.length ? `\n\nRechtsgrundlage: ${legal.join(', ')}` : '';
   const outro = last ? '\n\nDas war der letzte Schritt. Sie können eine Zusammenfassung für Ihre Unterlagen herunterladen oder drucken.' : '';
@@ -224,6 +233,9 @@ const AND_NOW = /^\s*(?:(?:und|ok|okay|gut|aha)[, ]+){0,2}(?:was )?(?:jetzt|nun)
 
 export function isNavigatorRequest(text: string): boolean {
   const t = foldText(text);
+  // A long case description with "was soll ich tun?" at its end is a question about that case;
+  // the knowledge answer fits it better, and the procedure is offered beside it.
+  if (t.split(/\s+/).length > 14 && !/\bschritt fur schritt\b|\bleitfaden\b|\bfahrplan\b/.test(t)) return false;
   if (/\bschritt fur schritt\b/.test(t) || AND_NOW.test(t)) return true;
   const m = WHAT_NOW.exec(t);
   if (m) return !TOPIC_CLAUSE.test(t.slice(m.index + m[0].length));

@@ -1,25 +1,20 @@
-import { contactAnswer, isContactRequest } from './contact-answer.ts';
 import { detectRole } from './context.ts';
-import { emergencyBlock } from './emergency.ts';
-import { detectIntent } from './intents.ts';
-import { isNavigatorRequest } from './navigator.ts';
-import { acuteBody, acuteFollowUpBody } from './replies/acute-reply.ts';
-import { concernFallbackBody } from './replies/concern-reply.ts';
+import { emergencyBlock, urgentBlock } from './emergency.ts';
+import type { TurnSignals } from './retrieval/features.ts';
 import type { AssistantDeps, Body, Turn } from './replies/body.ts';
-import { askRoleBody, explainNavigatorStep, NAVIGATOR_EXPLAIN, NAVIGATOR_NEXT, navigatorBody } from './replies/navigator-reply.ts';
-import { searchBody } from './replies/search-reply.ts';
-import {
-  contextAcknowledgementBody, greetingBody, handoverBody, isContextStatement, privacyBody, thanksBody,
-} from './replies/smalltalk-reply.ts';
+import { understoodLine } from './replies/understood-line.ts';
+import { MODEL_SIGNAL } from './triage.ts';
+import { handleTurn, leansOnBefore, type TurnState } from './turns.ts';
 import type { Action, ConversationContext, Reply } from './types.ts';
 
-// Builds the reply to one (already redacted and triaged) message. Pure: no store, no clock.
-// First the body — what answers the message — then, around it, what safety and privacy demand:
-// the emergency routes on acute danger (and for a few turns after), the "is a child in danger
-// now?" check on concern, and the privacy notice once per conversation.
+// Builds the reply to one (already redacted and understood) message. Pure: no store, no clock.
+// First the body — what answers the message, from the turn table (turns.ts) — then, above it,
+// what safety demands: on acute danger the emergency routes, on urgency "today", for a few turns
+// after an acute message 110/112 at hand, and the "is a child in danger now?" check only where
+// the situation leaves it open; the privacy notice once per conversation.
 
 export type { AssistantDeps, Turn } from './replies/body.ts';
-export type TurnResult = { reply: Reply; context: ConversationContext; privacyNoticeShown: boolean };
+export type TurnResult = { reply: Reply; context: ConversationContext; privacyNoticeShown: boolean; handler: string };
 
 const PRIVACY_NOTICE =
   '_Hinweis zum Datenschutz: Ich habe persönliche Angaben (zum Beispiel Namen oder Kontaktdaten) aus Ihrer Nachricht entfernt und speichere nur die anonymisierte Fassung. ' +
@@ -28,61 +23,61 @@ const PRIVACY_NOTICE =
 const CONCERN_CHECK = '**Ist ein Kind jetzt in Gefahr?** Dann rufen Sie sofort die 110 (Polizei) oder die 112 (Rettungsdienst).';
 const STILL_ACUTE = '**Wenn das Kind weiterhin in Gefahr ist: 110 (Polizei) oder 112 (Rettungsdienst).**';
 const CONCERN_CHECK_PAUSE = 2;
+/** The safety block ends with a rule, so that readers and the evaluation see where the answer starts. */
+const RULE = '---';
 
 const CALL_110: Action = { type: 'call', label: 'Polizei 110', phone: '110' };
 const CALL_112: Action = { type: 'call', label: 'Rettungsdienst 112', phone: '112' };
 
-function chooseBody(turn: Turn, deps: AssistantDeps, context: ConversationContext): Body {
-  const text = turn.text.trim();
-  if (turn.action?.type === 'navigator' && turn.action.step !== undefined) return navigatorBody(deps, context, turn.action.step);
-  if (turn.triage.level === 'acute') return acuteBody(text, turn.triage, deps, context);
-  if (context.navigator && NAVIGATOR_NEXT.test(text)) return navigatorBody(deps, context, context.navigator.step + 1);
-  if (context.navigator && NAVIGATOR_EXPLAIN.test(text)) {
-    const explained = explainNavigatorStep(deps, context);
-    if (explained) return explained;
-  }
-  if (isNavigatorRequest(text)) return context.role ? navigatorBody(deps, context, 0) : askRoleBody(context);
-  const intent = detectIntent(text);
-  if (intent === 'greeting') return greetingBody(context);
-  if (intent === 'thanks') return thanksBody(context);
-  if (intent === 'wants_person') return handoverBody(context);
-  if (intent === 'privacy_question') return privacyBody(deps, context);
-  if (isContextStatement(turn.text, turn.context, context)) return contextAcknowledgementBody(deps.knowledge, context);
-  if (isContactRequest(text)) {
-    const answer = contactAnswer(deps.knowledge.contacts, deps.knowledge.regions, context.region, deps.articles.get('jugendaemter-in-mv')?.reviewed);
-    return { ...answer, confidence: 1, kind: 'answer', context: { ...context, lastQuery: text } };
-  }
-  const searched = searchBody(text, deps, context);
-  if (searched.kind !== 'fallback') return searched;
-  if ((context.acuteTurns ?? 0) > 0) return acuteFollowUpBody(deps, searched.context, searched.confidence);
-  if (turn.triage.level === 'concern') return concernFallbackBody(deps, searched.context, searched.confidence) ?? searched;
-  return searched;
-}
-
 type Framed = { parts: string[]; actions: Action[]; context: ConversationContext };
 
-/** Adds the safety lines the triage level asks for around the body. */
+// The soft check only where the situation leaves open whether the child is safe now: the learned
+// model found a possible danger the rules did not, or the worry is about something happening now.
+function dangerLeftOpen(turn: Turn): boolean {
+  const { danger, situation } = turn.understood;
+  if (danger.level !== 'concern') return false;
+  if (situation.where === 'in-care' || situation.when === 'past') return false;
+  return danger.signals.includes(MODEL_SIGNAL) || situation.when === 'now';
+}
+
+const STILL_URGENT = '**Denken Sie daran: Das sollte heute noch geklärt werden** – mit dem Jugendamt, außerhalb der Dienstzeiten über den Bereitschaftsdienst (Polizei 110).';
+/** How many turns an urgent situation stays urgent, and how long one stays urgent after an acute one. */
+const URGENT_TURNS = 4;
+
+/** Adds the safety lines the danger asks for above the body. */
 function frameForSafety(turn: Turn, deps: AssistantDeps, body: Body): Framed {
   const context = { ...body.context };
-  const level = turn.triage.level;
-  if (level === 'acute') {
-    const emergency = emergencyBlock(deps.knowledge.contacts, { region: context.region, triage: turn.triage });
-    return { parts: [emergency.text, '---'], actions: [...emergency.actions, ...body.actions.filter((a) => a.type !== 'escalate')], context };
+  const { danger, situation } = turn.understood;
+  if (danger.level === 'acute' && !danger.carried) {
+    const emergency = emergencyBlock(deps.knowledge.contacts, { region: context.region, triage: danger, reader: { role: context.role, where: situation.where } });
+    return { parts: [emergency.text, RULE], actions: [...emergency.actions, ...body.actions.filter((a) => a.type !== 'escalate')], context };
   }
   const acuteTurns = context.acuteTurns ?? 0;
-  if (acuteTurns > 0) {
+  if (danger.level === 'acute' && acuteTurns > 0) {
     // Right after an acute message, a short follow-up ("sie antwortet nicht mehr") is still the same emergency.
     context.acuteTurns = acuteTurns - 1;
-    return { parts: [STILL_ACUTE], actions: [CALL_110, CALL_112, ...body.actions], context };
+    if (context.acuteTurns === 0) context.urgentTurns = URGENT_TURNS;
+    return { parts: [STILL_ACUTE, RULE], actions: [CALL_110, CALL_112, ...body.actions], context };
   }
+  if (danger.level !== 'acute') context.acuteTurns = undefined; // the asker told that the child is safe now
+  if (danger.level === 'urgent' && !danger.carried) {
+    context.urgentTurns = URGENT_TURNS;
+    const urgent = urgentBlock(deps.knowledge.contacts, { region: context.region });
+    return { parts: [urgent.text, RULE], actions: [...urgent.actions, ...body.actions.filter((a) => a.type !== 'escalate')], context };
+  }
+  const urgentTurns = context.urgentTurns ?? 0;
+  if (danger.level === 'urgent' && urgentTurns > 0) {
+    context.urgentTurns = urgentTurns - 1;
+    return { parts: [STILL_URGENT, RULE], actions: body.actions, context };
+  }
+  if (danger.level !== 'urgent') context.urgentTurns = undefined;
   const pause = context.concernCheckPause ?? 0;
   if (pause > 0) context.concernCheckPause = pause - 1;
   // Skipped when the body itself already points to 110/112 (step 1 of the guided procedure does).
-  if (level === 'concern' && pause === 0 && !/\b110\b/.test(body.text)) {
-    // Rules cannot know every way of saying "now": one tap away from the emergency answer.
+  if (pause === 0 && dangerLeftOpen(turn) && !/\b110\b/.test(body.text)) {
     context.concernCheckPause = CONCERN_CHECK_PAUSE;
     return {
-      parts: [CONCERN_CHECK],
+      parts: [CONCERN_CHECK, RULE],
       actions: [{ type: 'quick_reply', label: 'Ja, das Kind ist jetzt in Gefahr', value: 'Ja, das Kind ist jetzt in Gefahr.' }, CALL_110, ...body.actions],
       context,
     };
@@ -95,21 +90,42 @@ export function redactionSummary(findings: Turn['findings']): Pick<Reply, 'redac
   return findings.length ? { redacted: { count: findings.length, types: [...new Set(findings.map((f) => f.type))] } } : {};
 }
 
-export function respond(turn: Turn, deps: AssistantDeps): TurnResult {
+/** The turn as the handlers see it (also used by the ranker trainer, so both read a turn alike). */
+export function stateOf(turn: Turn, deps: AssistantDeps): TurnState {
+  const before = turn.context;
+  const { question, situation } = turn.understood;
   const context: ConversationContext = {
-    ...turn.context,
-    role: detectRole(turn.text) ?? turn.context.role,
-    region: deps.findRegion(turn.text) ?? turn.context.region,
+    ...before,
+    role: detectRole(turn.text) ?? before.role,
+    region: deps.findRegion(turn.text) ?? before.region,
+    situation,
   };
-  const body = chooseBody(turn, deps, context);
+  delete context.lastQuery; // older conversations kept the last question as text; the situation replaces it
+  const signals: TurnSignals = {
+    text: turn.text,
+    question,
+    situation,
+    previous: before.situation,
+    role: context.role,
+    lastArticleIds: before.lastArticleIds,
+    followUp: leansOnBefore(turn.text, before, question.words),
+    level: turn.understood.danger.level,
+  };
+  return { turn, deps, before, context, signals, text: turn.text.trim() };
+}
+
+export function respond(turn: Turn, deps: AssistantDeps): TurnResult {
+  const state = stateOf(turn, deps);
+  const { handler, body } = handleTurn(state);
   const framed = frameForSafety(turn, deps, body);
   const showNotice = turn.findings.length > 0 && !turn.privacyNoticeShown;
-  const parts = [...framed.parts, ...(showNotice ? [PRIVACY_NOTICE] : []), body.text];
+  const understood = body.kind === 'answer' ? understoodLine(state.before, framed.context, deps.knowledge) : undefined;
+  const parts = [...framed.parts, ...(showNotice ? [PRIVACY_NOTICE] : []), body.text, ...(understood ? [understood] : [])];
   return {
     reply: {
       text: parts.join('\n\n'),
       sources: body.sources,
-      triage: { level: turn.triage.level, signals: turn.triage.signals },
+      triage: { level: turn.understood.danger.level, signals: turn.understood.danger.signals },
       confidence: Math.round(body.confidence * 1000) / 1000,
       actions: framed.actions,
       ...redactionSummary(turn.findings),
@@ -118,5 +134,6 @@ export function respond(turn: Turn, deps: AssistantDeps): TurnResult {
     },
     context: framed.context,
     privacyNoticeShown: turn.privacyNoticeShown || showNotice,
+    handler,
   };
 }

@@ -1,6 +1,9 @@
 // The reply of the public contract, and the actions that web chat and Matrix render their own way.
 
-export type TriageLevelName = 'none' | 'concern' | 'acute';
+import type { Situation } from './understanding/situation.ts';
+
+/** none → concern → urgent (act today) → acute (110/112 now). */
+export type TriageLevelName = 'none' | 'concern' | 'urgent' | 'acute';
 
 export type Action =
   | { type: 'quick_reply'; label: string; value: string }
@@ -35,6 +38,12 @@ export type ConversationContext = {
   navigator?: { step: number };
   /** Turns left during which the emergency numbers stay at hand after an acute message. */
   acuteTurns?: number;
+  /** Turns left during which an urgent situation ("today") stays urgent. */
+  urgentTurns?: number;
   /** Turns left before the "is a child in danger now?" line is shown again. */
   concernCheckPause?: number;
+  /** The situation model: categorical slots only (understanding/situation.ts). */
+  situation?: Situation;
+  /** The guided procedure asked for the asker's field and waits for the answer. */
+  awaitingRole?: boolean;
 };

@@ -46,6 +46,7 @@ export function chunkArticle(article: Article): Passage[] {
     audience: article.audience,
     legal: article.legal,
     reviewed: article.reviewed,
+    concerns: article.concerns,
   };
   const passages: Passage[] = [];
   if (article.lead) {

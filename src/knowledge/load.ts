@@ -1,4 +1,5 @@
 // Node-only: reads the knowledge folder from disk. The Worker gets the same files bundled.
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseKnowledge, type KnowledgeFiles } from './parse.ts';
@@ -11,8 +12,13 @@ export async function readKnowledgeFiles(dir: string): Promise<KnowledgeFiles> {
     names.map(async (name) => ({ path: `articles/${name}`, content: await readFile(join(articleDir, name), 'utf8') })),
   );
   const read = (name: string) => readFile(join(dir, name), 'utf8');
-  const [contacts, regions, synonyms] = await Promise.all([read('contacts.yaml'), read('regions.yaml'), read('synonyms.yaml')]);
-  return { articles, contacts, regions, synonyms };
+  const answerDir = join(dir, 'answers');
+  const answerNames = existsSync(answerDir) ? (await readdir(answerDir)).filter((name) => name.endsWith('.yaml')).sort() : [];
+  const answers = await Promise.all(
+    answerNames.map(async (name) => ({ path: `answers/${name}`, content: await readFile(join(answerDir, name), 'utf8') })),
+  );
+  const [contacts, regions, synonyms, vocabulary, stances] = await Promise.all([read('contacts.yaml'), read('regions.yaml'), read('synonyms.yaml'), read('vocabulary.yaml'), read('stances.yaml')]);
+  return { articles, contacts, regions, synonyms, vocabulary, answers, stances };
 }
 
 export async function loadKnowledgeFromDir(dir: string): Promise<KnowledgeBundle> {

@@ -2,8 +2,8 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { splitFrontMatter } from './front-matter.ts';
 import { chunkArticle, splitSections } from './chunk.ts';
-import { contactsSchema, frontMatterSchema, regionsSchema, synonymsSchema } from './schema.ts';
-import type { Article, KnowledgeBundle } from './types.ts';
+import { answersSchema, contactsSchema, frontMatterSchema, regionsSchema, stancesSchema, synonymsSchema, vocabularySchema, type AnswersFile } from './schema.ts';
+import type { Article, KnowledgeBundle, Passage, Stance, Vocabulary } from './types.ts';
 
 /** The raw files of a knowledge base, as read from disk or bundled into a Worker. */
 export type KnowledgeFiles = {
@@ -11,6 +11,11 @@ export type KnowledgeFiles = {
   contacts: string;
   regions: string;
   synonyms: string;
+  vocabulary: string;
+  /** knowledge/answers/<article>.yaml */
+  answers: Array<{ path: string; content: string }>;
+  /** knowledge/stances.yaml; absent means none. */
+  stances?: string;
 };
 
 /** One problem in one file, reported as "file: field: problem" so an editor can fix it at once. */
@@ -69,7 +74,61 @@ export function parseArticle(path: string, content: string): Article {
     body: split.body,
     lead,
     headings: sections.map((s) => s.heading),
+    concerns: [],
   };
+}
+
+/** Checks an answers file against its article and the vocabulary; throws the first problem. */
+function validateAnswers(path: string, file: AnswersFile, article: Article | undefined, vocabulary: Vocabulary): void {
+  if (!article) throw new KnowledgeError(path, `article: unbekannter Artikel "${file.article}"`);
+  const known = new Set(['kurz', ...article.headings]);
+  const unknownId = (list: string[], table: Record<string, string>) => list.find((id) => !Object.hasOwn(table, id));
+  const badConcern = unknownId(file.concerns, vocabulary.concerns);
+  if (badConcern) throw new KnowledgeError(path, `concerns: "${badConcern}" steht nicht in vocabulary.yaml`);
+  for (const [i, section] of file.sections.entries()) {
+    if (!known.has(section.section)) throw new KnowledgeError(path, `sections.${i}.section: "${section.section}" ist keine Überschrift des Artikels`);
+    const badKind = unknownId(section.kinds, vocabulary.kinds);
+    if (badKind) throw new KnowledgeError(path, `sections.${i}.kinds: "${badKind}" steht nicht in vocabulary.yaml`);
+    const badAct = unknownId(section.acts, vocabulary.acts);
+    if (badAct) throw new KnowledgeError(path, `sections.${i}.acts: "${badAct}" steht nicht in vocabulary.yaml`);
+  }
+}
+
+/** Validates the stances against the vocabulary and the passages they stand on. */
+function parseStances(content: string | undefined, passages: Passage[], vocabulary: Vocabulary): Stance[] {
+  if (!content) return [];
+  const stances = validate('stances.yaml', stancesSchema, parseYamlFile('stances.yaml', content)) as Stance[];
+  const ids = new Set(passages.map((p) => p.id));
+  stances.forEach((stance, i) => {
+    const bad = stance.acts.find((a) => !Object.hasOwn(vocabulary.acts, a)) ?? stance.kinds.find((k) => !Object.hasOwn(vocabulary.kinds, k))
+      ?? stance.concerns?.find((c) => !Object.hasOwn(vocabulary.concerns, c));
+    if (bad) throw new KnowledgeError('stances.yaml', `${i}: "${bad}" steht nicht in vocabulary.yaml`);
+    if (!ids.has(stance.section)) throw new KnowledgeError('stances.yaml', `${i}.section: Abschnitt "${stance.section}" gibt es nicht`);
+  });
+  return stances;
+}
+
+/** Adds each article's concerns and each section's answers (keyed "kurz" or by heading) to its passages. */
+function annotate(articles: Article[], passages: Passage[], files: KnowledgeFiles['answers'], vocabulary: Vocabulary): Passage[] {
+  const byArticle = new Map(articles.map((a) => [a.id, a]));
+  const sections = new Map<string, AnswersFile['sections'][number]>();
+  for (const entry of files) {
+    const file = validate(entry.path, answersSchema, parseYamlFile(entry.path, entry.content));
+    const fileId = entry.path.split('/').pop()!.replace(/\.yaml$/, '');
+    if (file.article !== fileId) throw new KnowledgeError(entry.path, `article: "${file.article}" muss dem Dateinamen "${fileId}" entsprechen`);
+    validateAnswers(entry.path, file, byArticle.get(file.article), vocabulary);
+    byArticle.get(file.article)!.concerns = file.concerns;
+    for (const section of file.sections) sections.set(`${file.article}\u0000${section.section}`, section);
+  }
+  return passages.map((passage) => {
+    const article = byArticle.get(passage.articleId)!;
+    const key = passage.id.endsWith('#kurz') ? 'kurz' : passage.heading;
+    const section = sections.get(`${passage.articleId}\u0000${key}`);
+    const answers = section
+      ? { kinds: section.kinds, acts: section.acts, questions: section.questions, ...(section.short ? { short: section.short } : {}) }
+      : undefined;
+    return { ...passage, concerns: article.concerns, ...(answers ? { answers } : {}) };
+  });
 }
 
 /** Validates and assembles a whole knowledge base; throws the first problem as a KnowledgeError. */
@@ -82,9 +141,13 @@ export function parseKnowledge(files: KnowledgeFiles): KnowledgeBundle {
     if (seen.has(article.id)) throw new KnowledgeError(`${article.id}.md`, `id: doppelt vergeben`);
     seen.add(article.id);
   }
+  const vocabulary = validate('vocabulary.yaml', vocabularySchema, parseYamlFile('vocabulary.yaml', files.vocabulary));
+  const passages = annotate(articles, articles.flatMap(chunkArticle), files.answers, vocabulary);
   return {
     articles,
-    passages: articles.flatMap(chunkArticle),
+    passages,
+    vocabulary,
+    stances: parseStances(files.stances, passages, vocabulary),
     synonyms: validate('synonyms.yaml', synonymsSchema, parseYamlFile('synonyms.yaml', files.synonyms)),
     contacts: validate('contacts.yaml', contactsSchema, parseYamlFile('contacts.yaml', files.contacts)),
     regions: validate('regions.yaml', regionsSchema, parseYamlFile('regions.yaml', files.regions)),

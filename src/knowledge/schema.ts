@@ -82,3 +82,36 @@ export const regionsSchema = z.object({
 });
 
 export const synonymsSchema = z.array(z.array(word).min(2));
+
+// knowledge/vocabulary.yaml: the ids that answer annotations and the Lotse's understanding use.
+const labelMap = z.record(z.string().regex(/^[a-z]+(-[a-z]+)*$/), z.string().min(3));
+export const vocabularySchema = z.object({ kinds: labelMap, acts: labelMap, concerns: labelMap });
+
+// knowledge/answers/<article>.yaml: what each section answers (drafted by the team, approved with
+// its article). `section` is "kurz" for the lead or the exact `##` heading.
+export const answersSchema = z.object({
+  article: z.string(),
+  concerns: z.array(z.string()).default([]),
+  sections: z.array(z.object({
+    section: z.string().min(1),
+    kinds: z.array(z.string()).default([]),
+    acts: z.array(z.string()).default([]),
+    questions: z.array(z.string().min(8).max(400)).min(1, 'mindestens eine typische Frage'),
+    short: z.string().min(10).max(600).optional(),
+  })).min(1),
+});
+export type AnswersFile = z.infer<typeof answersSchema>;
+
+// knowledge/stances.yaml: plain answers to yes/no questions about an act, each on a section.
+const idList = z.array(z.string()).optional();
+export const stancesSchema = z.array(z.object({
+  acts: z.array(z.string()).min(1),
+  kinds: z.array(z.string()).min(1),
+  concerns: idList,
+  about: idList,
+  roles: idList,
+  circumstances: idList,
+  levels: idList,
+  answer: z.string().min(10).max(600).regex(/^(Ja|Nein|In der Regel|Nicht)\b/, 'beginnt mit der klaren Antwort (Ja, Nein, In der Regel …, Nicht …)'),
+  section: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'Abschnitts-Id wie artikel#abschnitt'),
+}));

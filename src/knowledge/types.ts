@@ -23,7 +23,37 @@ export type Article = {
   lead: string;
   /** Names of the `##` sections, in order. */
   headings: string[];
+  /** Kinds of concern the article is about (knowledge/answers). */
+  concerns: string[];
 };
+
+/** What one section answers (knowledge/answers/<article>.yaml). */
+export type SectionAnswers = {
+  /** Question kinds it answers: may, must, should, how, who, what-next, meaning, when. */
+  kinds: string[];
+  /** The steps it is about (vocabulary.yaml: acts). */
+  acts: string[];
+  /** Typical questions as professionals phrase them; indexed for search. */
+  questions: string[];
+  /** An editor-written answer of one or two sentences, said first. */
+  short?: string;
+};
+
+/** A plain answer to a yes/no question about an act (knowledge/stances.yaml). */
+export type Stance = {
+  acts: string[];
+  kinds: string[];
+  concerns?: string[];
+  about?: string[];
+  roles?: string[];
+  circumstances?: string[];
+  levels?: string[];
+  answer: string;
+  /** Passage id of the section the answer stands on. */
+  section: string;
+};
+
+export type Vocabulary = { kinds: Record<string, string>; acts: Record<string, string>; concerns: Record<string, string> };
 
 /** One searchable section of an article: what the Lotse quotes in an answer. */
 export type Passage = {
@@ -37,6 +67,10 @@ export type Passage = {
   legal: string[];
   reviewed: string;
   url: string;
+  /** Kinds of concern of the article. */
+  concerns?: string[];
+  /** The section's annotation; absent where none was written yet. */
+  answers?: SectionAnswers;
 };
 
 export type JugendamtContact = {
@@ -75,4 +109,6 @@ export type KnowledgeBundle = {
   synonyms: string[][];
   contacts: Contacts;
   regions: Regions;
+  vocabulary: Vocabulary;
+  stances: Stance[];
 };

@@ -10,7 +10,7 @@ import { FIELD_BOOSTS } from './config.ts';
 import type { Passage } from './types.ts';
 
 export const INDEX_FORMAT = 'kinderschutz-lotse/search-index';
-export const INDEX_VERSION = 2; // 2: compound parts indexed with PART_MARK
+export const INDEX_VERSION = 3; // 2: compound parts indexed with PART_MARK; 3: typical questions field
 
 export type SerializedSearchIndex = {
   format: typeof INDEX_FORMAT;
@@ -33,7 +33,7 @@ export function indexFingerprint(passages: Passage[], synonyms: string[][]): str
       hash = Math.imul(hash, 0x01000193) >>> 0;
     }
   };
-  for (const p of passages) mix(`${p.id}\u0000${p.articleTitle}\u0000${p.heading}\u0000${p.tags.join(',')}\u0000${p.legal.join(',')}\u0000${p.audience.join(',')}\u0000${p.text}\u0001`);
+  for (const p of passages) mix(`${p.id}\u0000${p.articleTitle}\u0000${p.heading}\u0000${p.tags.join(',')}\u0000${p.legal.join(',')}\u0000${p.audience.join(',')}\u0000${p.text}\u0000${(p.answers?.questions ?? []).join('|')}\u0001`);
   for (const group of synonyms) mix(`${group.join('|')}\u0002`);
   return `${INDEX_VERSION}-${passages.length}-${hash.toString(16)}`;
 }
@@ -59,6 +59,7 @@ export function buildLunrIndex(passages: Passage[], analyzer: Analyzer, legalOnE
   builder.field('heading', { boost: FIELD_BOOSTS.heading });
   builder.field('tags', { boost: FIELD_BOOSTS.tags });
   builder.field('body', { boost: FIELD_BOOSTS.body });
+  builder.field('questions', { boost: FIELD_BOOSTS.questions });
   const seenArticles = new Set<string>();
   passages.forEach((passage, position) => {
     const first = legalOnEveryPassage || !seenArticles.has(passage.articleId);
@@ -85,6 +86,9 @@ function documentOf(passage: Passage, position: number, firstOfArticle: boolean)
     heading: passage.heading,
     tags: [...passage.tags, ...(firstOfArticle ? passage.legal : [])].join(' ; '),
     body: stripMarkdown(passage.text),
+    // Typical questions in the words professionals use (knowledge/answers): the bridge from how
+    // people ask to how the article is written.
+    questions: (passage.answers?.questions ?? []).join(' ; '),
   };
 }
 
@@ -92,7 +96,7 @@ function documentOf(passage: Passage, position: number, firstOfArticle: boolean)
 export function collectVocabulary(passages: Passage[], synonyms: string[][]): string[] {
   const words = new Set<string>(SEED_VOCABULARY);
   const texts = [
-    ...passages.flatMap((p) => [p.articleTitle, p.heading, p.tags.join(' '), stripMarkdown(p.text)]),
+    ...passages.flatMap((p) => [p.articleTitle, p.heading, p.tags.join(' '), stripMarkdown(p.text), ...(p.answers?.questions ?? [])]),
     ...synonyms.flat(),
   ];
   for (const text of texts) for (const word of vocabularyWords(text)) words.add(word);

@@ -1,5 +1,5 @@
 // Ranking weights in one place. Tuned on the "train" split of test/eval/questions.jsonl only.
-export const FIELD_BOOSTS = { title: 3, heading: 2.5, tags: 2, body: 1 } as const;
+export const FIELD_BOOSTS = { title: 3, heading: 2.5, tags: 2, body: 1, questions: 1 } as const;
 
 export const TERM_BOOSTS = {
   exact: 1,

@@ -44,8 +44,28 @@ describe('parseKnowledge', () => {
   const regions = `regions:\n${['nordwestmecklenburg', 'ludwigslust-parchim', 'rostock-landkreis', 'mecklenburgische-seenplatte', 'vorpommern-ruegen', 'vorpommern-greifswald', 'rostock', 'schwerin'].map((id) => `  - {id: ${id}, name: ${id}, seat: Ort}`).join('\n')}\nplaces:\n  - {name: Wolgast, postcode: "17438", region: vorpommern-greifswald}\n`;
   const contacts = `jugendaemter:\n${['nordwestmecklenburg', 'ludwigslust-parchim', 'rostock-landkreis', 'mecklenburgische-seenplatte', 'vorpommern-ruegen', 'vorpommern-greifswald', 'rostock', 'schwerin'].map((id) => `  - {region: ${id}, name: Jugendamt ${id}, verified: 2026-11-24}`).join('\n')}\nhotlines:\n  - {id: x, name: X, phone: "110", hours: immer, verified: 2026-11-24}\n`;
 
+  const vocabulary = 'kinds:\n  may: "Darf ich …?"\nacts:\n  document: "dokumentieren"\nconcerns:\n  neglect: "Vernachlässigung"\n';
+  const answersFor = (yaml: string) => [{ path: 'answers/test-artikel.yaml', content: yaml }];
+
+  it('adds the section answers and the article concerns to the passages', () => {
+    const files = { articles: [{ path: 'articles/test-artikel.md', content: article({}) }], contacts, regions, synonyms: '- [Jugendamt, JA]', vocabulary, answers: answersFor(
+      'article: test-artikel\nconcerns: [neglect]\nsections:\n  - section: "Was tun?"\n    kinds: [may]\n    acts: [document]\n    questions: ["Was mache ich als Erstes?"]\n    short: "Erst beobachten, dann beraten."\n',
+    ) };
+    const [lead, section] = parseKnowledge(files).passages;
+    expect(lead).toMatchObject({ concerns: ['neglect'] });
+    expect(lead!.answers).toBeUndefined();
+    expect(section!.answers).toEqual({ kinds: ['may'], acts: ['document'], questions: ['Was mache ich als Erstes?'], short: 'Erst beobachten, dann beraten.' });
+  });
+
+  it('rejects answers for unknown headings or with ids outside the vocabulary', () => {
+    const base = { articles: [{ path: 'articles/test-artikel.md', content: article({}) }], contacts, regions, synonyms: '- [Jugendamt, JA]', vocabulary };
+    const section = (heading: string, acts: string) => `article: test-artikel\nsections:\n  - section: "${heading}"\n    acts: [${acts}]\n    questions: ["Was mache ich als Erstes?"]\n`;
+    expect(() => parseKnowledge({ ...base, answers: answersFor(section('Gibt es nicht', 'document')) })).toThrow(/^answers\/test-artikel\.yaml: sections\.0\.section: "Gibt es nicht" ist keine Überschrift/);
+    expect(() => parseKnowledge({ ...base, answers: answersFor(section('Was tun?', 'raten')) })).toThrow(/acts: "raten" steht nicht in vocabulary\.yaml/);
+  });
+
   it('rejects duplicate ids and broken YAML with the file name', () => {
-    const files = { articles: [{ path: 'articles/test-artikel.md', content: article({}) }], contacts, regions, synonyms: '- [Jugendamt, JA]' };
+    const files = { articles: [{ path: 'articles/test-artikel.md', content: article({}) }], contacts, regions, synonyms: '- [Jugendamt, JA]', vocabulary, answers: [] };
     expect(parseKnowledge(files).passages).toHaveLength(2);
     expect(() => parseKnowledge({ ...files, articles: [...files.articles, { path: 'x/test-artikel.md', content: article({}) }] })).toThrow(/doppelt/);
     expect(() => parseKnowledge({ ...files, synonyms: '- [a' })).toThrow(/^synonyms\.yaml: YAML nicht lesbar/);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createRegionFinder } from '../../src/assistant/context.ts';
 import { redact } from '../../src/assistant/privacy.ts';
 import { respond, type AssistantDeps } from '../../src/assistant/respond.ts';
-import { assessDanger } from '../../src/assistant/danger.ts';
+import { understand } from '../../src/assistant/understanding/index.ts';
 import type { ConversationContext } from '../../src/assistant/types.ts';
 import { loadKnowledgeFromDir } from '../../src/knowledge/load.ts';
 import { buildSearchIndex, loadSearchEngine } from '../../src/search/index.ts';
@@ -28,7 +28,7 @@ function converse(...texts: string[]) {
   let privacyNoticeShown = false;
   return texts.map((raw) => {
     const { text, findings } = redact(raw);
-    const result = respond({ text, findings, triage: assessDanger(text), context, privacyNoticeShown }, deps);
+    const result = respond({ text, findings, understood: understand(text, context), context, privacyNoticeShown }, deps);
     context = result.context;
     privacyNoticeShown = result.privacyNoticeShown;
     return result;
@@ -57,8 +57,11 @@ describe('respond', () => {
     expect(r.reply.actions.slice(0, 2).map((a) => a.type === 'call' && a.phone)).toEqual(['110', '112']);
   });
 
-  it('asks on every concern whether the child is in danger now, one tap from the emergency answer', () => {
-    const [concern] = converse('Ein Kind kommt seit Wochen mit blauen Flecken in die Kita und ist sehr still.');
+  it('asks whether the child is in danger now only where the situation leaves it open, one tap from the emergency answer', () => {
+    const [settled] = converse('Ein Kind kommt seit Wochen mit blauen Flecken in die Kita und ist sehr still.');
+    expect(settled.reply.triage.level).toBe('concern');
+    expect(settled.reply.text).not.toContain('Ist ein Kind jetzt in Gefahr?');
+    const [concern] = converse('Gerade zeigt mir ein Junge blaue Flecken am Arm, er will nichts sagen.');
     expect(concern.reply.triage.level).toBe('concern');
     expect(concern.reply.text).toContain('Ist ein Kind jetzt in Gefahr?');
     const tap = concern.reply.actions.find((a) => a.type === 'quick_reply' && /jetzt in Gefahr/.test(a.label));
@@ -138,7 +141,7 @@ describe('respond', () => {
   });
 
   it('does not repeat the danger check on every concern answer', () => {
-    const [first, second] = converse('Ein Kind kommt seit Wochen mit blauen Flecken in die Kita.', 'Es hat auch oft Hunger und wirkt verwahrlost.');
+    const [first, second] = converse('Gerade sitzt ein Mädchen mit blauen Flecken bei mir in der Kita.', 'Sie hat jetzt auch Hunger und wirkt verwahrlost.');
     expect(first.reply.text).toContain('Ist ein Kind jetzt in Gefahr?');
     expect(second.reply.text).not.toContain('Ist ein Kind jetzt in Gefahr?');
   });

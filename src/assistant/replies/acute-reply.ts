@@ -1,23 +1,30 @@
 import { MODEL_ACUTE_SIGNAL } from '../triage.ts';
+import type { TurnSignals } from '../retrieval/features.ts';
+import { RANKER } from '../retrieval/ranker.ts';
 import type { ConversationContext } from '../types.ts';
 import { articleSource, type AssistantDeps, type Body } from './body.ts';
 import { searchBody } from './search-reply.ts';
 
-// Acute danger: after the emergency routes (added by respond), the short answer of the article
-// on acute danger — or on suicidal crises — and, if the search is confident about something
-// more specific, a pointer to it. Never "I don't know" and never step 1 of the guided procedure.
+// Acute danger: the emergency routes stand above (added by respond); below them the answer to
+// what was asked when the knowledge base answers it with confidence ("Darf ich ihm das Kind
+// mitgeben?"), else the short answer of the article on acute danger — or on suicidal crises.
+// Never "I don't know" and never step 1 of the guided procedure.
 
 const ACUTE_ARTICLE = 'akute-gefahr';
 const SUICIDE_ARTICLE = 'selbstverletzung-und-suizidalitaet';
 /** How many further turns keep the emergency numbers at hand after an acute message. */
 export const ACUTE_TURNS = 3;
 
-export function acuteBody(text: string, triage: { suicidal: boolean; signals: string[] }, deps: AssistantDeps, context: ConversationContext): Body {
-  const suicidal = triage.suicidal;
-  const modelOnly = triage.signals.includes(MODEL_ACUTE_SIGNAL);
-  const article = deps.articles.get(suicidal ? SUICIDE_ARTICLE : ACUTE_ARTICLE) ?? deps.articles.get(ACUTE_ARTICLE);
-  const searched = searchBody(text, deps, context);
-  const specific = searched.kind === 'answer' && searched.confidence >= deps.sureThreshold
+export function acuteBody(signals: TurnSignals, triage: { suicidal: boolean; signals: string[] }, deps: AssistantDeps, context: ConversationContext): Body {
+  // Only the learned model said acute: keep the numbers at hand for one turn, not three, so a
+  // false alarm does not steer the whole conversation towards the police.
+  const acuteTurns = triage.signals.includes(MODEL_ACUTE_SIGNAL) ? 1 : ACUTE_TURNS;
+  const searched = searchBody(signals, deps, context);
+  if (signals.question.asks && searched.kind === 'answer' && searched.probability >= RANKER.sureThreshold) {
+    return { ...searched, actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }], context: { ...searched.context, acuteTurns } };
+  }
+  const article = deps.articles.get(triage.suicidal ? SUICIDE_ARTICLE : ACUTE_ARTICLE) ?? deps.articles.get(ACUTE_ARTICLE);
+  const specific = searched.kind === 'answer' && searched.probability >= RANKER.sureThreshold
     ? searched.sources.find((s) => s.id !== article?.id)
     : undefined;
   const lines = article ? [`**${article.title}**`, '', article.lead] : [];
@@ -28,9 +35,7 @@ export function acuteBody(text: string, triage: { suicidal: boolean; signals: st
     sources: [...(article ? [articleSource(article)] : []), ...(specific ? [specific] : [])],
     confidence: 1,
     kind: 'answer',
-    // Only the learned model said acute: keep the numbers at hand for one turn, not three, so a
-    // false alarm does not steer the whole conversation towards the police.
-    context: { ...searched.context, acuteTurns: modelOnly ? 1 : ACUTE_TURNS },
+    context: { ...context, acuteTurns, lastArticleIds: article ? [article.id] : context.lastArticleIds },
   };
 }
 

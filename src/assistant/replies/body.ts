@@ -2,7 +2,7 @@ import type { Article, KnowledgeBundle } from '../../knowledge/types.ts';
 import type { SearchEngine } from '../../search/index.ts';
 import type { RegionFinder } from '../context.ts';
 import type { PiiFinding } from '../privacy.ts';
-import type { TriageResult } from '../triage.ts';
+import type { Understanding } from '../understanding/index.ts';
 import type { Action, ConversationContext, Reply, ReplySource } from '../types.ts';
 
 // What every reply builder shares: the inputs of one turn, its dependencies, and the "body" it
@@ -24,7 +24,8 @@ export type AssistantDeps = {
 export type Turn = {
   text: string;
   findings: PiiFinding[];
-  triage: TriageResult;
+  /** What the turn asks, the situation after it and its danger (understanding/index.ts). */
+  understood: Understanding;
   context: ConversationContext;
   privacyNoticeShown: boolean;
   /** The button that produced the text, when the asker clicked one (e.g. a navigator step). */

@@ -26,3 +26,19 @@ export function concernFallbackBody(deps: AssistantDeps, context: ConversationCo
     context,
   };
 }
+
+const URGENT_ARTICLE = 'jugendamt-informieren';
+
+/** Something must happen today but no section fits the words: how to reach the Jugendamt now. */
+export function urgentFallbackBody(deps: AssistantDeps, context: ConversationContext): Body | undefined {
+  const article = deps.articles.get(URGENT_ARTICLE);
+  if (!article) return undefined;
+  return {
+    text: [`**${article.title}**`, '', article.lead].join('\n'),
+    actions: [PERSON],
+    sources: [articleSource(article)],
+    confidence: 1,
+    kind: 'answer',
+    context: { ...context, lastArticleIds: [article.id] },
+  };
+}

@@ -15,14 +15,14 @@ const ROLE_CHOICES = ['Kita / Kindertagespflege', 'Schule', 'Gesundheitswesen (P
 export function askRoleBody(context: ConversationContext): Body {
   const actions: Action[] = ROLE_CHOICES.map((label) => ({ type: 'quick_reply', label, value: `Was muss ich jetzt tun? Mein Bereich: ${label}` }));
   return {
-    text: 'Gern gehe ich das Vorgehen Schritt für Schritt mit Ihnen durch. In welchem Bereich arbeiten Sie? Davon hängt ab, welche Rechtsgrundlage für Sie gilt (§ 8a SGB VIII, § 4 KKG oder § 8b SGB VIII).',
-    actions, sources: [], confidence: 1, kind: 'navigator', context,
+    text: 'Gern gehe ich das Vorgehen Schritt für Schritt mit Ihnen durch. In welchem Bereich arbeiten Sie? Davon hängt ab, welche Rechtsgrundlage für Sie gilt (§ 8a SGB VIII, § 4 KKG oder § 8b SGB VIII). Sie können es auch einfach schreiben, zum Beispiel „Schule“ oder „Arztpraxis“.',
+    actions, sources: [], confidence: 1, kind: 'navigator', context: { ...context, awaitingRole: true },
   };
 }
 
-export function navigatorBody(deps: AssistantDeps, context: ConversationContext, index: number): Body {
+export function navigatorBody(deps: AssistantDeps, context: ConversationContext, index: number, options: { first?: boolean } = {}): Body {
   const role = context.role ?? 'andere';
-  const step = navigatorStep(role, index);
+  const step = navigatorStep(role, index, options);
   const sources = step.articleIds
     .map((id) => deps.articles.get(id))
     .filter((a): a is Article => Boolean(a))
@@ -33,7 +33,7 @@ export function navigatorBody(deps: AssistantDeps, context: ConversationContext,
     sources,
     confidence: 1,
     kind: 'navigator',
-    context: { ...context, navigator: step.done ? undefined : { step: index }, lastArticleIds: step.articleIds },
+    context: { ...context, awaitingRole: undefined, navigator: step.done ? undefined : { step: index }, lastArticleIds: step.articleIds },
     ...(step.done ? { summary: navigatorSummary(role) } : {}),
   };
 }

@@ -1,40 +1,55 @@
 import { composeAnswer, fallbackAnswer } from '../answer.ts';
-import { isFollowUp } from '../intents.ts';
+import { candidatesFor, type TurnSignals } from '../retrieval/features.ts';
+import { rank, RANKER } from '../retrieval/ranker.ts';
+import { passageById, stanceFor } from '../retrieval/stances.ts';
+import type { SearchResult } from '../../search/index.ts';
 import type { ConversationContext } from '../types.ts';
 import { PERSON, type AssistantDeps, type Body } from './body.ts';
 
-// A knowledge question: the best passages, or — below the threshold — an honest "I don't know".
+// A knowledge question: the section the ranker picks from three readings of the turn (the
+// whole message, its question sentence, the question carried by the conversation's topic), or
+// — below the learned threshold — an honest "I don't know".
 
 const NOT_SURE = '_Ich bin mir nicht sicher, ob das genau Ihre Frage beantwortet. Das Folgende ist der passendste Abschnitt aus der Wissensbasis; eine Fachkraft der Kontaktstelle kann Ihnen genauer helfen._';
 
-/**
- * A follow-up ("und wenn die Eltern nicht zustimmen?") is also searched together with the question
- * before; whichever reading the knowledge base answers with more confidence wins, so a follow-up
- * that stands on its own ("Ist das schon Vernachlässigung?") is not drowned by a long earlier case.
- */
-function bestReading(text: string, deps: AssistantDeps, context: ConversationContext) {
-  const options = { role: context.role, limit: 5 };
-  const alone = { query: text, result: deps.engine.search(text, options) };
-  if (!isFollowUp(text) || !context.lastQuery) return alone;
-  const combinedQuery = `${context.lastQuery} ${text}`;
-  const combined = { query: combinedQuery, result: deps.engine.search(combinedQuery, options) };
-  return combined.result.confidence > alone.result.confidence ? combined : alone;
+export type Searched = Body & { probability: number };
+
+/** The ranked sections as a search result (best first), for the answer composer. */
+function asResult(signals: TurnSignals, deps: AssistantDeps): { result: SearchResult; probability: number } {
+  const { candidates } = candidatesFor(signals, deps.engine, deps.knowledge.vocabulary);
+  const ranked = rank(candidates);
+  const probability = ranked[0]?.probability ?? 0;
+  return {
+    result: { hits: ranked.map((r) => ({ passage: r.candidate.passage, score: r.probability })), confidence: probability },
+    probability,
+  };
 }
 
-export function searchBody(text: string, deps: AssistantDeps, context: ConversationContext): Body {
-  const { query, result } = bestReading(text, deps, context);
-  if (result.hits.length === 0 || result.confidence < deps.threshold) {
+/** A yes/no question with a stance: its section first, whatever the ranker found next. */
+function withStance(signals: TurnSignals, deps: AssistantDeps, ranked: { result: SearchResult; probability: number }) {
+  const stance = stanceFor(signals, deps.knowledge.stances);
+  const passage = stance && passageById(deps.knowledge.passages, stance.section);
+  if (!stance || !passage) return { ...ranked, lead: undefined };
+  const rest = ranked.result.hits.filter((h) => h.passage.articleId !== passage.articleId);
+  const probability = Math.max(ranked.probability, RANKER.sureThreshold);
+  return { result: { hits: [{ passage, score: probability }, ...rest], confidence: probability }, probability, lead: stance.answer };
+}
+
+export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: ConversationContext): Searched {
+  const { result, probability, lead } = withStance(signals, deps, asResult(signals, deps));
+  if (result.hits.length === 0 || probability < RANKER.answerThreshold) {
     const fallback = fallbackAnswer(deps.knowledge.contacts);
-    return { ...fallback, sources: [], confidence: result.confidence, kind: 'fallback', context: { ...context, lastQuery: text } };
+    return { ...fallback, sources: [], confidence: probability, probability, kind: 'fallback', context };
   }
-  const answer = composeAnswer(result, { contacts: deps.knowledge.contacts, region: context.region, articles: deps.articles });
-  const unsure = result.confidence < deps.sureThreshold;
+  const answer = composeAnswer(result, { contacts: deps.knowledge.contacts, region: context.region, articles: deps.articles, direct: signals.question.asks, lead });
+  const unsure = probability < RANKER.sureThreshold;
   return {
     text: unsure ? `${NOT_SURE}\n\n${answer.text}` : answer.text,
     actions: unsure ? [PERSON, ...answer.actions.filter((a) => a.type !== 'escalate')] : answer.actions,
     sources: answer.sources,
-    confidence: result.confidence,
+    confidence: probability,
+    probability,
     kind: 'answer',
-    context: { ...context, lastQuery: query.slice(-500), lastArticleIds: answer.articleIds },
+    context: { ...context, lastArticleIds: answer.articleIds },
   };
 }

@@ -1,0 +1,147 @@
+// `node scripts/train-ranker.ts`: learns the answer ranker (src/assistant/retrieval) from
+// labelled data and writes src/assistant/retrieval/ranker-weights.json.
+//   Training data: the "train" split of test/eval/questions.jsonl (single questions) and the
+//   tuning dialogues of test/eval/dialogues (batches A–C, turns labelled with their articles),
+//   replayed turn by turn so that follow-ups are read against the conversation, with the
+//   labelled articles of the previous turn as what was answered before. Held-out splits
+//   (questions heldout/blind2/blind3, dialogue batches D–F) are never used here.
+//   Model: logistic regression over the candidate features, L2-regularised, batch gradient descent.
+//   Thresholds: the answer threshold lets through at most 10 % of the negative questions while
+//   keeping most right answers; below the sure threshold fewer than 85 % of top answers are right.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRegionFinder } from '../src/assistant/context.ts';
+import { stateOf, type AssistantDeps } from '../src/assistant/respond.ts';
+import { candidatesFor, FEATURES, type Candidate } from '../src/assistant/retrieval/features.ts';
+import { probability, rank, type RankerWeights } from '../src/assistant/retrieval/ranker.ts';
+import { understand } from '../src/assistant/understanding/index.ts';
+import type { ConversationContext } from '../src/assistant/types.ts';
+import { loadKnowledgeFromDir } from '../src/knowledge/load.ts';
+import { buildSearchIndex, loadSearchEngine } from '../src/search/index.ts';
+import { readDialogues, readLabels, turnId } from '../test/eval/dialogue-eval.ts';
+import { readQuestions } from '../test/eval/evaluate.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const OUT = join(ROOT, 'src', 'assistant', 'retrieval', 'ranker-weights.json');
+
+export async function loadDeps(): Promise<AssistantDeps> {
+  const knowledge = await loadKnowledgeFromDir(join(ROOT, 'knowledge'));
+  return {
+    engine: loadSearchEngine(buildSearchIndex(knowledge.passages, knowledge.synonyms), knowledge.passages, knowledge.synonyms),
+    knowledge,
+    articles: new Map(knowledge.articles.map((a) => [a.id, a])),
+    findRegion: createRegionFinder(knowledge.regions),
+    threshold: 0.25,
+    sureThreshold: 0.4,
+  };
+}
+
+export type Example = { id: string; candidates: Candidate[]; gold: string[] };
+
+/** The candidates of one turn in its conversation; `context` is updated as the service would. */
+export function exampleOf(deps: AssistantDeps, id: string, text: string, gold: string[], context: ConversationContext): { example: Example; context: ConversationContext } {
+  const understood = understand(text, context);
+  const state = stateOf({ text, findings: [], understood, context, privacyNoticeShown: true }, deps);
+  const { candidates } = candidatesFor(state.signals, deps.engine, deps.knowledge.vocabulary);
+  return { example: { id, candidates, gold }, context: { ...state.context, lastArticleIds: gold.length ? gold : context.lastArticleIds } };
+}
+
+export function questionExamples(deps: AssistantDeps, splits: string[]): Example[] {
+  return readQuestions().filter((q) => splits.includes(q.split)).map((q) => exampleOf(deps, q.id, q.q, q.articles, q.role ? { role: q.role } : {}).example);
+}
+
+export function dialogueExamples(deps: AssistantDeps, split: 'dev' | 'heldout'): Example[] {
+  const labels = readLabels();
+  const examples: Example[] = [];
+  for (const dialogue of readDialogues().filter((d) => d.split === split)) {
+    let context: ConversationContext = {};
+    dialogue.turns.forEach((turn, index) => {
+      const label = labels.get(turnId(dialogue.id, index));
+      const gold = label?.outside ? [] : (label?.articles ?? []);
+      const step = exampleOf(deps, turnId(dialogue.id, index), turn.user, gold, context);
+      context = step.context;
+      if (label) examples.push(step.example);
+    });
+  }
+  return examples;
+}
+
+function fit(examples: Example[], lambda = 0.02, iterations = 3000, rate = 0.5): RankerWeights['weights'] & { bias: number } {
+  const rows = examples.flatMap((e) => e.candidates.map((c) => ({ x: FEATURES.map((f) => c.features[f]), y: e.gold.includes(c.passage.articleId) ? 1 : 0 })));
+  const w = new Array(FEATURES.length).fill(0);
+  let b = 0;
+  for (let it = 0; it < iterations; it++) {
+    const gw = new Array(FEATURES.length).fill(0);
+    let gb = 0;
+    for (const { x, y } of rows) {
+      let z = b;
+      for (let i = 0; i < x.length; i++) z += w[i] * x[i];
+      const err = 1 / (1 + Math.exp(-z)) - y;
+      for (let i = 0; i < x.length; i++) gw[i] += err * x[i];
+      gb += err;
+    }
+    for (let i = 0; i < w.length; i++) w[i] -= rate * (gw[i] / rows.length + lambda * w[i]);
+    b -= rate * (gb / rows.length);
+  }
+  return { bias: b, ...(Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(w[i] * 1e4) / 1e4])) as RankerWeights['weights']) };
+}
+
+export function hits(examples: Example[], model: RankerWeights): { n: number; hit1: number; hit3: number; tops: Array<{ p: number; right: boolean }> } {
+  let hit1 = 0;
+  let hit3 = 0;
+  const tops: Array<{ p: number; right: boolean }> = [];
+  const scored = examples.filter((e) => e.gold.length);
+  for (const e of scored) {
+    const ranked = rank(e.candidates, model);
+    const ids = ranked.slice(0, 3).map((r) => r.candidate.passage.articleId);
+    if (ids[0] && e.gold.includes(ids[0])) hit1++;
+    if (ids.some((id) => e.gold.includes(id))) hit3++;
+    tops.push({ p: ranked[0]?.probability ?? 0, right: Boolean(ids[0] && e.gold.includes(ids[0])) });
+  }
+  return { n: scored.length, hit1: hit1 / scored.length, hit3: hit3 / scored.length, tops };
+}
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+};
+
+if (import.meta.main) {
+  const deps = await loadDeps();
+  const questions = questionExamples(deps, ['train']);
+  const dialogues = dialogueExamples(deps, 'dev');
+  const training = [...questions, ...dialogues];
+  const fitted = fit(training);
+  const { bias, ...weights } = fitted;
+  const draft: RankerWeights = { bias, weights, answerThreshold: 0, sureThreshold: 0 };
+  const train = hits(training, draft);
+  const negatives = questionExamples(deps, ['negative']).map((e) => rank(e.candidates, draft)[0]?.probability ?? 0);
+  const offTopicCut = quantile(negatives, 0.9);
+  const rightTops = train.tops.filter((t) => t.right).map((t) => t.p);
+  const answerThreshold = Math.min(offTopicCut, quantile(rightTops, 0.03));
+  // The lowest p above which at least 85 % of training top answers are right.
+  const sorted = [...train.tops].sort((a, b) => a.p - b.p);
+  let sureThreshold = answerThreshold;
+  for (let i = 0; i < sorted.length; i++) {
+    const above = sorted.slice(i);
+    if (above.filter((t) => t.right).length / above.length >= 0.85) { sureThreshold = sorted[i]!.p; break; }
+  }
+  const model: RankerWeights = { bias: Math.round(bias * 1e4) / 1e4, weights, answerThreshold: Math.round(answerThreshold * 1e4) / 1e4, sureThreshold: Math.round(Math.max(sureThreshold, answerThreshold) * 1e4) / 1e4 };
+  const report = (name: string, examples: Example[]) => {
+    const h = hits(examples, model);
+    return `${name}: n ${h.n}, hit@1 ${h.hit1.toFixed(3)}, hit@3 ${h.hit3.toFixed(3)}`;
+  };
+  const lines = [
+    report('train questions', questions), report('dev dialogue turns', dialogues),
+    report('held-out questions', questionExamples(deps, ['heldout'])), report('blind2', questionExamples(deps, ['blind2'])), report('blind3', questionExamples(deps, ['blind3'])),
+    `negative questions above the answer threshold: ${negatives.filter((p) => p >= model.answerThreshold).length}/${negatives.length}`,
+  ];
+  writeFileSync(OUT, `${JSON.stringify({
+    _generated: 'by scripts/train-ranker.ts — do not edit by hand',
+    _data: `questions.jsonl train (${questions.length}) + dialogue batches A–C labelled turns (${dialogues.length}); L2 0.02, 3000 iterations`,
+    _metrics: lines,
+    ...model,
+  }, null, 2)}\n`);
+  for (const line of lines) console.log(line);
+  console.log(JSON.stringify(model));
+}

@@ -1,0 +1,31 @@
+import type { Passage, Stance } from '../../knowledge/types.ts';
+import type { TurnSignals } from './features.ts';
+
+// The plain answer to a yes/no question about an act (knowledge/stances.yaml): the first stance
+// whose act, question kind and conditions fit the turn. In a follow-up without an act of its own
+// ("und wenn sie es trotzdem will?") the act of the running topic counts.
+
+const any = (wanted: string[] | undefined, have: readonly string[]) => !wanted || wanted.some((w) => have.includes(w));
+
+export function stanceFor(signals: TurnSignals, stances: readonly Stance[]): Stance | undefined {
+  const { question, situation } = signals;
+  if (!question.yesNo || !question.kind) return undefined;
+  const acts = question.acts.length ? question.acts : signals.followUp ? (signals.previous?.acts ?? []) : [];
+  if (acts.length === 0) return undefined;
+  return stances.find((s) =>
+    s.acts.some((a) => acts.includes(a))
+    && s.kinds.includes(question.kind!)
+    && any(s.concerns, situation.concerns)
+    && any(s.about, situation.about ? [situation.about] : [])
+    && any(s.roles, signals.role ? [signals.role] : [])
+    && any(s.circumstances, situation.circumstances)
+    && any(s.levels, [signals.level]));
+}
+
+const BY_ID = new WeakMap<readonly Passage[], Map<string, Passage>>();
+
+export function passageById(passages: readonly Passage[], id: string): Passage | undefined {
+  let map = BY_ID.get(passages);
+  if (!map) BY_ID.set(passages, (map = new Map(passages.map((p) => [p.id, p]))));
+  return map.get(id);
+}

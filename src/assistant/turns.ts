@@ -1,0 +1,155 @@
+import { contactAnswer, isContactRequest } from './contact-answer.ts';
+import { detectRole } from './context.ts';
+import { detectIntent, isFollowUp } from './intents.ts';
+import { isNavigatorRequest, startStep } from './navigator.ts';
+import type { TurnSignals } from './retrieval/features.ts';
+import { acuteBody, acuteFollowUpBody } from './replies/acute-reply.ts';
+import type { AssistantDeps, Body, Turn } from './replies/body.ts';
+import { concernFallbackBody, urgentFallbackBody } from './replies/concern-reply.ts';
+import { askRoleBody, explainNavigatorStep, NAVIGATOR_EXPLAIN, NAVIGATOR_NEXT, navigatorBody } from './replies/navigator-reply.ts';
+import { searchBody } from './replies/search-reply.ts';
+import {
+  contextAcknowledgementBody, greetingBody, handoverBody, isContextStatement, privacyBody, thanksBody,
+} from './replies/smalltalk-reply.ts';
+import type { ConversationContext } from './types.ts';
+
+// The assistant as an ordered table of named turn handlers, like the Matrix bot's command table:
+// the first handler that applies and gives a body answers the turn. A new behaviour is one entry
+// here and its test. Safety lines and notices are added around the body by respond.ts.
+
+/** Everything a handler may look at for one turn. */
+export type TurnState = {
+  turn: Turn;
+  deps: AssistantDeps;
+  /** The conversation context before this turn. */
+  before: ConversationContext;
+  /** The context with this turn's role, region and situation. */
+  context: ConversationContext;
+  signals: TurnSignals;
+  text: string;
+};
+
+export type TurnHandler = {
+  name: string;
+  applies: (s: TurnState) => boolean;
+  /** The body; undefined hands the turn on to the next handler. */
+  reply: (s: TurnState) => Body | undefined;
+};
+
+const danger = (s: TurnState) => s.turn.understood.danger;
+
+/** The guided procedure, from the first step the situation has not done yet. */
+function startProcedure(s: TurnState): Body {
+  const step = startStep(s.context.situation?.done ?? []);
+  return navigatorBody(s.deps, s.context, step, { first: true });
+}
+
+export const TURN_HANDLERS: TurnHandler[] = [
+  {
+    name: 'navigator-button',
+    applies: (s) => s.turn.action?.type === 'navigator' && s.turn.action.step !== undefined,
+    reply: (s) => navigatorBody(s.deps, s.context, s.turn.action!.step!),
+  },
+  {
+    name: 'acute',
+    applies: (s) => danger(s).level === 'acute' && !danger(s).carried,
+    reply: (s) => acuteBody(s.signals, danger(s), s.deps, s.context),
+  },
+  {
+    name: 'navigator-next',
+    applies: (s) => Boolean(s.before.navigator) && NAVIGATOR_NEXT.test(s.text),
+    reply: (s) => navigatorBody(s.deps, s.context, s.before.navigator!.step + 1),
+  },
+  {
+    name: 'navigator-explain',
+    applies: (s) => Boolean(s.before.navigator) && NAVIGATOR_EXPLAIN.test(s.text),
+    reply: (s) => explainNavigatorStep(s.deps, s.context),
+  },
+  {
+    // The answer to "In welchem Bereich arbeiten Sie?", typed or tapped.
+    name: 'navigator-role-answer',
+    applies: (s) => Boolean(s.before.awaitingRole) && detectRole(s.text) !== undefined,
+    reply: startProcedure,
+  },
+  {
+    // "Was mache ich jetzt?" right after an acute message: the next steps of the emergency.
+    name: 'acute-what-now',
+    applies: (s) => (s.before.acuteTurns ?? 0) > 0 && isNavigatorRequest(s.text),
+    reply: (s) => acuteFollowUpBody(s.deps, s.context, 1),
+  },
+  {
+    name: 'navigator-request',
+    applies: (s) => isNavigatorRequest(s.text),
+    reply: (s) => (s.context.role ? startProcedure(s) : askRoleBody(s.context)),
+  },
+  { name: 'greeting', applies: (s) => detectIntent(s.text) === 'greeting', reply: (s) => greetingBody(s.context) },
+  { name: 'thanks', applies: (s) => detectIntent(s.text) === 'thanks', reply: (s) => thanksBody(s.context) },
+  { name: 'wants-person', applies: (s) => detectIntent(s.text) === 'wants_person', reply: (s) => handoverBody(s.context) },
+  { name: 'privacy-question', applies: (s) => detectIntent(s.text) === 'privacy_question', reply: (s) => privacyBody(s.deps, s.context) },
+  {
+    // "ich bin übrigens Lehrerin" after a question: the same question, answered for that role.
+    name: 'context-for-the-last-question',
+    applies: (s) => isContextStatement(s.text, s.before, s.context) && Boolean(s.before.lastArticleIds?.length),
+    reply: (s) => {
+      const searched = searchBody({ ...s.signals, followUp: true }, s.deps, s.context);
+      return searched.kind === 'fallback' ? undefined : searched;
+    },
+  },
+  {
+    name: 'context-statement',
+    applies: (s) => isContextStatement(s.text, s.before, s.context),
+    reply: (s) => contextAcknowledgementBody(s.deps.knowledge, s.context),
+  },
+  {
+    name: 'jugendamt-contact',
+    applies: (s) => isContactRequest(s.text),
+    reply: (s) => {
+      const answer = contactAnswer(s.deps.knowledge.contacts, s.deps.knowledge.regions, s.context.region, s.deps.articles.get('jugendaemter-in-mv')?.reviewed);
+      return { ...answer, confidence: 1, kind: 'answer', context: s.context };
+    },
+  },
+  {
+    name: 'knowledge',
+    applies: () => true,
+    reply: (s) => {
+      const searched = searchBody(s.signals, s.deps, s.context);
+      return searched.kind === 'fallback' ? undefined : searched;
+    },
+  },
+  {
+    name: 'urgent-without-passage',
+    applies: (s) => danger(s).level === 'urgent',
+    reply: (s) => urgentFallbackBody(s.deps, s.context),
+  },
+  {
+    name: 'acute-follow-up',
+    applies: (s) => (s.before.acuteTurns ?? 0) > 0,
+    reply: (s) => acuteFollowUpBody(s.deps, s.context, 0),
+  },
+  {
+    name: 'described-worry',
+    applies: (s) => danger(s).level === 'concern',
+    reply: (s) => concernFallbackBody(s.deps, s.context, 0),
+  },
+  {
+    name: 'no-answer',
+    applies: () => true,
+    reply: (s) => searchBody(s.signals, s.deps, s.context),
+  },
+];
+
+/** Whether a turn leans on the ones before it: a short or connected question in a running case. */
+export function leansOnBefore(text: string, before: ConversationContext, words: number): boolean {
+  const topic = before.situation && (before.situation.acts.length > 0 || before.situation.concerns.length > 0);
+  return Boolean(topic || before.lastArticleIds?.length) && (isFollowUp(text) || words <= 8);
+}
+
+/** The first handler that applies and answers. */
+export function handleTurn(state: TurnState): { handler: string; body: Body } {
+  for (const handler of TURN_HANDLERS) {
+    if (!handler.applies(state)) continue;
+    const body = handler.reply(state);
+    if (body) return { handler: handler.name, body };
+  }
+  throw new Error('no turn handler answered'); // unreachable: 'no-answer' always answers
+}

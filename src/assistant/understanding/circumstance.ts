@@ -1,0 +1,101 @@
+// Danger told through circumstances rather than alarm words: a person who cannot keep the child
+// safe is about to take it along; a child under protection is being collected; a parent hints at
+// dying together with the child; a harm that cannot be undone is planned for the coming days.
+// Each rule combines circumstance classes of the lexicon (this message and the conversation so
+// far) with the time of the situation. The tier follows the three levels:
+//   acute  — danger now or within hours and nothing protects the child: 110/112 first;
+//   urgent — act today or before a known date: Jugendamt today, its Bereitschaftsdienst, court.
+import { foldText } from '../safety/fold.ts';
+import { CIRCUMSTANCE } from './lexicon.ts';
+import type { Situation } from './situation.ts';
+
+export type CircumstanceFinding = { level: 'acute' | 'urgent'; signal: string };
+
+type Seen = { now: boolean; message: Set<string>; all: Set<string>; situation: Situation; text: string };
+
+type Rule = { signal: string; level: (seen: Seen) => 'acute' | 'urgent' | undefined };
+
+// Not past and not announced for a later day: the present tense of a report counts as now.
+const present = (s: Seen) => s.situation.when !== 'past' && s.situation.when !== 'days';
+const notPast = (s: Seen) => s.situation.when !== 'past';
+const FAMILY = new Set(['parent', 'partner', 'relative']);
+
+const SEXUAL_OR_PHYSICAL = (s: Seen) => s.situation.concerns.some((c) => c === 'sexual' || c === 'physical');
+
+const RULES: Rule[] = [
+  {
+    signal: 'unfit_carer_taking_child',
+    // Told in this message or before: "riecht nach Alkohol" … "will ihn jetzt holen".
+    level: (s) => ((s.all.has('unfit-carer') && s.message.has('taking-child')) || (s.message.has('unfit-carer') && s.all.has('taking-child'))) && present(s) ? 'acute' : undefined,
+  },
+  {
+    signal: 'protected_child_taken',
+    level: (s) => (s.all.has('protected-child') && s.message.has('taking-child') && present(s) ? 'acute' : undefined),
+  },
+  {
+    // The person the worry is about comes now to take the child.
+    signal: 'suspect_taking_child',
+    level: (s) => (s.message.has('taking-child') && SEXUAL_OR_PHYSICAL(s) && FAMILY.has(s.situation.about ?? '') && s.now && !s.message.has('resolved') ? 'acute' : undefined),
+  },
+  {
+    signal: 'shared_death_hint',
+    level: (s) => (s.message.has('shared-death') && notPast(s) ? 'acute' : undefined),
+  },
+  {
+    // A young person's plan to die: acute when it is for now or the means are at hand tonight.
+    signal: 'suicide_plan',
+    level: (s) => (s.message.has('suicide-plan') && notPast(s) ? (s.now ? 'acute' : 'urgent') : undefined),
+  },
+  {
+    signal: 'planned_irreversible_harm',
+    level: (s) => {
+      if (!s.all.has('planned-harm') || !notPast(s)) return undefined;
+      if (s.now && s.message.has('planned-harm')) return 'acute';
+      return s.all.has('departure') || s.situation.when === 'days' || s.situation.when === 'today' ? 'urgent' : undefined;
+    },
+  },
+  {
+    signal: 'carer_unreachable_dependent_alone',
+    level: (s) => (s.all.has('carer-unreachable') && s.all.has('dependent-alone') && (s.message.has('carer-unreachable') || s.message.has('dependent-alone')) && notPast(s) ? 'acute' : undefined),
+  },
+  {
+    signal: 'afraid_to_go_home',
+    level: (s) => (s.message.has('afraid-home') && notPast(s) ? 'urgent' : undefined),
+  },
+  {
+    signal: 'infant_injury_seen',
+    level: (s) => (s.message.has('infant-injury') && s.situation.when !== 'past' ? 'urgent' : undefined),
+  },
+  {
+    // A meeting arranged by an online contact or with sexual intent: before that date.
+    signal: 'grooming_meeting',
+    level: (s) => (s.message.has('meeting') && s.situation.concerns.some((c) => c === 'digital' || c === 'sexual') && s.situation.when !== 'past' && (s.situation.when === 'days' || s.now) ? 'urgent' : undefined),
+  },
+  {
+    signal: 'recent_sexual_assault',
+    level: (s) => (s.message.has('recent-assault') && !/\b(vor (\w+ ){0,2}(jahren|monaten)|damals|früher)\b/.test(s.text) ? 'urgent' : undefined),
+  },
+  {
+    // Going back today to the person the worry is about: a discharge, a pickup, a visit.
+    signal: 'handover_to_suspect',
+    level: (s) => (s.message.has('handover-today') && SEXUAL_OR_PHYSICAL(s) && FAMILY.has(s.situation.about ?? '') && present(s) ? 'urgent' : undefined),
+  },
+];
+
+/** The message says the danger is over or the child is protected now. */
+export function tellsResolved(text: string): boolean {
+  return CIRCUMSTANCE.resolved.test(foldText(text));
+}
+
+const NOW_WORDS = /\b(jetzt|gerade|grad|gleich|sofort|heute|heut|im moment|in (einer|zwei|\d+) stunden?)\b/;
+
+/** The circumstance findings of one message, given the situation after it. */
+export function circumstanceDanger(text: string, situation: Situation, before: Situation | undefined): CircumstanceFinding[] {
+  const folded = foldText(text);
+  const message = new Set(Object.entries(CIRCUMSTANCE).filter(([, re]) => re.test(folded)).map(([id]) => id));
+  const seen: Seen = { now: NOW_WORDS.test(folded), message, all: new Set([...(before?.circumstances ?? []), ...message]), situation, text: folded };
+  return RULES.flatMap((rule) => {
+    const level = rule.level(seen);
+    return level ? [{ level, signal: rule.signal }] : [];
+  });
+}

@@ -1,0 +1,71 @@
+// Understanding one turn against the conversation so far: what is asked, the situation, and how
+// dangerous it is. Computed once per message by the conversation service, before anything is
+// stored; `respond` and the relay to staff both read it.
+import { declaresEmergency } from '../intents.ts';
+import { MODEL_ACUTE_SIGNAL, triage, type TriageResult } from '../triage.ts';
+import type { ConversationContext, TriageLevelName } from '../types.ts';
+import { circumstanceDanger, tellsResolved } from './circumstance.ts';
+import { readQuestion, type Question } from './question.ts';
+import { updateSituation, type Situation } from './situation.ts';
+
+export type { Question } from './question.ts';
+export type { Situation } from './situation.ts';
+
+export type Danger = Omit<TriageResult, 'level'> & {
+  level: TriageLevelName;
+  /** The level comes from earlier turns of the same emergency, not from this message. */
+  carried?: boolean;
+};
+
+export type Understanding = { question: Question; situation: Situation; danger: Danger };
+
+const RANK: Record<TriageLevelName, number> = { none: 0, concern: 1, urgent: 2, acute: 3 };
+
+/** Word triage, raised by an outright "Notfall" and by danger told through circumstances. */
+export function assessDanger(text: string, situation: Situation, before: Situation | undefined): Danger {
+  const words = triage(text);
+  let level: TriageLevelName = words.level;
+  const signals = [...words.signals];
+  // Acute means no protection in place. A message that tells the child is safe now (in hospital,
+  // in care, police there) is urgent at most; one the learned model alone called acute while the
+  // situation lies in the past is a concern.
+  if (level === 'acute' && tellsResolved(text)) {
+    level = 'urgent';
+    signals.push('protection_in_place');
+  } else if (level === 'acute' && signals.includes(MODEL_ACUTE_SIGNAL) && situation.when === 'past') {
+    level = 'concern';
+    signals.push('model_acute_but_past');
+  }
+  if (level !== 'acute' && declaresEmergency(text)) {
+    level = 'acute';
+    signals.push('declared-emergency');
+  }
+  for (const finding of circumstanceDanger(text, situation, before)) {
+    signals.push(finding.signal);
+    if (RANK[finding.level] > RANK[level]) level = finding.level;
+  }
+  // Thoughts of suicide or self-harm of a child today: not acute by themselves, but not for later.
+  if (level === 'concern' && words.suicidal) {
+    level = 'urgent';
+    signals.push('suicidal_thoughts_today');
+  }
+  return { level, signals, suicidal: words.suicidal || signals.includes('shared_death_hint') || signals.includes('suicide_plan') };
+}
+
+/**
+ * The same emergency goes on over the next turns ("die eltern gehen nicht ran", "sie zieht ihm
+ * schon die jacke an"): an acute or urgent situation stays so until the turns run out or the asker
+ * tells that the child is safe now.
+ */
+function carry(danger: Danger, text: string, context: ConversationContext): Danger {
+  if (tellsResolved(text)) return danger;
+  const carried: TriageLevelName | undefined = (context.acuteTurns ?? 0) > 0 ? 'acute' : (context.urgentTurns ?? 0) > 0 ? 'urgent' : undefined;
+  if (!carried || RANK[carried] <= RANK[danger.level]) return danger;
+  return { ...danger, level: carried, carried: true, signals: [...danger.signals, `still_${carried}`] };
+}
+
+export function understand(text: string, context: ConversationContext): Understanding {
+  const question = readQuestion(text);
+  const situation = updateSituation(context.situation, text, question.acts);
+  return { question, situation, danger: carry(assessDanger(text, situation, context.situation), text, context) };
+}

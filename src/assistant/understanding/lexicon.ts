@@ -1,0 +1,26 @@
+// The compiled lexicon (lexicon.json, built from lexicon.yaml by scripts/build-lexicon.ts) as
+// regular expressions, compiled once at load. Matched against folded text (safety/fold.ts).
+import data from './lexicon.json' with { type: 'json' };
+
+type Patterns = Record<string, RegExp>;
+
+/** One expression per id: the id's patterns joined as alternatives. */
+function table(entries: Record<string, string[]>): Patterns {
+  return Object.fromEntries(Object.entries(entries).map(([id, sources]) => [id, new RegExp(sources.map((s) => `(?:${s})`).join('|'))]));
+}
+
+export const KIND_PATTERNS = table(data.kinds);
+export const YES_NO_START = new RegExp(data['yes-no-start']);
+export const ACT_PATTERNS = table(data.acts);
+export const CONCERN_PATTERNS = table(data.concerns);
+export const ABOUT_PATTERNS = table(data.about);
+export const WHEN_PATTERNS = table(data.when);
+export const AGE_PATTERNS = table(data.age);
+export const WHERE_PATTERNS = table(data.where);
+export const DONE_PATTERNS = table(data.done);
+export const CIRCUMSTANCE = table(data.circumstance) as Record<keyof typeof data.circumstance, RegExp>;
+
+/** The ids of a table whose expression matches, in table order. */
+export function matching(patterns: Patterns, folded: string): string[] {
+  return Object.entries(patterns).filter(([, re]) => re.test(folded)).map(([id]) => id);
+}

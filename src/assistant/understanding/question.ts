@@ -1,0 +1,73 @@
+// What a message asks: its question sentence (the last one that asks something, so that a long
+// case description does not drown the question at its end), the kind of question and its object
+// (the act the asker considers). Pure; reads folded text only.
+import { foldText } from '../safety/fold.ts';
+import { ACT_PATTERNS, KIND_PATTERNS, matching, YES_NO_START } from './lexicon.ts';
+
+export type QuestionKind = 'may' | 'must' | 'should' | 'how' | 'who' | 'what-next' | 'meaning' | 'when';
+
+export type Question = {
+  /** The sentence that asks (folded); the whole message when nothing asks. */
+  focus: string;
+  /** Whether the message asks anything at all. */
+  asks: boolean;
+  kind?: QuestionKind;
+  /** Answered by yes or no ("Darf ich …?", "Soll ich …?", "Ist das …?"). */
+  yesNo: boolean;
+  /** Acts named in the question sentence, or else in the whole message. */
+  acts: string[];
+  /** Words in the question sentence. */
+  words: number;
+};
+
+// After . ! ? or a line break; a "?" always ends a sentence.
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\n+/).map((s) => s.trim()).filter(Boolean);
+}
+
+const INTERROGATIVE = /^(\W*)(und |aber |also |ok,? |okay,? )?(wie|was|wann|wer|wen|wem|wo|welche\w*|warum|wieso|ab wann|darf|durfen|muss|mussen|soll|sollte|kann|konnen|ist|sind|gibt es|brauche|reicht)\b/;
+
+function questionSentence(parts: string[]): string | undefined {
+  for (let i = parts.length - 1; i >= 0; i--) {
+    if (parts[i]!.includes('?')) return parts[i];
+  }
+  for (let i = parts.length - 1; i >= 0; i--) {
+    if (INTERROGATIVE.test(parts[i]!)) return parts[i];
+  }
+  return undefined;
+}
+
+// Order matters where a sentence has two kinds: "Wie soll ich …" is about how, "Soll ich …" is
+// should; "Wer muss …" is who. The first pattern that matches at the start wins; else the first
+// anywhere in the sentence.
+const KIND_ORDER: QuestionKind[] = ['meaning', 'what-next', 'when', 'who', 'how', 'may', 'must', 'should'];
+const START_ORDER: QuestionKind[] = ['may', 'must', 'should', 'what-next', 'meaning', 'when', 'who', 'how'];
+
+function kindOf(focus: string): QuestionKind | undefined {
+  const head = focus.split(/\s+/).slice(0, 3).join(' ');
+  const atStart = START_ORDER.find((kind) => KIND_PATTERNS[kind]!.test(head));
+  if (atStart) return atStart;
+  return KIND_ORDER.find((kind) => KIND_PATTERNS[kind]!.test(focus));
+}
+
+// "nicht mitgeben" also contains "mitgeben": withholding the child wins over handing it over.
+function withoutContradiction(acts: string[]): string[] {
+  return acts.includes('withhold-child') ? acts.filter((a) => a !== 'hand-over-child') : acts;
+}
+
+export function readQuestion(text: string): Question {
+  const folded = foldText(text);
+  const parts = sentences(folded);
+  const asked = questionSentence(parts);
+  const focus = asked ?? folded;
+  const kind = asked ? kindOf(asked) : undefined;
+  const acts = withoutContradiction(asked ? matching(ACT_PATTERNS, asked) : []);
+  return {
+    focus,
+    asks: asked !== undefined,
+    ...(kind ? { kind } : {}),
+    yesNo: asked !== undefined && (kind === 'may' || kind === 'must' || kind === 'should' || YES_NO_START.test(asked)),
+    acts: acts.length ? acts : withoutContradiction(matching(ACT_PATTERNS, folded)),
+    words: focus.split(/\s+/).filter(Boolean).length,
+  };
+}

@@ -1,0 +1,75 @@
+// The situation model of a conversation: what a counsellor keeps in mind between turns, as
+// categorical slots only — never free text, so nothing personal is kept. Every turn updates it;
+// every later turn is read against it ("und wenn die Eltern nicht wollen?" stays about the case).
+// The asker's field and region live beside it in the conversation context (context.role/region).
+import { foldText } from '../safety/fold.ts';
+import { ASKER_NOW } from '../safety/triage-lexicon.ts';
+import {
+  ABOUT_PATTERNS, AGE_PATTERNS, CIRCUMSTANCE, CONCERN_PATTERNS, DONE_PATTERNS, matching, WHEN_PATTERNS, WHERE_PATTERNS,
+} from './lexicon.ts';
+
+export type Situation = {
+  /** Kinds of concern, newest first (vocabulary.yaml: concerns). */
+  concerns: string[];
+  /** Whom the worry is about: parent, partner, relative, staff, peer, stranger. */
+  about?: string;
+  /** How soon: now, today, days, past. */
+  when?: string;
+  /** Age group of the child: baby, toddler, preschool, school, teen. */
+  age?: string;
+  /** Where the child or the asker is: with-asker, remote, in-care. */
+  where?: string;
+  /** What has already been done: leitung, insofa, parents, jugendamt, police. */
+  done: string[];
+  /** Circumstance classes told so far (unfit-carer, protected-child, planned-harm, …). */
+  circumstances: string[];
+  /** The acts of the last question: the topic a short follow-up continues. */
+  acts: string[];
+};
+
+export const EMPTY_SITUATION: Situation = { concerns: [], done: [], circumstances: [], acts: [] };
+
+const MAX_CONCERNS = 3;
+
+// When several roles are named, the most specific one is whom the worry is about: "nicht der
+// Vater, der Freund der Mutter" names a parent twice but is about the partner.
+const ABOUT_PRIORITY = ['partner', 'staff', 'relative', 'peer', 'stranger', 'parent'];
+
+/** What one message tells about the situation, on its own. */
+export function readSituation(text: string): Omit<Situation, 'acts'> {
+  const folded = foldText(text);
+  const about = ABOUT_PRIORITY.find((id) => ABOUT_PATTERNS[id]!.test(folded));
+  // "Wie dokumentiere ich das jetzt?" says when the asker asks, not when it happened.
+  const told = folded.replace(ASKER_NOW, ' ');
+  const when = ['now', 'today', 'days', 'past'].find((id) => WHEN_PATTERNS[id]!.test(told));
+  const age = matching(AGE_PATTERNS, folded)[0];
+  const where = matching(WHERE_PATTERNS, folded)[0];
+  return {
+    concerns: matching(CONCERN_PATTERNS, folded),
+    ...(about ? { about } : {}),
+    ...(when ? { when } : {}),
+    ...(age ? { age } : {}),
+    ...(where ? { where } : {}),
+    done: matching(DONE_PATTERNS, folded),
+    circumstances: matching(CIRCUMSTANCE, folded),
+  };
+}
+
+const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+
+/** The situation after a message: what it tells replaces or adds to what was known. */
+export function updateSituation(before: Situation | undefined, text: string, acts: string[]): Situation {
+  const prev = before ?? EMPTY_SITUATION;
+  const told = readSituation(text);
+  return {
+    concerns: union(told.concerns, prev.concerns).slice(0, MAX_CONCERNS),
+    ...((told.about ?? prev.about) ? { about: told.about ?? prev.about } : {}),
+    ...((told.when ?? prev.when) ? { when: told.when ?? prev.when } : {}),
+    ...((told.age ?? prev.age) ? { age: told.age ?? prev.age } : {}),
+    ...((told.where ?? prev.where) ? { where: told.where ?? prev.where } : {}),
+    done: union(prev.done, told.done),
+    circumstances: union(prev.circumstances, told.circumstances),
+    // A question with its own acts sets the topic; a follow-up without one keeps the last.
+    acts: acts.length ? acts : prev.acts,
+  };
+}
