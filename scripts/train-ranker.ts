@@ -5,7 +5,8 @@
 //   replayed turn by turn so that follow-ups are read against the conversation, with the
 //   labelled articles of the previous turn as what was answered before. Held-out splits
 //   (questions heldout/blind2/blind3, dialogue batches D–F) are never used here.
-//   Model: logistic regression over the candidate features, L2-regularised, batch gradient descent.
+//   Model: a linear score over the candidate features, trained listwise (softmax over a turn's
+//   candidates, L2-regularised, batch gradient descent), and a Platt calibration of the top score.
 //   Thresholds: the answer threshold lets through at most 10 % of the negative questions while
 //   keeping most right answers; below the sure threshold fewer than 85 % of top answers are right.
 import { writeFileSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { join } from 'node:path';
 import { createRegionFinder } from '../src/assistant/context.ts';
 import { stateOf, type AssistantDeps } from '../src/assistant/respond.ts';
 import { candidatesFor, FEATURES, type Candidate } from '../src/assistant/retrieval/features.ts';
-import { probability, rank, type RankerWeights } from '../src/assistant/retrieval/ranker.ts';
+import { rank, score, type RankerWeights } from '../src/assistant/retrieval/ranker.ts';
 import { understand } from '../src/assistant/understanding/index.ts';
 import type { ConversationContext } from '../src/assistant/types.ts';
 import { loadKnowledgeFromDir } from '../src/knowledge/load.ts';
@@ -42,7 +43,7 @@ export type Example = { id: string; candidates: Candidate[]; gold: string[] };
 export function exampleOf(deps: AssistantDeps, id: string, text: string, gold: string[], context: ConversationContext): { example: Example; context: ConversationContext } {
   const understood = understand(text, context);
   const state = stateOf({ text, findings: [], understood, context, privacyNoticeShown: true }, deps);
-  const { candidates } = candidatesFor(state.signals, deps.engine, deps.knowledge.vocabulary);
+  const { candidates } = candidatesFor(state.signals, deps.engine, deps.knowledge);
   return { example: { id, candidates, gold }, context: { ...state.context, lastArticleIds: gold.length ? gold : context.lastArticleIds } };
 }
 
@@ -66,24 +67,46 @@ export function dialogueExamples(deps: AssistantDeps, split: 'dev' | 'heldout'):
   return examples;
 }
 
-function fit(examples: Example[], lambda = 0.02, iterations = 3000, rate = 0.5): RankerWeights['weights'] & { bias: number } {
-  const rows = examples.flatMap((e) => e.candidates.map((c) => ({ x: FEATURES.map((f) => c.features[f]), y: e.gold.includes(c.passage.articleId) ? 1 : 0 })));
+/** Listwise logistic ranking: softmax over a turn's candidates, the labelled ones as target. */
+function fitWeights(examples: Example[], lambda = 0.001, iterations = 1500, rate = 0.3): number[] {
+  const lists = examples
+    .map((e) => ({ xs: e.candidates.map((c) => FEATURES.map((f) => c.features[f])), ys: e.candidates.map((c) => e.gold.includes(c.passage.articleId)) }))
+    .filter((l) => l.ys.some(Boolean));
   const w = new Array(FEATURES.length).fill(0);
+  for (let it = 0; it < iterations; it++) {
+    const g = new Array(FEATURES.length).fill(0);
+    for (const { xs, ys } of lists) {
+      const z = xs.map((x) => x.reduce((sum, v, i) => sum + v * w[i], 0));
+      const max = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - max));
+      const total = e.reduce((a, b) => a + b, 0);
+      const gold = e.reduce((a, v, i) => a + (ys[i] ? v : 0), 0);
+      xs.forEach((x, c) => {
+        const diff = e[c]! / total - (ys[c] ? e[c]! / gold : 0);
+        for (let i = 0; i < x.length; i++) g[i] += diff * x[i]!;
+      });
+    }
+    for (let i = 0; i < w.length; i++) w[i] -= rate * (g[i] / lists.length + lambda * w[i]);
+  }
+  return w;
+}
+
+/** Platt scaling of the top score: right or wrong on the training turns, wrong on every negative. */
+function calibrate(tops: Array<{ s: number; right: boolean }>, iterations = 3000, rate = 0.1): { scale: number; bias: number } {
+  let a = 1;
   let b = 0;
   for (let it = 0; it < iterations; it++) {
-    const gw = new Array(FEATURES.length).fill(0);
+    let ga = 0;
     let gb = 0;
-    for (const { x, y } of rows) {
-      let z = b;
-      for (let i = 0; i < x.length; i++) z += w[i] * x[i];
-      const err = 1 / (1 + Math.exp(-z)) - y;
-      for (let i = 0; i < x.length; i++) gw[i] += err * x[i];
+    for (const { s, right } of tops) {
+      const err = 1 / (1 + Math.exp(-(a * s + b))) - (right ? 1 : 0);
+      ga += err * s;
       gb += err;
     }
-    for (let i = 0; i < w.length; i++) w[i] -= rate * (gw[i] / rows.length + lambda * w[i]);
-    b -= rate * (gb / rows.length);
+    a -= rate * (ga / tops.length);
+    b -= rate * (gb / tops.length);
   }
-  return { bias: b, ...(Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(w[i] * 1e4) / 1e4])) as RankerWeights['weights']) };
+  return { scale: Math.round(a * 1e4) / 1e4, bias: Math.round(b * 1e4) / 1e4 };
 }
 
 export function hits(examples: Example[], model: RankerWeights): { n: number; hit1: number; hit3: number; tops: Array<{ p: number; right: boolean }> } {
@@ -111,14 +134,24 @@ if (import.meta.main) {
   const questions = questionExamples(deps, ['train']);
   const dialogues = dialogueExamples(deps, 'dev');
   const training = [...questions, ...dialogues];
-  const fitted = fit(training);
-  const { bias, ...weights } = fitted;
-  const draft: RankerWeights = { bias, weights, answerThreshold: 0, sureThreshold: 0 };
+  const w = fitWeights(training);
+  const weights = Object.fromEntries(FEATURES.map((f, i) => [f, Math.round(w[i]! * 1e4) / 1e4])) as RankerWeights['weights'];
+  const uncalibrated: RankerWeights = { weights, calibration: { scale: 1, bias: 0 }, answerThreshold: 0, sureThreshold: 0 };
+  const negativeExamples = questionExamples(deps, ['negative']);
+  const topScore = (e: Example) => {
+    const best = rank(e.candidates, uncalibrated)[0];
+    return best ? score(best.candidate, uncalibrated) : -10;
+  };
+  const calibration = calibrate([
+    ...training.filter((e) => e.gold.length).map((e) => ({ s: topScore(e), right: e.gold.includes(rank(e.candidates, uncalibrated)[0]?.candidate.passage.articleId ?? '') })),
+    ...negativeExamples.map((e) => ({ s: topScore(e), right: false })),
+  ]);
+  const draft: RankerWeights = { weights, calibration, answerThreshold: 0, sureThreshold: 0 };
   const train = hits(training, draft);
-  const negatives = questionExamples(deps, ['negative']).map((e) => rank(e.candidates, draft)[0]?.probability ?? 0);
-  const offTopicCut = quantile(negatives, 0.9);
+  const negatives = negativeExamples.map((e) => rank(e.candidates, draft)[0]?.probability ?? 0);
+  // Let through at most 10 % of the negative questions, but never drop more than 10 % of right answers.
   const rightTops = train.tops.filter((t) => t.right).map((t) => t.p);
-  const answerThreshold = Math.min(offTopicCut, quantile(rightTops, 0.03));
+  const answerThreshold = Math.min(quantile(negatives, 0.9), quantile(rightTops, 0.1));
   // The lowest p above which at least 85 % of training top answers are right.
   const sorted = [...train.tops].sort((a, b) => a.p - b.p);
   let sureThreshold = answerThreshold;
@@ -126,7 +159,7 @@ if (import.meta.main) {
     const above = sorted.slice(i);
     if (above.filter((t) => t.right).length / above.length >= 0.85) { sureThreshold = sorted[i]!.p; break; }
   }
-  const model: RankerWeights = { bias: Math.round(bias * 1e4) / 1e4, weights, answerThreshold: Math.round(answerThreshold * 1e4) / 1e4, sureThreshold: Math.round(Math.max(sureThreshold, answerThreshold) * 1e4) / 1e4 };
+  const model: RankerWeights = { weights, calibration, answerThreshold: Math.round(answerThreshold * 1e4) / 1e4, sureThreshold: Math.round(Math.max(sureThreshold, answerThreshold) * 1e4) / 1e4 };
   const report = (name: string, examples: Example[]) => {
     const h = hits(examples, model);
     return `${name}: n ${h.n}, hit@1 ${h.hit1.toFixed(3)}, hit@3 ${h.hit3.toFixed(3)}`;
@@ -138,7 +171,7 @@ if (import.meta.main) {
   ];
   writeFileSync(OUT, `${JSON.stringify({
     _generated: 'by scripts/train-ranker.ts — do not edit by hand',
-    _data: `questions.jsonl train (${questions.length}) + dialogue batches A–C labelled turns (${dialogues.length}); L2 0.02, 3000 iterations`,
+    _data: `questions.jsonl train (${questions.length}) + dialogue batches A–C labelled turns (${dialogues.length}); listwise softmax, L2 0.001, 1500 iterations; Platt calibration with the negative questions`,
     _metrics: lines,
     ...model,
   }, null, 2)}\n`);

@@ -100,7 +100,7 @@ function parseStances(content: string | undefined, passages: Passage[], vocabula
   const stances = validate('stances.yaml', stancesSchema, parseYamlFile('stances.yaml', content)) as Stance[];
   const ids = new Set(passages.map((p) => p.id));
   stances.forEach((stance, i) => {
-    const bad = stance.acts.find((a) => !Object.hasOwn(vocabulary.acts, a)) ?? stance.kinds.find((k) => !Object.hasOwn(vocabulary.kinds, k))
+    const bad = stance.acts.find((a) => !Object.hasOwn(vocabulary.acts, a)) ?? stance.kinds?.find((k) => !Object.hasOwn(vocabulary.kinds, k))
       ?? stance.concerns?.find((c) => !Object.hasOwn(vocabulary.concerns, c));
     if (bad) throw new KnowledgeError('stances.yaml', `${i}: "${bad}" steht nicht in vocabulary.yaml`);
     if (!ids.has(stance.section)) throw new KnowledgeError('stances.yaml', `${i}.section: Abschnitt "${stance.section}" gibt es nicht`);

@@ -106,10 +106,12 @@ export type AnswersFile = z.infer<typeof answersSchema>;
 const idList = z.array(z.string()).optional();
 export const stancesSchema = z.array(z.object({
   acts: z.array(z.string()).min(1),
-  kinds: z.array(z.string()).min(1),
+  kinds: z.array(z.string()).min(1).optional(),
   concerns: idList,
   about: idList,
   roles: idList,
+  notRoles: idList,
+  ages: idList,
   circumstances: idList,
   levels: idList,
   answer: z.string().min(10).max(600).regex(/^(Ja|Nein|In der Regel|Nicht)\b/, 'beginnt mit der klaren Antwort (Ja, Nein, In der Regel …, Nicht …)'),

@@ -42,10 +42,14 @@ export type SectionAnswers = {
 /** A plain answer to a yes/no question about an act (knowledge/stances.yaml). */
 export type Stance = {
   acts: string[];
-  kinds: string[];
+  /** Question kinds; absent: any yes/no question. */
+  kinds?: string[];
   concerns?: string[];
   about?: string[];
   roles?: string[];
+  /** Fields the stance does not speak for (e.g. medical staff, who document with photos). */
+  notRoles?: string[];
+  ages?: string[];
   circumstances?: string[];
   levels?: string[];
   answer: string;

@@ -20,7 +20,8 @@ export function acuteBody(signals: TurnSignals, triage: { suicidal: boolean; sig
   // false alarm does not steer the whole conversation towards the police.
   const acuteTurns = triage.signals.includes(MODEL_ACUTE_SIGNAL) ? 1 : ACUTE_TURNS;
   const searched = searchBody(signals, deps, context);
-  if (signals.question.asks && searched.kind === 'answer' && searched.probability >= RANKER.sureThreshold) {
+  // What was asked, or what the situation is about (genital cutting, suicide), answered from its own section.
+  if (searched.kind === 'answer' && (signals.question.asks || searched.probability >= RANKER.sureThreshold)) {
     return { ...searched, actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }], context: { ...searched.context, acuteTurns } };
   }
   const article = deps.articles.get(triage.suicidal ? SUICIDE_ARTICLE : ACUTE_ARTICLE) ?? deps.articles.get(ACUTE_ARTICLE);

@@ -10,13 +10,14 @@ import { PERSON, type AssistantDeps, type Body } from './body.ts';
 // whole message, its question sentence, the question carried by the conversation's topic), or
 // — below the learned threshold — an honest "I don't know".
 
-const NOT_SURE = '_Ich bin mir nicht sicher, ob das genau Ihre Frage beantwortet. Das Folgende ist der passendste Abschnitt aus der Wissensbasis; eine Fachkraft der Kontaktstelle kann Ihnen genauer helfen._';
+// Said after the answer, not before it: a hedge above an answer that is right buries it.
+const NOT_SURE = '_Ich bin mir nicht sicher, ob dieser Abschnitt genau Ihre Frage beantwortet. Eine Fachkraft der Kontaktstelle kann Ihnen genauer helfen._';
 
 export type Searched = Body & { probability: number };
 
 /** The ranked sections as a search result (best first), for the answer composer. */
 function asResult(signals: TurnSignals, deps: AssistantDeps): { result: SearchResult; probability: number } {
-  const { candidates } = candidatesFor(signals, deps.engine, deps.knowledge.vocabulary);
+  const { candidates } = candidatesFor(signals, deps.engine, deps.knowledge);
   const ranked = rank(candidates);
   const probability = ranked[0]?.probability ?? 0;
   return {
@@ -35,16 +36,30 @@ function withStance(signals: TurnSignals, deps: AssistantDeps, ranked: { result:
   return { result: { hits: [{ passage, score: probability }, ...rest], confidence: probability }, probability, lead: stance.answer };
 }
 
+const POLAR = /^(ja|nein|in der regel|grundsätzlich|nicht)\b/i;
+
+/**
+ * The section's short answer goes first when something was asked — except a yes-or-no short
+ * answer (written for the section's own question) for a question about another step: its yes
+ * or no would answer the wrong question.
+ */
+function directFits(signals: TurnSignals, result: SearchResult): boolean {
+  if (!signals.question.asks) return false;
+  const answers = result.hits[0]?.passage.answers;
+  if (!answers?.short || !POLAR.test(answers.short)) return true;
+  return signals.question.asked.some((act) => answers.acts.includes(act));
+}
+
 export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: ConversationContext): Searched {
   const { result, probability, lead } = withStance(signals, deps, asResult(signals, deps));
   if (result.hits.length === 0 || probability < RANKER.answerThreshold) {
     const fallback = fallbackAnswer(deps.knowledge.contacts);
     return { ...fallback, sources: [], confidence: probability, probability, kind: 'fallback', context };
   }
-  const answer = composeAnswer(result, { contacts: deps.knowledge.contacts, region: context.region, articles: deps.articles, direct: signals.question.asks, lead });
+  const answer = composeAnswer(result, { contacts: deps.knowledge.contacts, region: context.region, articles: deps.articles, direct: directFits(signals, result), lead });
   const unsure = probability < RANKER.sureThreshold;
   return {
-    text: unsure ? `${NOT_SURE}\n\n${answer.text}` : answer.text,
+    text: unsure ? `${answer.text}\n\n${NOT_SURE}` : answer.text,
     actions: unsure ? [PERSON, ...answer.actions.filter((a) => a.type !== 'escalate')] : answer.actions,
     sources: answer.sources,
     confidence: probability,

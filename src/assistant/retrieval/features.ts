@@ -27,7 +27,7 @@ export type TurnSignals = {
 
 export const FEATURES = [
   'full', 'focus', 'topic', 'fullConfident', 'focusConfident', 'topicConfident',
-  'act', 'topicAct', 'kind', 'concern', 'previousArticle', 'lead', 'yesNoShort', 'generic', 'roleArticle', 'otherRoleArticle',
+  'act', 'topicAct', 'kind', 'concern', 'mainConcern', 'previousArticle', 'lead', 'yesNoShort', 'generic', 'roleArticle', 'otherRoleArticle',
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
@@ -45,24 +45,32 @@ const CANDIDATES_PER_READING = 10;
 /** The topic of the conversation in words: the acts and concerns of the situation before. */
 export function topicWords(situation: Situation | undefined, vocabulary: Vocabulary): string {
   if (!situation) return '';
-  return [...situation.acts.map((a) => vocabulary.acts[a]), ...situation.concerns.map((c) => vocabulary.concerns[c])]
+  return [...situation.acts.map((a) => vocabulary.acts[a]), ...situation.concerns.filter((c) => c !== 'general').map((c) => vocabulary.concerns[c])]
     .filter(Boolean).join(' ');
 }
 
-function readings(signals: TurnSignals, vocabulary: Vocabulary): Array<[Reading, string]> {
+// An article is specific to a concern when it names at most two; overview articles name many.
+const isSpecificTo = (passage: Passage, concern: string | undefined) => Boolean(concern && concern !== 'general' && passage.concerns?.includes(concern) && passage.concerns.length <= 2);
+
+function readings(signals: TurnSignals, vocabulary: Vocabulary, titles: (id: string) => string | undefined): Array<[Reading, string]> {
   const list: Array<[Reading, string]> = [['full', signals.text]];
   if (signals.question.asks && signals.question.words >= 2 && signals.question.focus.length < signals.text.length * 0.8) list.push(['focus', signals.question.focus]);
-  const topic = topicWords(signals.previous, vocabulary);
+  // The running topic: its acts and concerns, and the title of the article answered last.
+  const previousTitle = signals.lastArticleIds?.[0] ? titles(signals.lastArticleIds[0]) : undefined;
+  const topic = [topicWords(signals.previous, vocabulary), previousTitle].filter(Boolean).join(' ');
   if (signals.followUp && topic) list.push(['topic', `${signals.question.focus} ${topic}`]);
   return list;
 }
 
 const overlap = (a: string[] | undefined, b: string[] | undefined) => Boolean(a?.length && b?.length && a.some((x) => b.includes(x)));
 
-export function candidatesFor(signals: TurnSignals, engine: SearchEngine, vocabulary: Vocabulary): { candidates: Candidate[]; results: Partial<Record<Reading, SearchResult>> } {
+export type Corpus = { vocabulary: Vocabulary; passages: readonly Passage[] };
+
+export function candidatesFor(signals: TurnSignals, engine: SearchEngine, corpus: Corpus): { candidates: Candidate[]; results: Partial<Record<Reading, SearchResult>> } {
   const results: Partial<Record<Reading, SearchResult>> = {};
   const byId = new Map<string, Candidate>();
-  for (const [reading, query] of readings(signals, vocabulary)) {
+  const titles = (id: string) => corpus.passages.find((p) => p.articleId === id)?.articleTitle;
+  for (const [reading, query] of readings(signals, corpus.vocabulary, titles)) {
     const result = engine.search(query, { role: signals.role, limit: CANDIDATES_PER_READING });
     results[reading] = result;
     const top = result.hits[0]?.score ?? 0;
@@ -73,6 +81,12 @@ export function candidatesFor(signals: TurnSignals, engine: SearchEngine, vocabu
       candidate.features[`${reading}Confident`] = Math.max(candidate.features[`${reading}Confident`], relative * result.confidence);
       byId.set(hit.passage.id, candidate);
     }
+  }
+  // The sections of the article specific to the main concern compete even when the words of the
+  // turn do not reach them ("Was soll ich jetzt tun?" about a suspected genital cutting).
+  const main = signals.situation.concerns[0];
+  for (const passage of corpus.passages) {
+    if (!byId.has(passage.id) && isSpecificTo(passage, main)) byId.set(passage.id, { passage, features: blank() });
   }
   const candidates = [...byId.values()];
   for (const c of candidates) describe(c, signals);
@@ -91,6 +105,7 @@ function describe(candidate: Candidate, signals: TurnSignals): void {
   features.topicAct = own.length === 0 && overlap(signals.previous?.acts, answers?.acts) ? 1 : 0;
   features.kind = signals.question.kind && answers?.kinds.includes(signals.question.kind) ? 1 : 0;
   features.concern = overlap(signals.situation.concerns, passage.concerns) ? 1 : 0;
+  features.mainConcern = isSpecificTo(passage, signals.situation.concerns[0]) ? 1 : 0;
   features.previousArticle = signals.followUp && signals.lastArticleIds?.includes(passage.articleId) ? 1 : 0;
   features.lead = passage.id.endsWith('#kurz') ? 1 : 0;
   features.yesNoShort = signals.question.yesNo && answers?.short && POLAR.test(answers.short) ? 1 : 0;

@@ -7,14 +7,28 @@
 import weights from './ranker-weights.json' with { type: 'json' };
 import { FEATURES, type Candidate, type FeatureName } from './features.ts';
 
-export type RankerWeights = { bias: number; weights: Record<FeatureName, number>; answerThreshold: number; sureThreshold: number };
+/**
+ * `weights` score candidates against each other (trained listwise: the labelled section should
+ * win among the candidates of its turn); `calibration` turns the score into the probability that
+ * the top candidate is right (fitted on the training turns and the off-topic questions).
+ */
+export type RankerWeights = {
+  weights: Record<FeatureName, number>;
+  calibration: { scale: number; bias: number };
+  answerThreshold: number;
+  sureThreshold: number;
+};
 
-export const RANKER = weights as RankerWeights;
+export const RANKER = weights as unknown as RankerWeights;
+
+export function score(candidate: Candidate, model: RankerWeights = RANKER): number {
+  let z = 0;
+  for (const name of FEATURES) z += (model.weights[name] ?? 0) * candidate.features[name];
+  return z;
+}
 
 export function probability(candidate: Candidate, model: RankerWeights = RANKER): number {
-  let z = model.bias;
-  for (const name of FEATURES) z += (model.weights[name] ?? 0) * candidate.features[name];
-  return 1 / (1 + Math.exp(-z));
+  return 1 / (1 + Math.exp(-(model.calibration.scale * score(candidate, model) + model.calibration.bias)));
 }
 
 export type Ranked = { candidate: Candidate; probability: number };

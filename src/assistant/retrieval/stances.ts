@@ -9,15 +9,19 @@ const any = (wanted: string[] | undefined, have: readonly string[]) => !wanted |
 
 export function stanceFor(signals: TurnSignals, stances: readonly Stance[]): Stance | undefined {
   const { question, situation } = signals;
-  if (!question.yesNo || !question.kind) return undefined;
-  const acts = question.acts.length ? question.acts : signals.followUp ? (signals.previous?.acts ?? []) : [];
+  if (!question.yesNo) return undefined;
+  // Only the acts of the question sentence count: "Sie hat mich gebeten, es niemandem zu sagen.
+  // Darf ich die Eltern trotzdem informieren?" asks about the parents, not about the promise.
+  const acts = question.asked.length ? question.asked : signals.followUp ? (signals.previous?.acts ?? []) : [];
   if (acts.length === 0) return undefined;
   return stances.find((s) =>
     s.acts.some((a) => acts.includes(a))
-    && s.kinds.includes(question.kind!)
+    && (!s.kinds || (question.kind !== undefined && s.kinds.includes(question.kind)))
     && any(s.concerns, situation.concerns)
     && any(s.about, situation.about ? [situation.about] : [])
     && any(s.roles, signals.role ? [signals.role] : [])
+    && !(s.notRoles && signals.role && s.notRoles.includes(signals.role))
+    && any(s.ages, situation.age ? [situation.age] : [])
     && any(s.circumstances, situation.circumstances)
     && any(s.levels, [signals.level]));
 }

@@ -82,10 +82,13 @@ const RULES: Rule[] = [
   },
 ];
 
-/** The message says the danger is over or the child is protected now. */
-export function tellsResolved(text: string): boolean {
-  return CIRCUMSTANCE.resolved.test(foldText(text));
+/** Whether the message tells a circumstance class of the lexicon. */
+export function tells(text: string, name: keyof typeof CIRCUMSTANCE): boolean {
+  return CIRCUMSTANCE[name].test(foldText(text));
 }
+
+/** The message says the danger is over or the child is protected now. */
+export const tellsResolved = (text: string) => tells(text, 'resolved');
 
 const NOW_WORDS = /\b(jetzt|gerade|grad|gleich|sofort|heute|heut|im moment|in (einer|zwei|\d+) stunden?)\b/;
 

@@ -4,9 +4,12 @@
 import { declaresEmergency } from '../intents.ts';
 import { MODEL_ACUTE_SIGNAL, triage, type TriageResult } from '../triage.ts';
 import type { ConversationContext, TriageLevelName } from '../types.ts';
-import { circumstanceDanger, tellsResolved } from './circumstance.ts';
+import { circumstanceDanger, tells, tellsResolved } from './circumstance.ts';
 import { readQuestion, type Question } from './question.ts';
 import { updateSituation, type Situation } from './situation.ts';
+
+// Word-triage signals that images going round raise on their own.
+const WORD_SIGNALS_OF_IMAGES = new Set(['sexual_violence_now', 'sexual_violence', 'violence', 'topic_question', MODEL_ACUTE_SIGNAL]);
 
 export type { Question } from './question.ts';
 export type { Situation } from './situation.ts';
@@ -26,19 +29,25 @@ export function assessDanger(text: string, situation: Situation, before: Situati
   const words = triage(text);
   let level: TriageLevelName = words.level;
   const signals = [...words.signals];
+  if (level !== 'acute' && declaresEmergency(text) && situation.when !== 'past') {
+    level = 'acute';
+    signals.push('declared-emergency');
+  }
   // Acute means no protection in place. A message that tells the child is safe now (in hospital,
-  // in care, police there) is urgent at most; one the learned model alone called acute while the
-  // situation lies in the past is a concern.
+  // in care, police there) is urgent at most; so is intimate images going round (police today).
+  // What only the learned model called acute is a concern when the situation lies in the past
+  // or is told as long-standing with nothing happening now.
+  const modelOnly = level === 'acute' && signals.includes(MODEL_ACUTE_SIGNAL);
+  const present = situation.when === 'now' || situation.when === 'today';
   if (level === 'acute' && tellsResolved(text)) {
     level = 'urgent';
     signals.push('protection_in_place');
-  } else if (level === 'acute' && signals.includes(MODEL_ACUTE_SIGNAL) && situation.when === 'past') {
+  } else if (level === 'acute' && tells(text, 'image-circulating') && !signals.some((s) => !WORD_SIGNALS_OF_IMAGES.has(s))) {
+    level = 'urgent';
+    signals.push('images_circulating');
+  } else if (modelOnly && (situation.when === 'past' || (tells(text, 'long-standing') && !present))) {
     level = 'concern';
-    signals.push('model_acute_but_past');
-  }
-  if (level !== 'acute' && declaresEmergency(text)) {
-    level = 'acute';
-    signals.push('declared-emergency');
+    signals.push('model_acute_but_not_now');
   }
   for (const finding of circumstanceDanger(text, situation, before)) {
     signals.push(finding.signal);

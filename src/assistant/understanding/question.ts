@@ -16,6 +16,8 @@ export type Question = {
   yesNo: boolean;
   /** Acts named in the question sentence, or else in the whole message. */
   acts: string[];
+  /** Acts named in the question sentence itself: what a yes/no question is about. */
+  asked: string[];
   /** Words in the question sentence. */
   words: number;
 };
@@ -50,10 +52,15 @@ function kindOf(focus: string): QuestionKind | undefined {
   return KIND_ORDER.find((kind) => KIND_PATTERNS[kind]!.test(focus));
 }
 
-// "nicht mitgeben" also contains "mitgeben": withholding the child wins over handing it over.
+// One reading per question: "nicht mitgeben" also contains "mitgeben" (withholding wins), and
+// "ohne die Eltern zu fragen" is about informing without consent, not about talking to them.
+const OVERRIDES: Array<[string, string]> = [['withhold-child', 'hand-over-child'], ['share-without-consent', 'talk-parents']];
 function withoutContradiction(acts: string[]): string[] {
-  return acts.includes('withhold-child') ? acts.filter((a) => a !== 'hand-over-child') : acts;
+  return acts.filter((a) => !OVERRIDES.some(([winner, loser]) => a === loser && acts.includes(winner)));
 }
+
+// "Ist das normal?", "Soll ich das machen?": a bare question points back at what was told.
+const BARE_QUESTION_WORDS = 5;
 
 export function readQuestion(text: string): Question {
   const folded = foldText(text);
@@ -68,6 +75,7 @@ export function readQuestion(text: string): Question {
     ...(kind ? { kind } : {}),
     yesNo: asked !== undefined && (kind === 'may' || kind === 'must' || kind === 'should' || YES_NO_START.test(asked)),
     acts: acts.length ? acts : withoutContradiction(matching(ACT_PATTERNS, folded)),
+    asked: acts.length || !asked || asked.split(/\s+/).length > BARE_QUESTION_WORDS ? acts : withoutContradiction(matching(ACT_PATTERNS, folded)),
     words: focus.split(/\s+/).filter(Boolean).length,
   };
 }

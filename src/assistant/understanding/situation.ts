@@ -38,10 +38,15 @@ const ABOUT_PRIORITY = ['partner', 'staff', 'relative', 'peer', 'stranger', 'par
 /** What one message tells about the situation, on its own. */
 export function readSituation(text: string): Omit<Situation, 'acts'> {
   const folded = foldText(text);
-  const about = ABOUT_PRIORITY.find((id) => ABOUT_PATTERNS[id]!.test(folded));
+  // Whom the worry is about comes from what is told, not from whom the question names
+  // ("Muss ich das den Eltern sagen?" after a child's self-harm is not a worry about the parents).
+  const told = folded.split(/(?<=[.!?])\s+|\n+/).filter((s) => !s.includes('?')).join(' ');
+  const about = ABOUT_PRIORITY.find((id) => ABOUT_PATTERNS[id]!.test(told || folded));
   // "Wie dokumentiere ich das jetzt?" says when the asker asks, not when it happened.
-  const told = folded.replace(ASKER_NOW, ' ');
-  const when = ['now', 'today', 'days', 'past'].find((id) => WHEN_PATTERNS[id]!.test(told));
+  // When it happened comes from what is told, too: "Wie dokumentiere ich das jetzt?" is when the
+  // asker asks; the asker's own "jetzt" is masked in any case.
+  const timed = (told || folded).replace(ASKER_NOW, ' ');
+  const when = ['now', 'today', 'days', 'past'].find((id) => WHEN_PATTERNS[id]!.test(timed));
   const age = matching(AGE_PATTERNS, folded)[0];
   const where = matching(WHERE_PATTERNS, folded)[0];
   return {
