@@ -52,6 +52,8 @@ export type Stance = {
   ages?: string[];
   circumstances?: string[];
   levels?: string[];
+  /** Only for questions that name no kind of concern themselves. */
+  generic?: boolean;
   answer: string;
   /** Passage id of the section the answer stands on. */
   section: string;

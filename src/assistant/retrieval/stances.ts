@@ -1,4 +1,5 @@
 import type { Passage, Stance } from '../../knowledge/types.ts';
+import { CONCERN_PATTERNS, matching } from '../understanding/lexicon.ts';
 import type { TurnSignals } from './features.ts';
 
 // The plain answer to a yes/no question about an act (knowledge/stances.yaml): the first stance
@@ -14,7 +15,10 @@ export function stanceFor(signals: TurnSignals, stances: readonly Stance[]): Sta
   // Darf ich die Eltern trotzdem informieren?" asks about the parents, not about the promise.
   const acts = question.asked.length ? question.asked : signals.followUp ? (signals.previous?.acts ?? []) : [];
   if (acts.length === 0) return undefined;
+  // "Ist das schon Vernachlässigung?" asks about that form of harm: its own article answers it.
+  const namesConcern = matching(CONCERN_PATTERNS, question.focus).length > 0;
   return stances.find((s) =>
+    !(s.generic && namesConcern) &&
     s.acts.some((a) => acts.includes(a))
     && (!s.kinds || (question.kind !== undefined && s.kinds.includes(question.kind)))
     && any(s.concerns, situation.concerns)
