@@ -16,7 +16,8 @@ function jugendamtLine(contacts: Contacts, region: string | undefined): string |
   const office = jugendamtFor(contacts, region);
   if (!office) return undefined;
   const reach = reachOf(office)[0] ?? '';
-  const onCall = office.on_call ? ` ${office.on_call}` : '';
+  // In a safety block only what helps at once; a long note on the on-call service stays on the article page.
+  const onCall = office.on_call && office.on_call.length <= 120 ? ` ${office.on_call}` : '';
   return `- **${office.name}** ${reach} – während der Dienstzeit.${onCall}`;
 }
 

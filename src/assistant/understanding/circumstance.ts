@@ -11,7 +11,7 @@ import type { Situation } from './situation.ts';
 
 export type CircumstanceFinding = { level: 'acute' | 'urgent'; signal: string };
 
-type Seen = { now: boolean; message: Set<string>; all: Set<string>; situation: Situation; text: string };
+type Seen = { now: boolean; imminent: boolean; message: Set<string>; all: Set<string>; situation: Situation; text: string };
 
 type Rule = { signal: string; level: (seen: Seen) => 'acute' | 'urgent' | undefined };
 
@@ -35,7 +35,7 @@ const RULES: Rule[] = [
   {
     // The person the worry is about comes now to take the child.
     signal: 'suspect_taking_child',
-    level: (s) => (s.message.has('taking-child') && SEXUAL_OR_PHYSICAL(s) && FAMILY.has(s.situation.about ?? '') && s.now && !s.message.has('resolved') ? 'acute' : undefined),
+    level: (s) => (s.message.has('taking-child') && SEXUAL_OR_PHYSICAL(s) && FAMILY.has(s.situation.about ?? '') && s.imminent && !s.message.has('resolved') ? 'acute' : undefined),
   },
   {
     signal: 'shared_death_hint',
@@ -90,13 +90,15 @@ export function tells(text: string, name: keyof typeof CIRCUMSTANCE): boolean {
 /** The message says the danger is over or the child is protected now. */
 export const tellsResolved = (text: string) => tells(text, 'resolved');
 
+// Happening in this moment, not only today.
+const IMMINENT_WORDS = /\b(jetzt|gerade|grad|gleich|sofort|im moment|schon da|ist (grad |gerade |jetzt )?(gekommen|da))\b/;
 const NOW_WORDS = /\b(jetzt|gerade|grad|gleich|sofort|heute|heut|im moment|in (einer|zwei|\d+) stunden?)\b/;
 
 /** The circumstance findings of one message, given the situation after it. */
 export function circumstanceDanger(text: string, situation: Situation, before: Situation | undefined): CircumstanceFinding[] {
   const folded = foldText(text);
   const message = new Set(Object.entries(CIRCUMSTANCE).filter(([, re]) => re.test(folded)).map(([id]) => id));
-  const seen: Seen = { now: NOW_WORDS.test(folded), message, all: new Set([...(before?.circumstances ?? []), ...message]), situation, text: folded };
+  const seen: Seen = { now: NOW_WORDS.test(folded), imminent: IMMINENT_WORDS.test(folded), message, all: new Set([...(before?.circumstances ?? []), ...message]), situation, text: folded };
   return RULES.flatMap((rule) => {
     const level = rule.level(seen);
     return level ? [{ level, signal: rule.signal }] : [];
