@@ -107,7 +107,7 @@ export function askLotse(s: BotServices) {
     const eventId = await ctx.reply(body, html);
     const current = s.state.data.directChats[ctx.roomId]!;
     if (replyId) remember(current, eventId, replyId);
-    if (handover) current.consentAsked = { at: Date.now(), urgency: reply.triage?.level === 'acute' ? 'urgent' : 'normal' };
+    if (handover) current.consentAsked = { at: Date.now(), urgency: reply.triage?.level === 'acute' || reply.triage?.level === 'urgent' ? 'urgent' : 'normal' };
     s.state.save();
   };
 }

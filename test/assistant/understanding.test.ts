@@ -1,0 +1,109 @@
+// The understanding of a turn: question kind and act, the situation model across turns, and
+// danger told through circumstances. Sentences here are invented for the tests; none is taken
+// from the dialogue evaluation sets.
+import { describe, expect, it } from 'vitest';
+import { readQuestion } from '../../src/assistant/understanding/question.ts';
+import { updateSituation } from '../../src/assistant/understanding/situation.ts';
+import { understand } from '../../src/assistant/understanding/index.ts';
+import type { ConversationContext } from '../../src/assistant/types.ts';
+
+/** Runs messages through understand(), carrying the situation (and the emergency turns) like respond does. */
+function dangerOver(...texts: string[]) {
+  let context: ConversationContext = {};
+  return texts.map((text) => {
+    const u = understand(text, context);
+    context = { ...context, situation: u.situation };
+    if (u.danger.level === 'acute' && !u.danger.carried) context.acuteTurns = 3;
+    else if (u.danger.carried && context.acuteTurns) context.acuteTurns -= 1;
+    return u.danger;
+  });
+}
+
+describe('question', () => {
+  it('reads the kind of question and its act from the question sentence at the end of a long case', () => {
+    const q = readQuestion('Seit Wochen kommt ein Mädchen hungrig in die Gruppe. Die Mutter wirkt erschöpft. Heute hatte sie wieder kein Frühstück dabei. Soll ich die Mutter darauf ansprechen?');
+    expect(q).toMatchObject({ kind: 'should', yesNo: true, asks: true });
+    expect(q.asked).toContain('talk-parents');
+    expect(q.focus).toMatch(/^soll ich die mutter/);
+  });
+
+  it('tells may, must, who, what-next and meaning apart', () => {
+    expect(readQuestion('Darf ich Fotos von den Verletzungen machen?')).toMatchObject({ kind: 'may', yesNo: true, asked: ['secure-evidence'] });
+    expect(readQuestion('Muss ich das dokumentieren?')).toMatchObject({ kind: 'must', asked: ['document'] });
+    expect(readQuestion('An wen wende ich mich am Wochenende?').kind).toBe('who');
+    expect(readQuestion('Was passiert dann mit dem Kind?').kind).toBe('what-next');
+    expect(readQuestion('Was bedeutet Inobhutnahme?').kind).toBe('meaning');
+  });
+
+  it('keeps one reading: withholding the child over handing it over, informing without consent over talking to the parents', () => {
+    expect(readQuestion('Darf ich ihn nicht mitgeben?').asked).toEqual(['withhold-child']);
+    const q = readQuestion('Darf ich das Jugendamt anrufen, ohne die Eltern zu fragen?');
+    expect(q.asked).toContain('share-without-consent');
+    expect(q.asked).not.toContain('talk-parents');
+  });
+
+  it('lets a bare question point back at what was told', () => {
+    expect(readQuestion('Ich schlafe seit dem Fall schlecht und muss ständig daran denken. Ist das normal?').asked).toContain('self-care');
+  });
+});
+
+describe('situation', () => {
+  it('keeps the case across turns and takes corrections', () => {
+    const first = updateSituation(undefined, 'Ein Junge hat erzählt, dass der Vater ihn mit dem Gürtel schlägt.', []);
+    expect(first).toMatchObject({ concerns: ['physical'], about: 'parent' });
+    const corrected = updateSituation(first, 'nein, nicht der Vater – der neue Freund der Mutter', []);
+    expect(corrected).toMatchObject({ about: 'partner', concerns: ['physical'] });
+    const asked = updateSituation(corrected, 'Muss ich das melden?', ['inform-jugendamt']);
+    expect(asked.acts).toEqual(['inform-jugendamt']);
+    expect(updateSituation(asked, 'und wenn die Mutter dagegen ist?', []).acts).toEqual(['inform-jugendamt']);
+  });
+
+  it('takes the time of the event, not the asker\'s own "jetzt"', () => {
+    expect(updateSituation(undefined, 'Letzte Woche hat ein Vater beim Abholen randaliert. Wie dokumentiere ich das jetzt?', []).when).toBe('past');
+    expect(updateSituation(undefined, 'Der Vater steht gerade vor der Tür.', []).when).toBe('now');
+  });
+
+  it('keeps only categories, never the words of the message', () => {
+    const situation = updateSituation(undefined, 'Frau Beispiel sagt, ihr Kind Lotta ist 4 Jahre alt und wird vom Onkel geschlagen.', []);
+    expect(JSON.stringify(situation)).not.toMatch(/Beispiel|Lotta|Onkel/i);
+  });
+});
+
+describe('danger by circumstance', () => {
+  it('is acute when a person who cannot keep the child safe is about to take it, also across two messages', () => {
+    expect(understand('Die Mutter riecht stark nach Alkohol und will die Kleine jetzt mit dem Auto abholen.', {}).danger.level).toBe('acute');
+    const [first, second] = dangerOver('Der Vater lallt und schwankt im Flur.', 'Er will den Jungen jetzt mitnehmen.');
+    expect(first.level).not.toBe('acute');
+    expect(second).toMatchObject({ level: 'acute', signals: expect.arrayContaining(['unfit_carer_taking_child']) });
+  });
+
+  it('is acute when a child in foster care or protective custody is being collected', () => {
+    expect(understand('Das Kind lebt seit zwei Wochen in einer Pflegefamilie. Jetzt steht die leibliche Mutter am Tor und will es mitnehmen.', {}).danger.level).toBe('acute');
+  });
+
+  it('is acute on a hint that a parent wants to die together with the child', () => {
+    const danger = understand('Die Mutter sagte beim Abholen leise, sie und der Kleine wären bald zusammen im Himmel besser aufgehoben.', {}).danger;
+    expect(danger).toMatchObject({ level: 'acute', suicidal: true });
+  });
+
+  it('is urgent when an irreversible harm is planned before a trip', () => {
+    expect(understand('Die Familie fliegt in den Ferien nach Somalia, dort soll das Mädchen beschnitten werden.', {}).danger.level).toBe('urgent');
+  });
+
+  it('is not acute for plans, past events or protection already in place', () => {
+    expect(understand('Wir schreiben einen Notfallplan Kinderschutz für unsere Kita. Was gehört hinein?', {}).danger.level).not.toBe('acute');
+    expect(understand('Vor zwei Jahren wollte ein betrunkener Vater sein Kind abholen. Wie hätten wir reagieren sollen?', {}).danger.level).not.toBe('acute');
+    expect(understand('Das Kind mit den Verbrühungen bleibt stationär, das Jugendamt ist informiert. Was dokumentieren wir?', {}).danger.level).not.toBe('acute');
+  });
+
+  it('keeps an emergency acute over the next turns and ends it when the child is safe', () => {
+    const [first, next, safe] = dangerOver(
+      'Die Mutter ist betrunken und will das Baby jetzt im Auto mitnehmen.',
+      'Sie sucht schon den Autoschlüssel.',
+      'Die Polizei ist jetzt da, das Kind ist in Sicherheit.',
+    );
+    expect(first.level).toBe('acute');
+    expect(next).toMatchObject({ level: 'acute', carried: true });
+    expect(safe.level).not.toBe('acute');
+  });
+});
