@@ -44,7 +44,7 @@ console.log(`${dialogues.length} Dialoge, ${records.length} Züge (${labels.size
 const columns: Array<[string, (s: Summary) => [number, number]]> = [
   ['acute recall', (s) => s.acuteRecall], ['urgent recall', (s) => s.urgentRecall], ['circumstance-only recall', (s) => s.circumstanceRecall],
   ['emergency block on calm turns', (s) => s.emergencyOnCalm], ['danger prompt on calm turns', (s) => s.promptOnCalm],
-  ['"keine verlässliche Antwort" inside KB', (s) => s.noAnswerInside], ['… outside KB', (s) => s.noAnswerOutside],
+  ['no answer inside KB', (s) => s.noAnswerInside], ['… outside KB', (s) => s.noAnswerOutside],
   ['article @1', (s) => s.articleAt1], ['article in first 3', (s) => s.articleAny], ['yes/no said first', (s) => s.yesNoFirst],
 ];
 for (const [title, key] of [['split', (r: TurnRecord) => r.split], ['position', (r: TurnRecord) => r.position], ['tier', (r: TurnRecord) => r.turn.tier], ['role', (r: TurnRecord) => r.roleGroup]] as const) {

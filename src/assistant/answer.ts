@@ -66,6 +66,18 @@ export function composeAnswer(
   };
 }
 
+/** A question outside child protection: said plainly, with where to ask instead. */
+export function offTopicAnswer(): { text: string; actions: Action[] } {
+  return {
+    text: [
+      'Dazu kann ich Ihnen nichts sagen: Der Kinderschutz-Lotse beantwortet nur Fragen zum Schutz von Kindern – etwa bei einer Sorge um ein Kind, zu Schweigepflicht und Datenschutz, zum Jugendamt oder zu Hilfen für Familien.',
+      '',
+      'Für Ihre Frage wenden Sie sich bitte an die Stelle, die dafür zuständig ist, zum Beispiel Ihre Gemeinde, Ihren Träger oder eine allgemeine Beratungsstelle.',
+    ].join('\n'),
+    actions: [{ type: 'quick_reply', label: 'Ich habe eine Frage zum Kinderschutz', value: 'Ich mache mir Sorgen um ein Kind.' }],
+  };
+}
+
 export function fallbackAnswer(contacts: Contacts): { text: string; actions: Action[] } {
   const mv = findHotline(contacts, HOTLINE_MV);
   const lines = [

@@ -26,8 +26,11 @@ export type RegionFinder = (text: string) => string | undefined;
 
 /** Builds a finder over the place and region names; longest names are tried first. */
 export function createRegionFinder(regions: Regions): RegionFinder {
-  const names: Array<{ key: string; region: string }> = [];
-  const add = (name: string, region: string) => names.push({ key: ` ${foldText(name).replace(/[^a-z0-9]+/g, ' ').trim()} `, region });
+  // A place is more specific than a district or its seat: "Sanitz bei Rostock" is the Landkreis
+  // Rostock, "Crivitz bei Schwerin" Ludwigslust-Parchim. Places are tried first, longest first.
+  const names: Array<{ key: string; region: string; place: boolean }> = [];
+  let adding = false;
+  const add = (name: string, region: string) => names.push({ key: ` ${foldText(name).replace(/[^a-z0-9]+/g, ' ').trim()} `, region, place: adding });
   const placeKeys = new Set([...regions.places.map((p) => foldText(p.name)), ...regions.regions.map((r) => foldText(r.seat))]);
   for (const region of regions.regions) {
     add(region.name, region.id);
@@ -36,6 +39,7 @@ export function createRegionFinder(regions: Regions): RegionFinder {
     const short = region.name.replace(/^(Landkreis|Hansestadt|Landeshauptstadt)\s+/i, '');
     if (!placeKeys.has(foldText(short))) add(short, region.id);
   }
+  adding = true;
   for (const place of regions.places) {
     add(place.name, place.region);
     // "Waren (Müritz)" is also written "Waren".
@@ -43,7 +47,11 @@ export function createRegionFinder(regions: Regions): RegionFinder {
     if (plain !== place.name) add(plain, place.region);
     if (place.postcode) add(place.postcode, place.region);
   }
-  const usable = names.filter((n) => n.key.trim().length >= 3).sort((a, b) => b.key.length - a.key.length);
+  const seats = new Set(regions.regions.map((r) => ` ${foldText(r.seat).replace(/[^a-z0-9]+/g, ' ').trim()} `));
+  // A place that is also a district seat (Rostock, Schwerin, …) counts as a seat, not as a place.
+  const specific = (n: { key: string; place: boolean }) => n.place && !seats.has(n.key);
+  const usable = names.filter((n) => n.key.trim().length >= 3)
+    .sort((a, b) => Number(specific(b)) - Number(specific(a)) || b.key.length - a.key.length);
   return (text) => {
     const folded = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ')} `;
     return usable.find((n) => folded.includes(n.key))?.region;

@@ -42,7 +42,7 @@ function dangerLeftOpen(turn: Turn): boolean {
 
 const STILL_URGENT = '**Denken Sie daran: Das sollte heute noch geklärt werden** – mit dem Jugendamt, außerhalb der Dienstzeiten über den Bereitschaftsdienst (Polizei 110).';
 /** How many turns an urgent situation stays urgent, and how long one stays urgent after an acute one. */
-const URGENT_TURNS = 4;
+const URGENT_TURNS = 2;
 
 /** Adds the safety lines the danger asks for above the body. */
 function frameForSafety(turn: Turn, deps: AssistantDeps, body: Body): Framed {

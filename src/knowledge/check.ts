@@ -37,6 +37,10 @@ export function checkKnowledge(bundle: KnowledgeBundle, today: string): Finding[
       if (!declared.has(normalizeUrl(url))) findings.push({ level: 'error', file, message: `Quelle ${url} steht im Text, aber nicht in sources` });
     }
   }
+  // Every answer section should say what it answers (knowledge/answers/<id>.yaml).
+  for (const passage of bundle.passages) {
+    if (!passage.answers) findings.push({ level: 'warning', file: `answers/${passage.articleId}.yaml`, message: `Abschnitt "${passage.heading}" hat keine typischen Fragen` });
+  }
   const regionIds = new Set(bundle.regions.regions.map((r) => r.id));
   const covered = new Set(bundle.contacts.jugendaemter.map((j) => j.region));
   for (const id of regionIds) {

@@ -113,6 +113,8 @@ export const stancesSchema = z.array(z.object({
   notRoles: idList,
   ages: idList,
   circumstances: idList,
+  notConcerns: idList,
+  notAbout: idList,
   levels: idList,
   generic: z.boolean().optional(),
   answer: z.string().min(10).max(600).regex(/^(Ja|Nein|In der Regel|Nicht)\b/, 'beginnt mit der klaren Antwort (Ja, Nein, In der Regel …, Nicht …)'),

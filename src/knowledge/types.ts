@@ -51,6 +51,8 @@ export type Stance = {
   notRoles?: string[];
   ages?: string[];
   circumstances?: string[];
+  notConcerns?: string[];
+  notAbout?: string[];
   levels?: string[];
   /** Only for questions that name no kind of concern themselves. */
   generic?: boolean;

@@ -139,7 +139,7 @@ export function scoreTurn(record: TurnRecord): TurnScore {
     tierHit: serious ? (turn.tier === 'acute' ? reply.level === 'acute' : reply.level === 'urgent' || reply.level === 'acute') : undefined,
     emergency,
     prompt: reply.text.includes(DANGER_PROMPT),
-    noAnswer: reply.text.includes(NO_ANSWER),
+    noAnswer: reply.kind === 'fallback',
     articleAt1: articles.length ? articles.includes(reply.sources[0] ?? '') : undefined,
     articleAny: articles.length ? reply.sources.slice(0, 3).some((s) => articles.includes(s)) : undefined,
     yesNoFirst: turn.yesNo ? polarityOf(reply.text) === turn.yesNo : undefined,

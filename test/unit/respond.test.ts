@@ -43,10 +43,17 @@ describe('respond', () => {
     expect(r.reply.text).toMatch(/Stand \d\d\.\d\d\.\d{4}/);
   });
 
-  it('says it has no answer, and offers a person, for questions outside the knowledge base', () => {
+  it('says plainly that a question outside child protection is not its field, without inventing', () => {
     const [r] = converse('Wie backe ich einen Marmorkuchen mit Schokoladenglasur?');
     expect(r.reply.kind).toBe('fallback');
     expect(r.reply.sources).toEqual([]);
+    expect(r.reply.text).toMatch(/nur Fragen zum Schutz von Kindern/);
+  });
+
+  it('says it has no reliable answer, and offers a person, for a child-protection question it cannot place', () => {
+    const [r] = converse('Gibt es für die Kita eine Quizshow über Planeten?');
+    expect(r.reply.kind).toBe('fallback');
+    expect(r.reply.text).toMatch(/keine verlässliche Antwort/);
     expect(r.reply.actions.some((a) => a.type === 'escalate')).toBe(true);
   });
 

@@ -1,7 +1,8 @@
-import { composeAnswer, fallbackAnswer } from '../answer.ts';
+import { composeAnswer, fallbackAnswer, offTopicAnswer } from '../answer.ts';
 import { candidatesFor, type TurnSignals } from '../retrieval/features.ts';
 import { rank, RANKER } from '../retrieval/ranker.ts';
 import { passageById, stanceFor } from '../retrieval/stances.ts';
+import { OUTSIDE } from '../understanding/lexicon.ts';
 import type { SearchResult } from '../../search/index.ts';
 import type { ConversationContext } from '../types.ts';
 import { PERSON, type AssistantDeps, type Body } from './body.ts';
@@ -14,6 +15,9 @@ import { PERSON, type AssistantDeps, type Body } from './body.ts';
 const NOT_SURE = '_Ich bin mir nicht sicher, ob dieser Abschnitt genau Ihre Frage beantwortet. Eine Fachkraft der Kontaktstelle kann Ihnen genauer helfen._';
 
 export type Searched = Body & { probability: number };
+
+/** Three quarters of the learned answer threshold: the least evidence on which a child-protection question is answered, hedged. */
+const IN_DOMAIN_FLOOR = RANKER.answerThreshold * 0.75;
 
 /** The ranked sections as a search result (best first), for the answer composer. */
 function asResult(signals: TurnSignals, deps: AssistantDeps): { result: SearchResult; probability: number } {
@@ -52,7 +56,14 @@ function directFits(signals: TurnSignals, result: SearchResult): boolean {
 
 export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: ConversationContext): Searched {
   const { result, probability, lead } = withStance(signals, deps, asResult(signals, deps));
-  if (result.hits.length === 0 || probability < RANKER.answerThreshold) {
+  // A follow-up continues the case unless it plainly changes the subject ("danke – und das Wetter?").
+  const inDomain = signals.question.inDomain || (signals.followUp && !OUTSIDE.test(signals.question.focus));
+  if (!inDomain) {
+    return { ...offTopicAnswer(), sources: [], confidence: probability, probability, kind: 'fallback', context };
+  }
+  // Below the answer threshold a question about child protection still gets the best section,
+  // hedged, as long as the ranker sees some evidence for it; "no reliable answer" is for the rest.
+  if (result.hits.length === 0 || probability < IN_DOMAIN_FLOOR) {
     const fallback = fallbackAnswer(deps.knowledge.contacts);
     return { ...fallback, sources: [], confidence: probability, probability, kind: 'fallback', context };
   }

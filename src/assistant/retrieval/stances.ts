@@ -7,6 +7,7 @@ import type { TurnSignals } from './features.ts';
 // ("und wenn sie es trotzdem will?") the act of the running topic counts.
 
 const any = (wanted: string[] | undefined, have: readonly string[]) => !wanted || wanted.some((w) => have.includes(w));
+const none = (unwanted: string[] | undefined, have: readonly string[]) => !unwanted || !unwanted.some((w) => have.includes(w));
 
 export function stanceFor(signals: TurnSignals, stances: readonly Stance[]): Stance | undefined {
   const { question, situation } = signals;
@@ -26,6 +27,8 @@ export function stanceFor(signals: TurnSignals, stances: readonly Stance[]): Sta
     && any(s.roles, signals.role ? [signals.role] : [])
     && !(s.notRoles && signals.role && s.notRoles.includes(signals.role))
     && any(s.ages, situation.age ? [situation.age] : [])
+    && none(s.notConcerns, situation.concerns)
+    && none(s.notAbout, situation.about ? [situation.about] : [])
     && any(s.circumstances, situation.circumstances)
     && any(s.levels, [signals.level]));
 }

@@ -76,6 +76,19 @@ const RULES: Rule[] = [
     level: (s) => (s.message.has('recent-assault') && !/\b(vor (\w+ ){0,2}(jahren|monaten)|damals|früher)\b/.test(s.text) ? 'urgent' : undefined),
   },
   {
+    // Sexual abuse by someone who lives with the child: the child goes home to them tonight.
+    signal: 'abuse_in_household',
+    level: (s) => (s.situation.concerns.includes('sexual') && FAMILY.has(s.situation.about ?? '') && s.all.has('same-household') && (s.message.has('same-household') || s.situation.concerns[0] === 'sexual') && notPast(s) ? 'urgent' : undefined),
+  },
+  {
+    signal: 'runaway',
+    level: (s) => (s.message.has('runaway') && notPast(s) ? 'urgent' : undefined),
+  },
+  {
+    signal: 'care_refused',
+    level: (s) => (s.message.has('care-refused') && notPast(s) && s.situation.when !== 'days' ? 'urgent' : undefined),
+  },
+  {
     // Going back today to the person the worry is about: a discharge, a pickup, a visit.
     signal: 'handover_to_suspect',
     level: (s) => (s.message.has('handover-today') && SEXUAL_OR_PHYSICAL(s) && FAMILY.has(s.situation.about ?? '') && present(s) ? 'urgent' : undefined),

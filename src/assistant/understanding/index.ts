@@ -66,8 +66,11 @@ export function assessDanger(text: string, situation: Situation, before: Situati
  * schon die jacke an"): an acute or urgent situation stays so until the turns run out or the asker
  * tells that the child is safe now.
  */
-function carry(danger: Danger, text: string, context: ConversationContext): Danger {
-  if (tellsResolved(text)) return danger;
+// A turn about the asker's own strain, prevention or something else entirely leaves the emergency.
+const OTHER_TOPIC_ACTS = new Set(['self-care', 'prevention']);
+
+function carry(danger: Danger, text: string, context: ConversationContext, question: Question): Danger {
+  if (tellsResolved(text) || question.asked.some((a) => OTHER_TOPIC_ACTS.has(a))) return danger;
   const carried: TriageLevelName | undefined = (context.acuteTurns ?? 0) > 0 ? 'acute' : (context.urgentTurns ?? 0) > 0 ? 'urgent' : undefined;
   if (!carried || RANK[carried] <= RANK[danger.level]) return danger;
   return { ...danger, level: carried, carried: true, signals: [...danger.signals, `still_${carried}`] };
@@ -76,5 +79,5 @@ function carry(danger: Danger, text: string, context: ConversationContext): Dang
 export function understand(text: string, context: ConversationContext): Understanding {
   const question = readQuestion(text);
   const situation = updateSituation(context.situation, text, question.acts);
-  return { question, situation, danger: carry(assessDanger(text, situation, context.situation), text, context) };
+  return { question, situation, danger: carry(assessDanger(text, situation, context.situation), text, context, question) };
 }

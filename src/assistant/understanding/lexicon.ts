@@ -18,6 +18,8 @@ export const WHEN_PATTERNS = table(data.when);
 export const AGE_PATTERNS = table(data.age);
 export const WHERE_PATTERNS = table(data.where);
 export const DONE_PATTERNS = table(data.done);
+export const DOMAIN = new RegExp(data.domain.map((s) => `(?:${s})`).join('|'));
+export const OUTSIDE = new RegExp(data.outside.map((s) => `(?:${s})`).join('|'));
 export const CIRCUMSTANCE = table(data.circumstance) as Record<keyof typeof data.circumstance, RegExp>;
 
 /** The ids of a table whose expression matches, in table order. */

@@ -2,7 +2,7 @@
 // case description does not drown the question at its end), the kind of question and its object
 // (the act the asker considers). Pure; reads folded text only.
 import { foldText } from '../safety/fold.ts';
-import { ACT_PATTERNS, KIND_PATTERNS, matching, YES_NO_START } from './lexicon.ts';
+import { ACT_PATTERNS, CONCERN_PATTERNS, DOMAIN, KIND_PATTERNS, matching, OUTSIDE, YES_NO_START } from './lexicon.ts';
 
 export type QuestionKind = 'may' | 'must' | 'should' | 'how' | 'who' | 'what-next' | 'meaning' | 'when';
 
@@ -20,6 +20,8 @@ export type Question = {
   asked: string[];
   /** Words in the question sentence. */
   words: number;
+  /** Whether the message is about child protection at all (domain words, an act). */
+  inDomain: boolean;
 };
 
 // After . ! ? or a line break; a "?" always ends a sentence.
@@ -77,5 +79,6 @@ export function readQuestion(text: string): Question {
     acts: acts.length ? acts : withoutContradiction(matching(ACT_PATTERNS, folded)),
     asked: acts.length || !asked || asked.split(/\s+/).length > BARE_QUESTION_WORDS ? acts : withoutContradiction(matching(ACT_PATTERNS, folded)),
     words: focus.split(/\s+/).filter(Boolean).length,
+    inDomain: acts.length > 0 || matching(CONCERN_PATTERNS, folded).length > 0 || (DOMAIN.test(folded) && !OUTSIDE.test(folded)),
   };
 }
