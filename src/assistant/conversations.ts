@@ -8,6 +8,7 @@ import type { TriageResult } from './triage.ts';
 import { assessDanger } from './danger.ts';
 import { emergencyBlock } from './emergency.ts';
 import type { Contacts } from '../knowledge/types.ts';
+import { withEditorialStatus } from '../knowledge/editorial.ts';
 import type { ConversationContext, Reply } from './types.ts';
 
 // One conversation, one message at a time: redact first, triage, answer, then store the
@@ -103,6 +104,8 @@ export class ConversationService {
       { text, findings, triage: assessed, context, privacyNoticeShown: conversation.privacyNoticeShown, action },
       this.deps,
     );
+    // Every source says whether its article is approved, so web chat and Matrix can show it.
+    turn.reply.sources = withEditorialStatus(turn.reply.sources, this.deps.articles);
     const now = this.now();
     const user: MessageRecord = { id: newId(), conversationId, author: 'user', text, reply: null, clientId: clientId ?? null, replyTo: null, createdAt: now };
     const assistant: MessageRecord = { id: newId(), conversationId, author: 'assistant', text: turn.reply.text, reply: turn.reply, clientId: null, replyTo: user.id, createdAt: now + 1 };
