@@ -1,8 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { splitFrontMatter } from './front-matter.ts';
-import { chunkArticle, splitSections } from './chunk.ts';
 import { editorialState } from './editorial.ts';
+import { chunkArticle, splitSections } from './chunk.ts';
 import { contactsSchema, frontMatterSchema, regionsSchema, synonymsSchema } from './schema.ts';
 import type { Article, KnowledgeBundle } from './types.ts';
 

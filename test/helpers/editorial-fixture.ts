@@ -1,6 +1,7 @@
 // A temporary knowledge folder for the tests of the editorial approval: the invented articles of
-// test/knowledge/fixtures/editorial with the real contacts, regions and synonyms (every top-level
-// YAML file of knowledge/). Tests approve and edit only this copy, never knowledge/ itself.
+// test/knowledge/fixtures/editorial with the real contacts, regions, synonyms and any other
+// top-level YAML file of knowledge/. Tests approve and edit only this copy, never knowledge/.
+// Files that point into the real articles cannot come along: they start empty (answers/ is left out).
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +9,8 @@ import { spawnSync } from 'node:child_process';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'test/knowledge/fixtures/editorial/articles');
+/** Top-level knowledge files that name sections of the real articles, with their empty form. */
+const POINTS_INTO_ARTICLES: Record<string, string> = { 'stances.yaml': '[]\n' };
 
 export type FixtureKnowledge = {
   dir: string;
@@ -22,7 +25,9 @@ export type FixtureKnowledge = {
 export function fixtureKnowledge(): FixtureKnowledge {
   const dir = mkdtempSync(join(tmpdir(), 'lotse-knowledge-'));
   for (const name of readdirSync(join(ROOT, 'knowledge'))) {
-    if (name.endsWith('.yaml')) copyFileSync(join(ROOT, 'knowledge', name), join(dir, name));
+    if (!name.endsWith('.yaml')) continue;
+    if (name in POINTS_INTO_ARTICLES) writeFileSync(join(dir, name), POINTS_INTO_ARTICLES[name]);
+    else copyFileSync(join(ROOT, 'knowledge', name), join(dir, name));
   }
   mkdirSync(join(dir, 'articles'));
   for (const name of readdirSync(FIXTURE)) copyFileSync(join(FIXTURE, name), join(dir, 'articles', name));
