@@ -63,6 +63,7 @@ export function createLotse(parts: LotseParts) {
     if (config.STAFF_TOKEN) {
       extend.push(staffRoutes({
         escalation, staffToken: config.STAFF_TOKEN, live: parts.live, engine: () => engine, threshold: config.CONFIDENCE_SURE,
+        articles: knowledge.articles,
         listMessages: (id) => parts.store.listMessages(id),
       }));
     }

@@ -27,7 +27,16 @@ export type CaseSummary = {
 export type TranscriptMessage = { id: string; author: 'user' | 'assistant' | 'staff' | 'system'; text: string; createdAt: number };
 export type CaseDetail = CaseSummary & { transcript: TranscriptMessage[]; audit?: Array<{ action: string; actor: string | null; at: number }> };
 export type FeedEvent = { id: number; type: string; conversationId: string | null; caseId: string | null; payload: any; createdAt: number };
-export type ReplyBody = { kind?: string; text: string; sources?: Array<{ id: string; title: string; url: string }>; triage?: { level: string }; confidence?: number; actions?: Array<Record<string, any>> };
+/** The articles that await an editor (gaps report, src/knowledge/editorial.ts editorialQueue). */
+export type EditorialQueue = {
+  total: number;
+  approved: number;
+  awaitingApproval: number;
+  overdue: number;
+  articles: Array<{ id: string; title: string; status: string; reviewDue: string; overdue: boolean; changedSinceApproval: boolean; approval?: { name: string; function: string; date: string } }>;
+};
+
+export type ReplyBody = { kind?: string; text: string; sources?: Array<{ id: string; title: string; url: string; status?: string }>; triage?: { level: string }; confidence?: number; actions?: Array<Record<string, any>> };
 
 export class LotseError extends Error {
   readonly httpStatus: number;
@@ -107,7 +116,7 @@ export class LotseApi {
   search(q: string): Promise<{ hits: Array<{ id: string; title: string; heading: string; url: string; excerpt: string; score: number }>; confidence: number }> {
     return this.request('GET', `/api/staff/search?q=${encodeURIComponent(q)}`);
   }
-  gaps(days?: number): Promise<{ days: number; groups: Array<{ example: string; count: number; reasons: string[]; lastAt: number }> }> {
+  gaps(days?: number): Promise<{ days: number; groups: Array<{ example: string; count: number; reasons: string[]; lastAt: number }>; editorial?: EditorialQueue }> {
     return this.request('GET', `/api/staff/reports/gaps${days ? `?days=${days}` : ''}`);
   }
   stats(from: string, to: string): Promise<any> {

@@ -1,4 +1,5 @@
 // Everything the bot says, in German, in one place.
+import type { EditorialQueue } from './lotse-api.ts';
 import type { CommandInfo } from './router.ts';
 
 export const CASE_NUMBER = /^KS-\d{4}-\d{3,}$/i;
@@ -51,6 +52,23 @@ export const t = {
   searchEmpty: 'Dazu habe ich in der Wissensbasis nichts Passendes gefunden.',
   searchUsage: 'Bitte eine Frage angeben: !suche <Frage>',
   gapsEmpty: 'In den letzten Tagen gab es keine Fragen, die der Lotse nicht gut beantworten konnte.',
+  editorialHint: (n: number) => `Außerdem warten ${n} Artikel auf fachliche Freigabe oder Überprüfung – !redaktion zeigt sie.`,
+  editorialUnavailable: 'Den Stand der Artikel kann ich gerade nicht abrufen.',
+  editorialQueue(q: EditorialQueue): string {
+    if (!q.articles.length) return `Alle ${q.total} Artikel sind fachlich freigegeben, keine Überprüfung ist fällig.`;
+    const ids = (rows: EditorialQueue['articles']) => rows.map((r) => r.id).join(', ');
+    const drafts = q.articles.filter((r) => r.status === 'draft');
+    const changed = q.articles.filter((r) => r.status === 'changed');
+    const overdue = q.articles.filter((r) => r.overdue);
+    const lines = [`Wissensbasis: ${q.approved} von ${q.total} Artikeln fachlich freigegeben.`];
+    if (drafts.length) lines.push(`Entwurf, noch nie freigegeben (${drafts.length}): ${ids(drafts)}`);
+    if (changed.length) {
+      lines.push(`Seit der Freigabe geändert (${changed.length}): ${changed.map((r) => `${r.id}${r.approval ? ` (freigegeben am ${day(r.approval.date)} von ${r.approval.name})` : ''}`).join(', ')}`);
+    }
+    if (overdue.length) lines.push(`Überprüfung überfällig (${overdue.length}): ${overdue.map((r) => `${r.id} (fällig seit ${day(r.reviewDue)})`).join(', ')}`);
+    lines.push('Freigeben (Redaktion, im Projektordner): npm run knowledge:approve -- <id> --by "Name, Funktion"');
+    return lines.join('\n');
+  },
   statsUsage: 'Zeitraum z. B. 7t, 30t, 2026-11, 2026 oder 2026-01-01..2026-03-31',
   caseRoomName: (number: string) => `Fall ${number}`,
   caseRoomTopic: (number: string) => `Kinderschutz-Lotse · ${number} · Nachrichten hier gehen an die anfragende Person. !abschließen beendet den Fall.`,
@@ -77,7 +95,16 @@ export const t = {
   dmSuggestions: (labels: string[]) => `Vorschläge: ${labels.join(' · ')}`,
   dmEscalateHint: 'Möchten Sie mit einer Fachkraft sprechen? Schreiben Sie !person.',
   sources: 'Quellen',
+  /** After a source's title: its article is not (or no longer) approved. */
+  sourceState: (status: string | undefined) =>
+    status === 'draft' ? ' – Entwurf, noch nicht fachlich freigegeben' : status === 'changed' ? ' – geänderte Fassung, noch nicht fachlich freigegeben' : '',
 };
+
+/** 2026-11-24 → 24.11.2026 */
+function day(iso: string): string {
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
 
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

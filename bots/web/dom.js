@@ -43,6 +43,17 @@ export function uniqueId(prefix) {
   return `${prefix}-${idCounter}`;
 }
 
+/**
+ * What a source's editorial state adds to it: nothing once its article is approved (or when
+ * the reply carries no state).
+ * @param {unknown} status
+ */
+export function editorialNote(status) {
+  if (status === 'draft') return 'Entwurf, noch nicht fachlich freigegeben';
+  if (status === 'changed') return 'geänderte Fassung, noch nicht fachlich freigegeben';
+  return '';
+}
+
 /** German date for ISO strings, epoch milliseconds or YYYY-MM-DD. */
 export function formatDate(value) {
   if (value === undefined || value === null || value === '') return '';

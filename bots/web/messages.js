@@ -1,6 +1,6 @@
 // Turns one conversation message into its DOM element.
 
-import { el, formatDate } from './dom.js';
+import { editorialNote, el, formatDate } from './dom.js';
 import { renderMarkdown, safeHref, opensNewTab } from './markdown.js';
 import { renderActions } from './actions.js';
 import { renderFeedback } from './feedback.js';
@@ -85,7 +85,10 @@ function renderSources(sources) {
     const link = href
       ? el('a', { href, target: opensNewTab(href) ? '_blank' : undefined, rel: opensNewTab(href) ? 'noopener noreferrer' : undefined, text: source.title })
       : el('span', { text: source.title });
-    list.appendChild(el('li', {}, link, reviewed ? el('span', { class: 'source-date', text: ` (Stand: ${formatDate(reviewed)})` }) : null));
+    const note = editorialNote(source.status);
+    list.appendChild(el('li', {}, link,
+      reviewed ? el('span', { class: 'source-date', text: ` (Stand: ${formatDate(reviewed)})` }) : null,
+      note ? el('span', { class: 'source-status', 'data-status': source.status, text: ` – ${note}` }) : null));
   }
   if (!list.firstChild) return null;
   return el('div', { class: 'sources' }, el('p', { class: 'sources-title', text: 'Quellen' }), list);

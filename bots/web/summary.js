@@ -2,7 +2,7 @@
 // never keeps it: it exists only in the download.
 
 import { markdownToPlainText } from './markdown.js';
-import { formatDate } from './dom.js';
+import { editorialNote, formatDate } from './dom.js';
 
 /**
  * @param {Array<{author:string, text:string, reply?:any}>} messages
@@ -56,15 +56,15 @@ function quote(text) {
   return text.split('\n').map((line) => `> ${line}`).join('\n');
 }
 
-/** Unique sources of all answers, with "Stand" where known. */
+/** Unique sources of all answers, with "Stand" and an unapproved state where known. */
 function collectSources(messages, origin) {
   const seen = new Map();
   for (const message of messages) {
     for (const source of message.reply?.sources ?? []) {
       if (!source?.url || seen.has(source.url)) continue;
       const url = String(source.url).startsWith('/') ? `${origin}${source.url}` : String(source.url);
-      const reviewed = source.reviewed ? ` (Stand: ${formatDate(source.reviewed)})` : '';
-      seen.set(source.url, `${source.title}${reviewed}: ${url}`);
+      const details = [source.reviewed ? `Stand: ${formatDate(source.reviewed)}` : '', editorialNote(source.status)].filter(Boolean);
+      seen.set(source.url, `${source.title}${details.length ? ` (${details.join('; ')})` : ''}: ${url}`);
     }
   }
   return [...seen.values()];

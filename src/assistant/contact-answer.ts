@@ -22,7 +22,8 @@ function officeLines(office: JugendamtContact): string[] {
   if (office.phone) lines.push(`- Telefon: ${office.phone}`);
   if (office.website) lines.push(`- Website: [${office.website.replace(/^https?:\/\//, '')}](${office.website})`);
   if (office.on_call) lines.push(`- Erreichbarkeit: ${office.on_call}`);
-  lines.push(`- Angaben geprüft am ${germanDate(office.verified)}`);
+  // `verified` is the day the source of these data was last looked at, not a review.
+  lines.push(`- Stand der Kontaktdaten: Quelle zuletzt eingesehen am ${germanDate(office.verified)}`);
   return lines;
 }
 

@@ -7,6 +7,7 @@ import { redactionSummary, respond, type AssistantDeps } from './respond.ts';
 import { understand, type Danger } from './understanding/index.ts';
 import { emergencyBlock } from './emergency.ts';
 import type { Contacts } from '../knowledge/types.ts';
+import { withEditorialStatus } from '../knowledge/editorial.ts';
 import type { ConversationContext, Reply } from './types.ts';
 
 // One conversation, one message at a time: redact first, triage, answer, then store the
@@ -101,6 +102,8 @@ export class ConversationService {
       { text, findings, understood, context, privacyNoticeShown: conversation.privacyNoticeShown, action },
       this.deps,
     );
+    // Every source says whether its article is approved, so web chat and Matrix can show it.
+    turn.reply.sources = withEditorialStatus(turn.reply.sources, this.deps.articles);
     const now = this.now();
     const user: MessageRecord = { id: newId(), conversationId, author: 'user', text, reply: null, clientId: clientId ?? null, replyTo: null, createdAt: now };
     const assistant: MessageRecord = { id: newId(), conversationId, author: 'assistant', text: turn.reply.text, reply: turn.reply, clientId: null, replyTo: user.id, createdAt: now + 1 };

@@ -13,7 +13,8 @@ export type Action =
   | { type: 'navigator'; label: string; step: number }
   | { type: 'download_summary'; label: string };
 
-export type ReplySource = { id: string; title: string; url: string; reviewed?: string };
+/** `reviewed` is the article's Stand; `status` its editorial state (knowledge/editorial.ts). */
+export type ReplySource = { id: string; title: string; url: string; reviewed?: string; status?: 'draft' | 'approved' | 'changed' };
 
 export type Reply = {
   text: string;

@@ -1,6 +1,8 @@
 // Learning from cases without personal data: which questions the Lotse could not answer well
 // (gaps), and counts with every cell under 5 suppressed (stats). All texts are stored redacted.
 import type { SqlDriver } from '../store/driver.ts';
+import { editorialQueue, germanToday } from '../knowledge/editorial.ts';
+import type { Article } from '../knowledge/types.ts';
 import { CLOSE_OUTCOMES, CLOSE_TOPICS } from './close-options.ts';
 
 export const MIN_CELL = 5;
@@ -46,7 +48,11 @@ export function groupQuestions(items: Array<{ text: string; reason: Reason; at: 
     .sort((a, b) => b.count - a.count || b.lastAt - a.lastAt);
 }
 
-export async function gapsReport(db: SqlDriver, options: { days: number; threshold: number; now: number }) {
+/**
+ * Questions the Lotse did not answer well, and — with `articles` — the articles that await an
+ * editor: not approved (draft or changed since approval) or past their review date.
+ */
+export async function gapsReport(db: SqlDriver, options: { days: number; threshold: number; now: number; articles?: readonly Article[] }) {
   const since = options.now - options.days * DAY;
   const answered = await db.all<{ question: string; reply: string | null; rating: string | null; at: number }>(
     `SELECT u.text AS question, a.reply AS reply, f.rating AS rating, a.created_at AS at
@@ -72,7 +78,8 @@ export async function gapsReport(db: SqlDriver, options: { days: number; thresho
   for (const row of escalated) lastPerCase.set(row.case_id, { text: row.text, at: row.at });
   for (const q of lastPerCase.values()) items.push({ text: q.text, reason: 'escalated', at: q.at });
   const groups = groupQuestions(items.filter((i) => i.text.trim().length > 0));
-  return { days: options.days, total: items.length, groups };
+  const editorial = options.articles ? { editorial: editorialQueue(options.articles, germanToday(options.now)) } : {};
+  return { days: options.days, total: items.length, groups, ...editorial };
 }
 
 // --- stats ------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ const ActionSchema = z.object({
 
 export const ReplySchema = z.object({
   text: z.string(),
-  sources: z.array(z.object({ id: z.string(), title: z.string(), url: z.string(), reviewed: z.string().optional() })),
+  sources: z.array(z.object({ id: z.string(), title: z.string(), url: z.string(), reviewed: z.string().optional(), status: z.enum(['draft', 'approved', 'changed']).optional() })),
   triage: z.object({ level: z.enum(['none', 'concern', 'urgent', 'acute']), signals: z.array(z.string()).optional() }),
   confidence: z.number(),
   actions: z.array(ActionSchema),

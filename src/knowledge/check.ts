@@ -1,5 +1,6 @@
 import { splitSections } from './chunk.ts';
-import type { KnowledgeBundle } from './types.ts';
+import { changedSinceApproval } from './editorial.ts';
+import type { Article, KnowledgeBundle } from './types.ts';
 
 // Editorial checks beyond the schema: links between articles, review dates, sources that the
 // text names, and the contact directory against the regions.
@@ -13,6 +14,24 @@ function normalizeUrl(url: string): string {
   return url.replace(/[.,;]+$/, '').replace(/\/+$/, '').toLowerCase();
 }
 
+/** The approval against the content: what an editor must know before the article is shown as approved. */
+function editorialFindings(article: Article, file: string): Finding[] {
+  const approval = article.approval;
+  if (!approval) return [];
+  const findings: Finding[] = [];
+  const again = `erneut freigeben: npm run knowledge:approve -- ${article.id} --by "Name, Funktion"`;
+  if (article.status === 'approved' && approval.date < article.stand) {
+    findings.push({ level: 'error', file, message: `Freigabe vom ${approval.date} liegt vor dem Stand ${article.stand}` });
+  }
+  if (changedSinceApproval(article)) {
+    findings.push({ level: 'warning', file, message: `Text seit der Freigabe am ${approval.date} (${approval.name}) geändert – die neue Fassung ist nicht freigegeben; ${again}` });
+    if (article.stand <= approval.date) findings.push({ level: 'warning', file, message: `Text seit der Freigabe geändert, aber stand (${article.stand}) nicht aktualisiert` });
+  } else if (article.status === 'changed') {
+    findings.push({ level: 'warning', file, message: `als seit der Freigabe geändert markiert (status: changed) – ${again}` });
+  }
+  return findings;
+}
+
 export function checkKnowledge(bundle: KnowledgeBundle, today: string): Finding[] {
   const findings: Finding[] = [];
   const ids = new Set(bundle.articles.map((a) => a.id));
@@ -22,7 +41,8 @@ export function checkKnowledge(bundle: KnowledgeBundle, today: string): Finding[
       if (!ids.has(match[1])) findings.push({ level: 'error', file, message: `Link auf unbekannten Artikel "${match[1]}"` });
     }
     if (article.reviewDue < today) findings.push({ level: 'warning', file, message: `Überprüfung fällig seit ${article.reviewDue}` });
-    if (article.reviewDue < article.reviewed) findings.push({ level: 'error', file, message: 'review_due liegt vor reviewed' });
+    if (article.reviewDue < article.stand) findings.push({ level: 'error', file, message: 'review_due liegt vor stand' });
+    findings.push(...editorialFindings(article, file));
     const { sections } = splitSections(article.body);
     const answerSections = sections.filter((s) => !/^(rechtsgrundlagen|quellen)$/i.test(s.heading));
     if (answerSections.length === 0) findings.push({ level: 'error', file, message: 'keine Abschnitte mit ## Überschrift' });

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { splitFrontMatter } from './front-matter.ts';
+import { editorialState } from './editorial.ts';
 import { chunkArticle, splitSections } from './chunk.ts';
 import { answersSchema, contactsSchema, frontMatterSchema, regionsSchema, stancesSchema, synonymsSchema, vocabularySchema, type AnswersFile } from './schema.ts';
 import type { Article, KnowledgeBundle, Passage, Stance, Vocabulary } from './types.ts';
@@ -60,6 +61,8 @@ export function parseArticle(path: string, content: string): Article {
   if (front.id !== fileId) throw new KnowledgeError(path, `id: "${front.id}" muss dem Dateinamen "${fileId}" entsprechen`);
   const { lead, sections } = splitSections(split.body);
   if (!lead) throw new KnowledgeError(path, 'Text: die Kurzantwort (erster Absatz vor der ersten Überschrift) fehlt');
+  const editorial = editorialState(front.status, front.approval, split.data, split.body);
+  if ('problem' in editorial) throw new KnowledgeError(path, editorial.problem);
   return {
     id: front.id,
     title: front.title,
@@ -68,9 +71,10 @@ export function parseArticle(path: string, content: string): Article {
     tags: front.tags,
     legal: front.legal,
     sources: front.sources,
-    reviewed: front.reviewed,
+    stand: front.stand,
+    reviewed: front.stand,
     reviewDue: front.review_due,
-    status: front.status,
+    ...editorial,
     body: split.body,
     lead,
     headings: sections.map((s) => s.heading),

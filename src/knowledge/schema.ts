@@ -14,7 +14,17 @@ const roleOrAll = z.enum(['alle', 'kita', 'schule', 'gesundheit', 'jugendhilfe',
 export const sourceSchema = z.object({
   title: z.string().min(3),
   url: z.string().url(),
+  /** When the source was consulted – also when it was an archived copy. */
   accessed: isoDate,
+  /** Only when the live page was actually retrieved on that date ("abgerufen"). */
+  retrieved: isoDate.optional(),
+});
+
+export const approvalSchema = z.object({
+  name: z.string().trim().min(3, 'Name der freigebenden Person fehlt'),
+  function: z.string().trim().min(3, 'Funktion der freigebenden Person fehlt'),
+  date: isoDate,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, '64 Hexadezimalzeichen erwartet (schreibt npm run knowledge:approve)'),
 });
 
 export const frontMatterSchema = z.object({
@@ -25,9 +35,14 @@ export const frontMatterSchema = z.object({
   tags: z.array(word).default([]),
   legal: z.array(word).default([]),
   sources: z.array(sourceSchema).min(1, 'mindestens eine Quelle'),
-  reviewed: isoDate,
+  /** The old name of `stand`, refused with a hint (checked before stand, so its message comes first). */
+  reviewed: z.never({ message: 'heißt jetzt stand (Datum der letzten inhaltlichen Änderung)' }).optional(),
+  /** Stand: date of the last change of the content. */
+  stand: isoDate,
   review_due: isoDate,
-  status: z.enum(['draft', 'reviewed']),
+  status: z.enum(['draft', 'approved', 'changed'], { message: 'draft, approved oder changed erwartet' }),
+  /** Written by npm run knowledge:approve; see editorial.ts. */
+  approval: approvalSchema.optional(),
 });
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 

@@ -4,7 +4,13 @@
 export type Role = 'kita' | 'schule' | 'gesundheit' | 'jugendhilfe' | 'verein' | 'andere';
 export const ROLES: readonly Role[] = ['kita', 'schule', 'gesundheit', 'jugendhilfe', 'verein', 'andere'];
 
-export type Source = { title: string; url: string; accessed: string };
+/** `accessed`: when the source was consulted (also in an archived copy); `retrieved`: when the live page itself was retrieved. */
+export type Source = { title: string; url: string; accessed: string; retrieved?: string };
+
+/** draft → approved (by a named person) → changed (since approval); see editorial.ts. */
+export type EditorialStatus = 'draft' | 'approved' | 'changed';
+/** Who approved the article, in which function, when, and the sha256 of the content then. */
+export type Approval = { name: string; function: string; date: string; sha256: string };
 
 export type Article = {
   id: string;
@@ -14,9 +20,17 @@ export type Article = {
   tags: string[];
   legal: string[];
   sources: Source[];
+  /** "Stand": the date of the last change of the content (front matter `stand`). */
+  stand: string;
+  /** @deprecated The Stand under its old name; use `stand`. */
   reviewed: string;
   reviewDue: string;
-  status: 'draft' | 'reviewed';
+  /** Computed at load: `approved` only while the content has the hash that was approved. */
+  status: EditorialStatus;
+  /** The (last) approval, as `npm run knowledge:approve` recorded it. */
+  approval?: Approval;
+  /** sha256 of the content as it is now (editorial.ts contentHash). */
+  contentHash: string;
   /** Markdown body without front matter. */
   body: string;
   /** The short answer: the first paragraph before the first heading. */
@@ -73,6 +87,7 @@ export type Passage = {
   tags: string[];
   audience: string[];
   legal: string[];
+  /** The article's Stand (date of its last content change). */
   reviewed: string;
   url: string;
   /** Kinds of concern of the article. */

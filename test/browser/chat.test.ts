@@ -77,6 +77,12 @@ describe('web chat', () => {
     const sourceLinks = answer.locator('.sources a');
     expect(await sourceLinks.count()).toBeGreaterThan(0);
     expect(await sourceLinks.first().getAttribute('href')).toMatch(/^(\/wissen\/|https:\/\/)/);
+    // A source of an article that is not approved says so next to its Stand.
+    const firstSource = await answer.locator('.sources li').first().innerText();
+    const sourceId = (await sourceLinks.first().getAttribute('href'))!.replace(/^\/wissen\//, '').split('#')[0];
+    const { articles } = await (await fetch(`${server.url}/api/knowledge/articles`)).json() as { articles: Array<{ id: string; status: string }> };
+    const unapproved = articles.find((a) => a.id === sourceId)?.status !== 'approved';
+    expect(firstSource).toMatch(unapproved ? /\(Stand: \d\d\.\d\d\.\d{4}\) – (Entwurf|geänderte Fassung), noch nicht fachlich freigegeben$/ : /\(Stand: \d\d\.\d\d\.\d{4}\)$/);
     expect(apiCalls[0]).toBe('POST /api/conversations');
     expect(apiCalls).toContain(`POST /api/conversations/${await conversationId(page)}/messages`);
 

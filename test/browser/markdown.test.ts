@@ -99,3 +99,35 @@ describe('download summary', () => {
     expect(text).toContain('110');
   });
 });
+
+describe('sources of an answer', () => {
+  const sources = [
+    { id: 'a', title: 'Entwurfsartikel', url: '/wissen/a', reviewed: '2026-11-24', status: 'draft' },
+    { id: 'b', title: 'Geänderter Artikel', url: '/wissen/b', reviewed: '2026-11-24', status: 'changed' },
+    { id: 'c', title: 'Freigegebener Artikel', url: '/wissen/c', reviewed: '2026-11-24', status: 'approved' },
+    { id: 'd', title: 'Ohne Angabe', url: '/wissen/d', reviewed: '2026-11-24' },
+  ];
+
+  it('show the Stand and, for an article not approved, that it is a draft', async () => {
+    const items = await page.evaluate(`(async () => {
+      const { renderMessage } = await import('/messages.js');
+      const node = renderMessage({ author: 'assistant', text: 'x', reply: { text: 'Antwort', actions: [], sources: ${JSON.stringify(sources)} } }, {});
+      return [...node.querySelectorAll('.sources li')].map((li) => li.textContent);
+    })()`);
+    expect(items).toEqual([
+      'Entwurfsartikel (Stand: 24.11.2026) – Entwurf, noch nicht fachlich freigegeben',
+      'Geänderter Artikel (Stand: 24.11.2026) – geänderte Fassung, noch nicht fachlich freigegeben',
+      'Freigegebener Artikel (Stand: 24.11.2026)',
+      'Ohne Angabe (Stand: 24.11.2026)',
+    ]);
+  });
+
+  it('keep that state in the downloaded summary', async () => {
+    const text: string = await page.evaluate(`(async () => {
+      const { buildSummary } = await import('/summary.js');
+      return buildSummary([{ author: 'assistant', text: 'x', reply: { text: 'Antwort', sources: ${JSON.stringify(sources.slice(0, 3))} } }], 'https://lotse.example');
+    })()`);
+    expect(text).toContain('- Entwurfsartikel (Stand: 24.11.2026; Entwurf, noch nicht fachlich freigegeben): https://lotse.example/wissen/a');
+    expect(text).toContain('- Freigegebener Artikel (Stand: 24.11.2026): https://lotse.example/wissen/c');
+  });
+});

@@ -63,8 +63,11 @@ export function contractCases(target: ContractTarget): void {
       expect(reply.triage.level).toBe('none');
       expect(reply.confidence).toBeGreaterThan(0);
       expect(reply.text).toContain('Stand');
+      // Every source says whether its article is approved; the article page says it too.
+      for (const source of reply.sources) expect(['draft', 'approved', 'changed']).toContain(source.status);
       const page = await api('GET', reply.sources[0].url.split('#')[0]);
       expect(page.status).toBe(200);
+      expect(page.text).toMatch(/data-status="(draft|approved|changed)"/);
     });
 
     it('returns the first reply for a retried clientId and stores nothing twice', async () => {

@@ -7,7 +7,7 @@ const article = (front: Record<string, string>, body = 'Kurzantwort in zwei Sät
     id: 'test-artikel', title: 'Ein Testartikel', summary: 'Eine Zusammenfassung mit genug Zeichen.',
     audience: '[alle]', tags: '[test]', legal: '["§ 8a SGB VIII"]',
     sources: '\n  - title: Testquelle\n    url: https://example.org/quelle\n    accessed: 2026-11-24',
-    reviewed: '2026-11-24', review_due: '2027-11-24', status: 'reviewed', ...front,
+    stand: '2026-11-24', review_due: '2027-11-24', status: 'draft', ...front,
   };
   return `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n${body}`;
 };
@@ -17,7 +17,8 @@ describe('parseArticle', () => {
     const parsed = parseArticle('articles/test-artikel.md', article({}));
     expect(parsed.lead).toBe('Kurzantwort in zwei Sätzen. Noch ein Satz.');
     expect(parsed.headings).toEqual(['Was tun?', 'Quellen']);
-    expect(parsed.reviewed).toBe('2026-11-24');
+    expect(parsed.stand).toBe('2026-11-24');
+    expect(parsed.status).toBe('draft');
   });
 
   it('names file, field and problem in one line', () => {

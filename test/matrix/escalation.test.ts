@@ -133,6 +133,9 @@ describe('escalation through Matrix', () => {
     const gaps = await staffA.sendText(queueRoom, '!lücken');
     const gapsReply = await staffA.waitFor(queueRoom, isReplyTo(gaps), 20_000, 'gaps reply');
     expect(gapsReply.content.body).toMatch(/blauer Flecken|Fragen der letzten/);
+    const editorial = await staffA.sendText(queueRoom, '!redaktion');
+    const editorialReply = await staffA.waitFor(queueRoom, isReplyTo(editorial), 20_000, 'editorial reply');
+    expect(editorialReply.content.body).toMatch(/^Wissensbasis: \d+ von \d+ Artikeln fachlich freigegeben\./);
     const stats = await staffA.sendText(queueRoom, '!statistik 7t');
     const statsReply = await staffA.waitFor(queueRoom, isReplyTo(stats), 20_000, 'stats reply');
     // Fewer than five cases so far: the counts are suppressed.

@@ -2,7 +2,7 @@
 // web and Matrix, the command router, the statistics period, suppression of small cells.
 import { describe, expect, it } from 'vitest';
 import { htmlToText, staffMessageText, textToHtml } from '../../bots/matrix/format.ts';
-import { consentAnswer } from '../../bots/matrix/handlers/direct.ts';
+import { consentAnswer, renderReply } from '../../bots/matrix/handlers/direct.ts';
 import { parsePeriod } from '../../bots/matrix/handlers/reports.ts';
 import { t } from '../../bots/matrix/texts.ts';
 import { Router } from '../../bots/matrix/router.ts';
@@ -75,6 +75,25 @@ describe('reports', () => {
     ]);
     expect(groups.map((g) => g.count)).toEqual([2, 1]);
   });
+  it('lists for !redaktion what awaits approval or review, by state', () => {
+    const row = (id: string, status: string, extra: object = {}) => ({ id, title: id, status, reviewDue: '2027-11-24', overdue: false, changedSinceApproval: status === 'changed', ...extra });
+    const text = t.editorialQueue({
+      total: 4, approved: 1, awaitingApproval: 2, overdue: 1,
+      articles: [
+        row('hotlines', 'draft'),
+        row('schule', 'changed', { approval: { name: 'Erika Beispiel', function: 'Fachberatung', date: '2026-12-01' } }),
+        row('kita', 'approved', { overdue: true, reviewDue: '2026-11-30' }),
+      ],
+    });
+    expect(text.split('\n')).toEqual([
+      'Wissensbasis: 1 von 4 Artikeln fachlich freigegeben.',
+      'Entwurf, noch nie freigegeben (1): hotlines',
+      'Seit der Freigabe geändert (1): schule (freigegeben am 01.12.2026 von Erika Beispiel)',
+      'Überprüfung überfällig (1): kita (fällig seit 30.11.2026)',
+      'Freigeben (Redaktion, im Projektordner): npm run knowledge:approve -- <id> --by "Name, Funktion"',
+    ]);
+    expect(t.editorialQueue({ total: 2, approved: 2, awaitingApproval: 0, overdue: 0, articles: [] })).toBe('Alle 2 Artikel sind fachlich freigegeben, keine Überprüfung ist fällig.');
+  });
 });
 
 describe('direct chat', () => {
@@ -84,6 +103,18 @@ describe('direct chat', () => {
     expect(consentAnswer('nein danke')).toBe('no');
     expect(consentAnswer('ja aber was ist eine insoweit erfahrene Fachkraft')).toBeUndefined();
     expect(consentAnswer('Was heißt das?')).toBeUndefined();
+  });
+  it('marks the sources of an answer whose article is not approved', () => {
+    const { body, html } = renderReply({
+      text: 'Antwort',
+      sources: [
+        { id: 'a', title: 'Entwurf A', url: '/wissen/a', status: 'draft' },
+        { id: 'b', title: 'Freigegeben B', url: '/wissen/b', status: 'approved' },
+        { id: 'c', title: 'Geändert C', url: '/wissen/c', status: 'changed' },
+      ],
+    }, 'https://lotse.example');
+    expect(body).toContain('Quellen: Entwurf A – Entwurf, noch nicht fachlich freigegeben (https://lotse.example/wissen/a); Freigegeben B (https://lotse.example/wissen/b); Geändert C – geänderte Fassung, noch nicht fachlich freigegeben (https://lotse.example/wissen/c)');
+    expect(html).toContain('<a href="https://lotse.example/wissen/a">Entwurf A</a> – Entwurf, noch nicht fachlich freigegeben; <a href="https://lotse.example/wissen/b">Freigegeben B</a>; ');
   });
   it('announces the clearing of a case room in days', () => {
     expect(t.caseRoomClosed('KS-2026-0001', 90 * 86_400_000)).toContain('Nach 90 Tagen entferne ich');

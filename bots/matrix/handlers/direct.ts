@@ -49,13 +49,13 @@ export function renderReply(reply: ReplyBody, base: string, escalateText = t.dmE
   const suggestions = (reply.actions ?? []).filter((a) => a.type === 'quick_reply' || a.type === 'call').map((a) => (a.type === 'call' ? `${a.label}: ${a.phone}` : String(a.label)));
   const escalate = (reply.actions ?? []).some((a) => a.type === 'escalate');
   const bodyParts = [reply.text];
-  if (sources.length) bodyParts.push(`${t.sources}: ${sources.map((x) => `${x.title} (${base}${x.url})`).join('; ')}`);
+  if (sources.length) bodyParts.push(`${t.sources}: ${sources.map((x) => `${x.title}${t.sourceState(x.status)} (${base}${x.url})`).join('; ')}`);
   if (suggestions.length) bodyParts.push(t.dmSuggestions(suggestions));
   if (escalate) bodyParts.push(escalateText);
   // Knowledge-base Markdown is rendered; raw HTML inside it is escaped first, never passed on.
   const html = [
     marked.parse(reply.text.replace(/</g, '&lt;'), { async: false }) as string,
-    sources.length ? `<p>${t.sources}: ${sources.map((x) => `<a href="${esc(base + x.url)}">${esc(x.title)}</a>`).join('; ')}</p>` : '',
+    sources.length ? `<p>${t.sources}: ${sources.map((x) => `<a href="${esc(base + x.url)}">${esc(x.title)}</a>${esc(t.sourceState(x.status))}`).join('; ')}</p>` : '',
     suggestions.length ? `<p>${esc(t.dmSuggestions(suggestions))}</p>` : '',
     escalate ? `<p>${esc(escalateText)}</p>` : '',
   ].join('');

@@ -6,7 +6,7 @@ import { closeCommand } from './close.ts';
 import { askLotse, escalateFromDirect, rateInDirect } from './direct.ts';
 import { helpHandler } from './help.ts';
 import { relayToAsker } from './relay.ts';
-import { gapsCommand, statsCommand } from './reports.ts';
+import { editorialCommand, gapsCommand, statsCommand } from './reports.ts';
 import { searchCommand } from './search.ts';
 
 const STAFF_ROOMS = ['queue', 'case', 'direct'] as const;
@@ -21,6 +21,7 @@ export function registerHandlers(s: BotServices): void {
     .command('abschließen', ['close'], { usage: '!abschließen <Thema> <Ergebnis> [Notiz]', summary: 'Fall beenden (im Fallraum)', where: ['queue', 'case'] }, closeCommand(s))
     .command('suche', ['search'], { usage: '!suche <Frage>', summary: 'in der Wissensbasis suchen', where: [...STAFF_ROOMS] }, searchCommand(s))
     .command('lücken', ['gaps'], { usage: '!lücken [Tage]', summary: 'Fragen, die der Lotse nicht gut beantworten konnte', where: [...STAFF_ROOMS] }, gapsCommand(s))
+    .command('redaktion', ['entwürfe', 'editorial'], { usage: '!redaktion', summary: 'Artikel, die auf fachliche Freigabe warten oder deren Überprüfung fällig ist', where: [...STAFF_ROOMS] }, editorialCommand(s))
     .command('statistik', ['stats'], { usage: '!statistik [Zeitraum]', summary: 'Zahlen ohne Einzelfälle (Zellen unter 5 unterdrückt)', where: [...STAFF_ROOMS] }, statsCommand(s))
     .command('person', ['fachkraft', 'human'], { usage: '!person', summary: 'mit einer Fachkraft der Kontaktstelle sprechen (oder einfach: „Ich möchte mit einer Person sprechen“)', where: ['direct'], staffOnly: false }, escalateFromDirect(s))
     .reaction('✋', { where: ['queue'] }, claimReaction(s))

@@ -7,9 +7,20 @@ export function gapsCommand(s: BotServices) {
   return async (ctx: MessageContext) => {
     const days = Number(ctx.argv[0]?.replace(/t$|d$/i, '')) || undefined;
     const report = await s.lotse.gaps(days);
-    if (!report.groups.length) return ctx.reply(t.gapsEmpty);
+    const waiting = report.editorial?.articles.length ?? 0;
+    const editorialHint = waiting ? [t.editorialHint(waiting)] : [];
+    if (!report.groups.length) return ctx.reply([t.gapsEmpty, ...editorialHint].join('\n'));
     const lines = report.groups.slice(0, 15).map((g) => `- ${g.count}× „${g.example}“ (${g.reasons.join(', ')})`);
-    await ctx.reply([`Fragen der letzten ${report.days} Tage, die der Lotse nicht gut beantworten konnte:`, ...lines].join('\n'));
+    await ctx.reply([`Fragen der letzten ${report.days} Tage, die der Lotse nicht gut beantworten konnte:`, ...lines, ...editorialHint].join('\n'));
+  };
+}
+
+/** !redaktion: the articles that await approval or are past their review date. */
+export function editorialCommand(s: BotServices) {
+  return async (ctx: MessageContext) => {
+    const queue = (await s.lotse.gaps(1)).editorial;
+    if (!queue) return ctx.reply(t.editorialUnavailable);
+    await ctx.reply(t.editorialQueue(queue));
   };
 }
 

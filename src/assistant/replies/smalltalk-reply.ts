@@ -7,7 +7,7 @@ import { PERSON, WHAT_NOW, type AssistantDeps, type Body } from './body.ts';
 
 export function greetingBody(context: ConversationContext): Body {
   return {
-    text: 'Guten Tag! Beschreiben Sie mir Ihre Frage oder Ihre Sorge um ein Kind – bitte ohne Namen. Ich antworte aus der geprüften Wissensbasis der Kontaktstelle Kinderschutz.',
+    text: 'Guten Tag! Beschreiben Sie mir Ihre Frage oder Ihre Sorge um ein Kind – bitte ohne Namen. Ich antworte aus meiner Wissensbasis und nenne zu jeder Antwort die Quelle und ihren Stand.',
     actions: [WHAT_NOW, { type: 'quick_reply', label: 'Wer ist die insoweit erfahrene Fachkraft?', value: 'Wer ist die insoweit erfahrene Fachkraft?' }],
     sources: [], confidence: 1, kind: 'smalltalk', context,
   };

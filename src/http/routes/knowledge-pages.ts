@@ -1,7 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Marked, type Tokens } from 'marked';
 import { slugify } from '../../knowledge/chunk.ts';
-import type { Article } from '../../knowledge/types.ts';
+import { germanDate } from '../../assistant/text.ts';
+import { STATUS_LABEL, statusLine } from '../../knowledge/editorial.ts';
+import type { Article, Source } from '../../knowledge/types.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 
 // The articles as plain HTML pages, so every source link in an answer leads somewhere.
@@ -54,13 +56,26 @@ function page(title: string, body: string): string {
 </body></html>`;
 }
 
+/** "eingesehen" for every source; "abgerufen" only where the live page was actually retrieved. */
+function sourceItem(s: Source): string {
+  const when = [`eingesehen ${germanDate(s.accessed)}`, ...(s.retrieved ? [`abgerufen ${germanDate(s.retrieved)}`] : [])].join(', ');
+  return `<li><a href="${escapeHtml(s.url)}" rel="noopener noreferrer">${escapeHtml(s.title)}</a> (${when})</li>`;
+}
+
+/** The editorial state as the reader must see it before relying on the text. */
+export function editorialNotice(article: Article): string {
+  const approval = article.approval;
+  if (article.status === 'approved' && approval) {
+    return `<p class="editorial-state approved" data-status="approved">Fachlich freigegeben am ${germanDate(approval.date)} von ${escapeHtml(approval.name)} (${escapeHtml(approval.function)}).</p>`;
+  }
+  const earlier = approval ? ` Die frühere Fassung gab ${escapeHtml(approval.name)} (${escapeHtml(approval.function)}) am ${germanDate(approval.date)} frei.` : '';
+  return `<p class="editorial-state ${article.status}" data-status="${article.status}"><strong>${escapeHtml(statusLine(article)!)}.</strong>${earlier}</p>`;
+}
+
 function articlePage(article: Article): string {
-  const sources = article.sources
-    .map((s) => `<li><a href="${escapeHtml(s.url)}" rel="noopener noreferrer">${escapeHtml(s.title)}</a> (abgerufen ${escapeHtml(s.accessed)})</li>`)
-    .join('');
-  const draft = article.status === 'draft' ? '<p class="draft">Entwurf: Einzelne Angaben werden noch von der Redaktion geprüft.</p>' : '';
-  return page(article.title, `<h1>${escapeHtml(article.title)}</h1>${draft}
-<p class="stand">Stand: ${escapeHtml(article.reviewed)}</p>
+  const sources = article.sources.map(sourceItem).join('');
+  return page(article.title, `<h1>${escapeHtml(article.title)}</h1>${editorialNotice(article)}
+<p class="stand">Stand: ${germanDate(article.stand)} (letzte inhaltliche Änderung) · nächste Überprüfung vorgesehen bis ${germanDate(article.reviewDue)}</p>
 ${renderMarkdown(article.body)}
 <section aria-label="Belege"><h2>Belege</h2><ul>${sources}</ul></section>`);
 }
@@ -70,9 +85,12 @@ export function knowledgePageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
   const rendered = new Map<string, string>();
   app.get('/wissen', (c) => {
     const items = deps.knowledge.articles
-      .map((a) => `<li><a href="/wissen/${a.id}">${escapeHtml(a.title)}</a> – ${escapeHtml(a.summary)}</li>`)
+      .map((a) => `<li><a href="/wissen/${a.id}">${escapeHtml(a.title)}</a> <span class="editorial-label" data-status="${a.status}">(${STATUS_LABEL[a.status]})</span> – ${escapeHtml(a.summary)}</li>`)
       .join('');
-    return c.html(page('Wissen', `<h1>Wissen zum Kinderschutz</h1><ul class="article-list">${items}</ul>`));
+    const unapproved = deps.knowledge.articles.some((a) => a.status !== 'approved')
+      ? '<p class="editorial-state">Artikel, die als Entwurf oder seit der Freigabe geändert markiert sind, hat die Kontaktstelle noch nicht fachlich freigegeben.</p>'
+      : '';
+    return c.html(page('Wissen', `<h1>Wissen zum Kinderschutz</h1>${unapproved}<ul class="article-list">${items}</ul>`));
   });
   app.get('/wissen/:id', (c) => {
     const article = byId.get(c.req.param('id'));
@@ -82,6 +100,12 @@ export function knowledgePageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
     return c.html(html);
   });
   app.get('/api/knowledge/articles', (c) =>
-    c.json({ articles: deps.knowledge.articles.map(({ id, title, summary, reviewed, status }) => ({ id, title, summary, reviewed, status, url: `/wissen/${id}` })) }),
+    c.json({
+      articles: deps.knowledge.articles.map(({ id, title, summary, stand, reviewDue, status, approval }) => ({
+        id, title, summary, stand, reviewDue, status,
+        ...(approval ? { approval: { name: approval.name, function: approval.function, date: approval.date } } : {}),
+        url: `/wissen/${id}`,
+      })),
+    }),
   );
 }

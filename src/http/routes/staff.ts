@@ -8,6 +8,7 @@ import { CLOSE_OUTCOMES, CLOSE_TOPICS } from '../../escalation/close-options.ts'
 import { gapsReport, statsReport } from '../../escalation/reports.ts';
 import { FEED_CHANNEL, isFailure, type EscalationService, type Failure } from '../../escalation/service.ts';
 import { toSummary, type CaseRecord } from '../../escalation/types.ts';
+import type { Article } from '../../knowledge/types.ts';
 import type { SearchEngine } from '../../search/index.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
@@ -20,6 +21,8 @@ export type StaffDeps = {
   live: LiveEvents;
   engine: () => SearchEngine;
   threshold: number;
+  /** The knowledge base's articles, for the editorial part of the gaps report. */
+  articles: readonly Article[];
   listMessages: (conversationId: string) => Promise<Array<{ id: string; author: string; text: string; createdAt: number }>>;
 };
 
@@ -175,7 +178,7 @@ export function staffRoutes(deps: StaffDeps) {
 
     app.get('/api/staff/reports/gaps', async (c) => {
       const days = Math.min(365, Math.max(1, Number(c.req.query('days') ?? 14) || 14));
-      return c.json(await gapsReport(escalation.cases.db, { days, threshold: deps.threshold, now: escalation.now() }), 200);
+      return c.json(await gapsReport(escalation.cases.db, { days, threshold: deps.threshold, now: escalation.now(), articles: deps.articles }), 200);
     });
 
     app.get('/api/staff/reports/stats', async (c) => {
