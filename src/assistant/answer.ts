@@ -2,6 +2,7 @@ import type { Article, Contacts } from '../knowledge/types.ts';
 import type { SearchHit, SearchResult } from '../search/index.ts';
 import { findHotline, HOTLINE_MV, jugendamtFor, reachOf } from '../knowledge/directory.ts';
 import { germanDate } from './text.ts';
+import { statusLine } from '../knowledge/editorial.ts';
 import type { Action, ReplySource } from './types.ts';
 
 // Composes an answer only from knowledge-base passages: the best passage in full, up to two
@@ -54,6 +55,9 @@ export function composeAnswer(
   const contact = JUGENDAMT_TOPICS.test(`${best.passage.articleId} ${best.passage.text}`) ? regionalContactLine(options.contacts, options.region) : undefined;
   if (contact) lines.push('', contact);
   lines.push('', `_Quelle: ${best.passage.articleTitle}, Stand ${germanDate(best.passage.reviewed)}._`);
+  // Until a named person of the Kontaktstelle approves the article, the answer says it is a draft.
+  const draft = statusLine(options.articles.get(best.passage.articleId));
+  if (draft) lines.push(`_${draft}._`);
   const used = [best, ...related];
   return {
     text: lines.join('\n'),

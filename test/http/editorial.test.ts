@@ -1,4 +1,5 @@
 // What users and staff see of the editorial state, end to end on a running service whose
+// The questions name Kinderschutz: the Lotse answers only questions about child protection, and the fixture articles are about garden things.
 // knowledge base is a temporary copy of the invented fixture articles: one approved, one
 // changed since its approval, one draft (and one draft that fails knowledge:check).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,15 +78,15 @@ describe('the article page', () => {
 
 describe('answers', () => {
   it('carry the state of each source', async () => {
-    const approved = await ask('Wie viele Zaunlatten hat ein Gartenzaun im Testland?');
+    const approved = await ask('Zum Kinderschutz im Testland: Wie viele Zaunlatten hat ein Gartenzaun dort?');
     expect(approved.sources[0]).toMatchObject({ id: 'fixture-gartenzaun', status: 'approved', reviewed: '2026-11-24' });
-    const changed = await ask('Wie viel Regenwasser fasst eine Regentonne im Testland?');
+    const changed = await ask('Zum Kinderschutz im Testland: Wie viel Regenwasser fasst eine Regentonne dort?');
     expect(changed.sources[0]).toMatchObject({ id: 'fixture-regentonne', status: 'changed' });
   });
 
   it('keep the state in the stored history', async () => {
     const { json } = await api('POST', '/api/conversations', { body: { channel: 'web' } });
-    await api('POST', `/api/conversations/${json.id}/messages`, { token: json.token, body: { text: 'Wie viele Zaunlatten hat ein Gartenzaun im Testland?' } });
+    await api('POST', `/api/conversations/${json.id}/messages`, { token: json.token, body: { text: 'Zum Kinderschutz im Testland: Wie viele Zaunlatten hat ein Gartenzaun dort?' } });
     const history = await api('GET', `/api/conversations/${json.id}`, { token: json.token });
     const reply = history.json.messages.find((m: { author: string }) => m.author === 'assistant').reply;
     expect(reply.sources[0].status).toBe('approved');
