@@ -1,7 +1,8 @@
 // What users and staff see of the editorial state, end to end on a running service whose
-// The questions name Kinderschutz: the Lotse answers only questions about child protection, and the fixture articles are about garden things.
 // knowledge base is a temporary copy of the invented fixture articles: one approved, one
 // changed since its approval, one draft (and one draft that fails knowledge:check).
+// The questions name Kinderschutz: the Lotse answers only questions about child protection,
+// and the fixture articles are about garden things.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withApproval } from '../../src/knowledge/editorial.ts';
 import { parseArticle } from '../../src/knowledge/parse.ts';
