@@ -7,7 +7,7 @@ import { acuteBody, acuteFollowUpBody } from './replies/acute-reply.ts';
 import type { AssistantDeps, Body, Turn } from './replies/body.ts';
 import { concernFallbackBody, urgentFallbackBody } from './replies/concern-reply.ts';
 import { askRoleBody, explainNavigatorStep, NAVIGATOR_EXPLAIN, NAVIGATOR_NEXT, navigatorBody } from './replies/navigator-reply.ts';
-import { searchBody } from './replies/search-reply.ts';
+import { searchBody, stanceBody } from './replies/search-reply.ts';
 import {
   contextAcknowledgementBody, greetingBody, handoverBody, isContextStatement, privacyBody, thanksBody,
 } from './replies/smalltalk-reply.ts';
@@ -86,6 +86,15 @@ export const TURN_HANDLERS: TurnHandler[] = [
   { name: 'thanks', applies: (s) => detectIntent(s.text) === 'thanks', reply: (s) => thanksBody(s.context) },
   { name: 'wants-person', applies: (s) => detectIntent(s.text) === 'wants_person', reply: (s) => handoverBody(s.context) },
   { name: 'privacy-question', applies: (s) => detectIntent(s.text) === 'privacy_question', reply: (s) => privacyBody(s.deps, s.context) },
+  {
+    // "ich bin übrigens noch in der Ausbildung": who acts changes, so does the answer.
+    name: 'trainee-statement',
+    applies: (s) => !s.signals.question.asks && s.signals.situation.circumstances.includes('trainee') && !(s.before.situation?.circumstances ?? []).includes('trainee') && Boolean(s.before.lastArticleIds?.length),
+    reply: (s) => {
+      const stance = s.deps.knowledge.stances.find((st) => st.circumstances?.includes('trainee'));
+      return stance ? stanceBody(stance, s.deps, s.context) : undefined;
+    },
+  },
   {
     // "ich bin übrigens Lehrerin" after a question: the same question, answered for that role.
     name: 'context-for-the-last-question',

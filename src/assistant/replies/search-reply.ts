@@ -4,6 +4,7 @@ import { rank, RANKER } from '../retrieval/ranker.ts';
 import { passageById, stanceFor } from '../retrieval/stances.ts';
 import { OUTSIDE } from '../understanding/lexicon.ts';
 import type { SearchResult } from '../../search/index.ts';
+import type { Stance } from '../../knowledge/types.ts';
 import type { ConversationContext } from '../types.ts';
 import { PERSON, type AssistantDeps, type Body } from './body.ts';
 
@@ -78,4 +79,13 @@ export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: C
     kind: 'answer',
     context: { ...context, lastArticleIds: answer.articleIds },
   };
+}
+
+/** A stance said on its own, with its section: for a fact that changes the answer ("ich bin Praktikantin"). */
+export function stanceBody(stance: Stance, deps: AssistantDeps, context: ConversationContext): Searched | undefined {
+  const passage = passageById(deps.knowledge.passages, stance.section);
+  if (!passage) return undefined;
+  const result: SearchResult = { hits: [{ passage, score: 1 }], confidence: 1 };
+  const answer = composeAnswer(result, { contacts: deps.knowledge.contacts, region: context.region, articles: deps.articles, lead: stance.answer });
+  return { text: answer.text, actions: answer.actions, sources: answer.sources, confidence: 1, probability: 1, kind: 'answer', context: { ...context, lastArticleIds: answer.articleIds } };
 }
