@@ -29,6 +29,7 @@ export type LotseParts = {
   clientIp: AppDeps['clientIp'];
   serveStatic?: AppDeps['serveStatic'];
   extend?: AppDeps['extend'];
+  health?: AppDeps['health'];
 };
 
 /** The escalation service over the store's SQL driver (node:sqlite or D1). */
@@ -96,6 +97,7 @@ export function createLotse(parts: LotseParts) {
     clientIp: parts.clientIp,
     serveStatic: parts.serveStatic,
     extend,
+    health: parts.health,
   });
   return { app, engine, service, escalation };
 }

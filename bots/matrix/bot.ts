@@ -1,9 +1,13 @@
 // The Matrix bot: one sync loop that turns homeserver events into router dispatches, and (when
 // the service offers it) one feed loop that turns service events into Matrix posts. Both resume
 // from persisted positions: the sync token in the state file, the feed cursor acked to the service.
+// Nothing in here may end the process: every loop catches what it cannot handle, logs one line,
+// backs off and goes on; a start that fails (queue room not reachable, login refused) is tried
+// again in the background while the service keeps answering the web chat.
 import { join } from 'node:path';
-import { AbortedError, isTransient, sleep, withRetry } from './backoff.ts';
+import { AbortedError, backoffDelay, failureKind, isTransient, sleep, withRetry } from './backoff.ts';
 import { retentionMs, type BotConfig } from './config.ts';
+import { DeadLetterBook, describeError, reasonDe } from './failures.ts';
 import { FeedDelivery } from './feed.ts';
 import { RetentionJob, type RetentionOptions } from './retention.ts';
 import { powerOf, roomPower, type RoomPower } from './power.ts';
@@ -33,6 +37,20 @@ export type MatrixBotOptions = {
 };
 
 const POWER_CACHE_MS = 30_000;
+/** Back-off of a failed start: 2 s, 4 s … at most one minute between tries. */
+const START_RETRY = { baseMs: 2000, maxMs: 60_000 };
+
+/** What /healthz reports about the bot. */
+export type MatrixHealth = {
+  /** delivering: connected and posting; degraded: running, but something does not reach Matrix; off: not running. */
+  state: 'delivering' | 'degraded' | 'off';
+  /** Feed events set aside because they could not be delivered (`!fehler` in Matrix). */
+  deadLetters: number;
+  /** Why it is degraded or off (German, one line). */
+  reason?: string;
+  lastSyncAt?: string;
+  lastDeliveryAt?: string;
+};
 
 export class MatrixBot {
   readonly config: BotConfig;
@@ -50,6 +68,16 @@ export class MatrixBot {
   readonly retention: RetentionOptions;
   private retentionJob: RetentionJob | undefined;
   private readonly options: MatrixBotOptions;
+  readonly deadLetterBook: DeadLetterBook;
+  private started = false;
+  private handlersRegistered = false;
+  /** Why the bot is not (yet) running, while launch() keeps trying. */
+  private startProblem: string | undefined = 'startet';
+  /** Why the last /sync failed, until one succeeds. */
+  private syncProblem: string | undefined;
+  /** Why the queue room cannot take the bot's posts (not a member, power level too low). */
+  private queueProblem: string | undefined;
+  private lastSyncAt: number | undefined;
   private markReady!: () => void;
   /** Resolves after the first completed sync: from then on, new events are handled. */
   readonly ready: Promise<void> = new Promise((r) => (this.markReady = r));
@@ -61,6 +89,7 @@ export class MatrixBot {
     this.lotse = new LotseApi(this.config.LOTSE_URL, this.config.STAFF_TOKEN, options.fetch);
     const file = options.stateFile === undefined ? join(this.config.DATA_DIR, 'matrix-bot-state.json') : options.stateFile ?? undefined;
     this.state = new BotState(file);
+    this.deadLetterBook = new DeadLetterBook(this.state);
     this.retention = {
       afterMs: retentionMs(this.config),
       everyMs: this.config.MATRIX_RETENTION_INTERVAL_MINUTES * 60_000,
@@ -77,25 +106,147 @@ export class MatrixBot {
     return this.queueRoom;
   }
 
+  /**
+   * Connects, joins the queue room and starts the loops. Throws when that fails for good (login
+   * refused, queue room not joinable); `launch()` is the variant that never throws.
+   */
   async start(): Promise<void> {
     const signal = this.abort.signal;
-    const onRetry = (error: unknown, ms: number) => this.log.warn(`homeserver not reachable (${describe(error)}), retry in ${ms} ms`);
-    this.matrix = await withRetry(() => MatrixApi.connect(this.config, this.log, this.options.matrixFetch), { signal, onRetry });
+    const onRetry = (error: unknown, ms: number) => {
+      this.startProblem = `Homeserver nicht erreichbar (${reasonDe(error)})`;
+      this.log.warn(`homeserver not reachable (${describeError(error)}), retry in ${ms} ms`);
+    };
+    if (!this.matrix) this.matrix = await withRetry(() => MatrixApi.connect(this.config, this.log, this.options.matrixFetch), { signal, onRetry });
     this.queueRoom = await withRetry(() => this.matrix.join(this.config.MATRIX_QUEUE_ROOM), { signal, onRetry }).catch((error) => {
       if (error instanceof AbortedError) throw error;
-      throw new Error(`Der Bot kann den Warteraum ${this.config.MATRIX_QUEUE_ROOM} nicht betreten (${describe(error)}). Bitte den Bot dorthin einladen.`);
+      throw new Error(`Der Bot kann den Warteraum ${this.config.MATRIX_QUEUE_ROOM} nicht betreten (${describeError(error)}). Bitte den Bot dorthin einladen.`);
     });
-    this.state.data.queueRoomId = this.queueRoom;
-    registerHandlers(this.services());
-    this.loops.push(this.syncLoop());
+    this.adoptQueueRoom(this.queueRoom);
+    if (!this.handlersRegistered) registerHandlers(this.services());
+    this.handlersRegistered = true;
+    await this.checkQueueRoom();
+    this.loops.push(this.guarded('sync', this.syncLoop()));
     if (this.options.deliverFeed !== false) {
-      this.feed = new FeedDelivery(this.services(), signal);
-      this.loops.push(this.feed.run());
+      this.feed = new FeedDelivery(this.services(), signal, this.deadLetterBook);
+      this.loops.push(this.guarded('feed', this.feed.run()));
     }
     // Once now, then on schedule: cases whose retention ran out while the bot was down go first.
     this.retentionJob = new RetentionJob(this.services(), this.retention);
-    this.loops.push(this.retentionJob.run(signal));
-    this.log.info(`started as ${this.userId}, queue room ${this.queueRoom}`);
+    this.loops.push(this.guarded('retention', this.retentionJob.run(signal)));
+    this.started = true;
+    this.startProblem = undefined;
+    const pending = this.deadLetterBook.count;
+    this.log.info(`started as ${this.userId}, queue room ${this.queueRoom}${pending ? `, ${pending} dead letter(s) waiting (!fehler)` : ''}`);
+  }
+
+  /**
+   * Starts the bot without ever throwing: a failed start is logged in one line and tried again
+   * in the background (2 s, 4 s … every minute) until it succeeds or stop() is called. Resolves
+   * after the first try, so the service can go on either way.
+   */
+  async launch(): Promise<void> {
+    try {
+      await this.start();
+    } catch (error) {
+      if (error instanceof AbortedError || this.abort.signal.aborted) return;
+      this.startProblem = (error as Error).message?.startsWith('Der Bot') ? (error as Error).message : `Start fehlgeschlagen: ${reasonDe(error)}`;
+      this.log.error(`not started: ${describeError(error)}; the web chat keeps running, next try in ${backoffDelay(1, START_RETRY)} ms`);
+      this.loops.push(this.guarded('start', this.retryStart()));
+    }
+  }
+
+  private async retryStart(): Promise<void> {
+    const signal = this.abort.signal;
+    for (let attempt = 1; !signal.aborted; attempt++) {
+      try {
+        await sleep(backoffDelay(attempt, START_RETRY), signal);
+        await this.start();
+        return;
+      } catch (error) {
+        if (error instanceof AbortedError || signal.aborted) return;
+        this.startProblem = (error as Error).message?.startsWith('Der Bot') ? (error as Error).message : `Start fehlgeschlagen: ${reasonDe(error)}`;
+        this.log.error(`not started (try ${attempt + 1}): ${describeError(error)}; next try in ${backoffDelay(attempt + 1, START_RETRY)} ms`);
+      }
+    }
+  }
+
+  /** A loop's promise with a handler attached: should one ever reject, that is one log line, not the end of the process. */
+  private guarded(name: string, loop: Promise<void>): Promise<void> {
+    return loop.catch((error) => {
+      if (error instanceof AbortedError || this.abort.signal.aborted) return;
+      this.log.error(`${name} loop ended: ${describeError(error)}`);
+    });
+  }
+
+  /**
+   * Remembers the queue room. When MATRIX_QUEUE_ROOM was changed, the notices of earlier cases
+   * stay where they are: their links learn which room that was, so that the next change of such
+   * a case gets a fresh notice in the new room instead of an edit that cannot reach the old one.
+   */
+  private adoptQueueRoom(roomId: string): void {
+    const previous = this.state.data.queueRoomId;
+    if (previous && previous !== roomId) {
+      for (const link of Object.values(this.state.data.cases)) if (link.noticeEventId && !link.noticeRoomId) link.noticeRoomId = previous;
+      this.log.warn(`queue room changed from ${previous} to ${roomId}: open cases get a new notice there at their next change`);
+    }
+    this.state.data.queueRoomId = roomId;
+    this.state.save();
+  }
+
+  /** Can the bot post in the queue room? Checked at start and whenever its power levels change. */
+  private async checkQueueRoom(before = this.queueProblem): Promise<void> {
+    try {
+      const power = await roomPower(this.matrix, this.queueRoom);
+      this.power = { at: Date.now(), room: power };
+      const mine = powerOf(power, this.userId);
+      const needed = power.levels.events?.['m.room.message'] ?? power.levels.events_default ?? 0;
+      this.queueProblem = mine < needed ? `Der Bot darf im Warteraum nicht schreiben (Berechtigungsstufe ${mine}, nötig ${needed})` : undefined;
+      if (this.queueProblem && this.queueProblem !== before) this.log.warn(`queue room ${this.queueRoom}: the bot may not post there (power level ${mine} < ${needed}); new cases are set aside as dead letters until this is fixed`);
+      if (!this.queueProblem && before) this.log.info(`queue room ${this.queueRoom}: the bot may post again${this.deadLetterBook.count ? `; ${this.deadLetterBook.count} dead letter(s) wait for "!erneut alle"` : ''}`);
+      if (!this.queueProblem) await this.announceUnreported();
+    } catch (error) {
+      if (error instanceof AbortedError) throw error;
+      if (failureKind(error) === 'permanent') this.queueProblem = `Der Bot kann den Warteraum nicht lesen (${reasonDe(error)})`;
+      this.log.warn(`queue room ${this.queueRoom}: power levels not readable: ${describeError(error)}`);
+    }
+  }
+
+  /**
+   * Dead letters staff were never told about (no room took the report) are announced in the
+   * queue room as soon as the bot can post there again, so that no missed case stays unseen.
+   */
+  private async announceUnreported(): Promise<void> {
+    const unreported = this.deadLetterBook.list().filter((l) => !l.reportedIn);
+    if (!unreported.length) return;
+    try {
+      const body = t.deadLettersPending(unreported);
+      const id = await withRetry(() => this.matrix.send(this.queueRoom, { msgtype: 'm.text', body }, txnIdFor(`dead-letters-pending:${unreported.map((l) => l.n).join(',')}`)), { signal: this.abort.signal, attempts: 3 });
+      for (const letter of unreported) {
+        letter.reportedIn = this.queueRoom;
+        if (letter.caseId) this.state.recordPost(letter.caseId, 'queuePosted', id);
+      }
+      this.state.save();
+    } catch (error) {
+      if (error instanceof AbortedError) throw error;
+      this.log.warn(`queue room ${this.queueRoom}: could not announce ${unreported.length} dead letter(s): ${describeError(error)}`);
+    }
+  }
+
+  /** The bot's state for /healthz; cheap, never throws. */
+  health(): MatrixHealth {
+    const deadLetters = this.deadLetterBook.count;
+    const times = {
+      ...(this.lastSyncAt ? { lastSyncAt: new Date(this.lastSyncAt).toISOString() } : {}),
+      ...(this.feed?.lastDeliveredAt ? { lastDeliveryAt: new Date(this.feed.lastDeliveredAt).toISOString() } : {}),
+    };
+    if (!this.started || this.abort.signal.aborted) {
+      return { state: 'off', deadLetters, reason: this.abort.signal.aborted ? 'Bot gestoppt' : this.startProblem ?? 'Bot läuft nicht', ...times };
+    }
+    const reason = this.syncProblem
+      ?? this.queueProblem
+      ?? (this.feed?.problem ? `Zustellung hängt: ${this.feed.problem}` : undefined)
+      ?? (deadLetters ? `${deadLetters} ${deadLetters === 1 ? 'Ereignis' : 'Ereignisse'} nicht zugestellt (!fehler in Matrix)` : undefined);
+    return reason ? { state: 'degraded', deadLetters, reason, ...times } : { state: 'delivering', deadLetters, ...times };
   }
 
   async stop(): Promise<void> {
@@ -127,6 +278,12 @@ export class MatrixBot {
       displayName: (userId) => this.displayName(userId),
       isStaff: (userId) => this.isStaff(userId),
       resolveCaseRef: (ref) => this.resolveCaseRef(ref),
+      deadLetters: {
+        list: () => this.deadLetterBook.list(),
+        available: () => this.feed !== undefined,
+        retry: (n) => (this.feed ? this.feed.retry(n) : Promise.resolve({ kind: 'unknown', n })),
+        discard: (n) => (this.feed ? this.feed.discard(n) : undefined),
+      },
     };
   }
 
@@ -134,13 +291,19 @@ export class MatrixBot {
 
   private async syncLoop(): Promise<void> {
     const signal = this.abort.signal;
-    while (!signal.aborted) {
+    for (let failures = 0; !signal.aborted;) {
       try {
         const since = this.state.data.syncToken;
         const res = await withRetry(() => this.matrix.sync(since, since ? this.config.MATRIX_SYNC_TIMEOUT_MS : 0, signal), {
           signal,
-          onRetry: (error, ms) => this.log.warn(`sync failed (${describe(error)}), retry in ${ms} ms`),
+          onRetry: (error, ms) => {
+            this.syncProblem = `Homeserver nicht erreichbar (${reasonDe(error)})`;
+            this.log.warn(`sync failed (${describeError(error)}), retry in ${ms} ms`);
+          },
         });
+        this.syncProblem = undefined;
+        this.lastSyncAt = Date.now();
+        failures = 0;
         // On the very first start there is no position yet: the past is not ours to answer.
         await this.handleSync(res, since === undefined);
         this.state.data.syncToken = res.next_batch;
@@ -148,24 +311,46 @@ export class MatrixBot {
         this.markReady();
       } catch (error) {
         if (signal.aborted || error instanceof AbortedError) return;
-        this.log.error('sync loop', error);
-        await sleep(1000, signal).catch(() => {});
+        // A refused sync (token revoked, account deactivated) or a failure in the bot: back off, do not spin.
+        failures++;
+        const delay = backoffDelay(failures, { baseMs: 1000, maxMs: 60_000 });
+        this.syncProblem = `Synchronisierung mit dem Homeserver fehlgeschlagen (${reasonDe(error)})`;
+        this.log.error(`sync loop: ${describeError(error)}; retry in ${delay} ms`);
+        await sleep(delay, signal).catch(() => {});
       }
     }
   }
 
   private async handleSync(res: SyncResponse, firstStart: boolean): Promise<void> {
+    if (res.rooms?.leave?.[this.queueRoom]) {
+      this.queueProblem = 'Der Bot ist nicht mehr Mitglied des Warteraums (entfernt oder gesperrt) — bitte wieder einladen';
+      this.log.warn(`queue room ${this.queueRoom}: the bot was removed; new cases are set aside as dead letters until it is invited again`);
+    }
     for (const [roomId, invited] of Object.entries(res.rooms?.invite ?? {})) {
-      await this.handleInvite(roomId, invited.invite_state?.events ?? []);
+      await this.contained(`invite to ${roomId}`, () => this.handleInvite(roomId, invited.invite_state?.events ?? []));
     }
     for (const [roomId, room] of Object.entries(res.rooms?.join ?? {})) {
       for (const event of room.timeline?.events ?? []) {
-        if (event.type === 'm.room.power_levels' && roomId === this.queueRoom) this.power = undefined;
+        if (event.type === 'm.room.power_levels' && roomId === this.queueRoom) {
+          this.power = undefined;
+          await this.checkQueueRoom();
+        }
         if (firstStart || event.sender === this.userId || this.state.hasHandled(event.event_id)) continue;
         if (this.abort.signal.aborted) return;
-        await this.handleEvent(roomId, event);
+        // One event that cannot be handled must not hold up the others (nor the sync position).
+        await this.contained(`event ${event.event_id} (${event.type}) in ${this.roomKind(roomId)} room`, () => this.handleEvent(roomId, event));
         this.state.markHandled(event.event_id);
       }
+    }
+  }
+
+  /** Runs one piece of sync handling; a failure is logged in one line and the sync goes on. */
+  private async contained(what: string, fn: () => Promise<void>): Promise<void> {
+    try {
+      await fn();
+    } catch (error) {
+      if (error instanceof AbortedError || this.abort.signal.aborted) throw new AbortedError();
+      this.log.error(`${what} not handled: ${describeError(error)}`);
     }
   }
 
@@ -178,6 +363,9 @@ export class MatrixBot {
     try {
       if (roomId === this.queueRoom || staff || direct) {
         await withRetry(() => this.matrix.join(roomId), { signal: this.abort.signal, attempts: 5 });
+        if (roomId === this.queueRoom) {
+          await this.checkQueueRoom(this.queueProblem);
+        }
         if (direct && !this.state.data.caseRooms[roomId]) {
           this.state.data.directChats[roomId] = { userId: inviter };
           // An end-to-end encrypted chat is unreadable for the bot: say so in plain text instead of staying silent.
@@ -190,7 +378,8 @@ export class MatrixBot {
         this.log.info(`declined invite to ${roomId} from ${inviter}`);
       }
     } catch (error) {
-      this.log.warn(`invite to ${roomId}`, describe(error));
+      if (error instanceof AbortedError) throw error;
+      this.log.warn(`invite to ${roomId}: ${describeError(error)}`);
     }
     this.state.markHandled(`invite:${roomId}:${own.sender}`);
   }
@@ -215,7 +404,7 @@ export class MatrixBot {
     const roomKind = this.roomKind(roomId);
     this.log.debug(`event ${event.type} from ${event.sender} in ${roomKind} room`);
     if (roomKind === 'other') return;
-    const isStaff = await this.isStaff(event.sender);
+    const isStaff = await withRetry(() => this.isStaff(event.sender), { signal: this.abort.signal, attempts: 4 });
     // Only the direct chat is open to non-staff; elsewhere their events are not even looked at.
     if (roomKind !== 'direct' && !isStaff) return;
     let replies = 0;
@@ -232,11 +421,13 @@ export class MatrixBot {
         replies = 0;
         if (event.type === 'm.room.message') await this.handleMessage(base, event);
         else if (event.type === 'm.reaction') await this.handleReaction(base, event);
-      }, { signal: this.abort.signal, attempts: 4, onRetry: (e, ms) => this.log.warn(`handler failed (${describe(e)}), retry in ${ms} ms`) });
+      }, { signal: this.abort.signal, attempts: 4, onRetry: (e, ms) => this.log.warn(`handler failed (${describeError(e)}), retry in ${ms} ms`) });
     } catch (error) {
       if (error instanceof AbortedError) throw error;
-      this.log.error(`handling ${event.event_id}`, error);
-      if (isTransient(error) || error instanceof LotseError) await reply(t.serviceDown).catch(() => {});
+      this.log.error(`handling ${event.event_id} (${event.type} in ${roomKind} room) failed: ${describeError(error)}`);
+      // Staff hear of it when the room still takes a reply (a Matrix refusal usually means it does not).
+      const matrixRefusal = !(error instanceof LotseError) && typeof (error as { httpStatus?: unknown })?.httpStatus === 'number' && !isTransient(error);
+      if (!matrixRefusal) await reply(t.serviceDown).catch(() => {});
     }
   }
 
@@ -295,9 +486,4 @@ export class MatrixBot {
     }
     return undefined;
   }
-}
-
-export function describe(error: unknown): string {
-  const e = error as { errcode?: string; httpStatus?: number; message?: string; cause?: { code?: string } };
-  return [e?.errcode, e?.httpStatus, e?.cause?.code, e?.message].filter(Boolean).join(' ') || String(error);
 }

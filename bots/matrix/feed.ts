@@ -1,10 +1,14 @@
 // Delivers the service's durable event log to Matrix: read after the acknowledged cursor,
 // post, then acknowledge, one event at a time. Every post's transaction id is derived from the
 // event id, so an event delivered again after a crash is deduplicated by the homeserver; a
-// homeserver outage holds the loop on that event until it comes back, keeping the order.
-import { AbortedError, sleep, withRetry } from './backoff.ts';
+// homeserver outage (or a rate limit, or a 5xx) holds the loop on that event, backing off, until
+// it passes, keeping the order. A failure no retry can cure (M_FORBIDDEN, M_NOT_FOUND, a room
+// that is gone, an error in the bot) sets the event aside as a dead letter, tells staff, and the
+// feed moves on: one bad event never stops the feed, and never the process.
+import { AbortedError, backoffDelay, failureKind, sleep, withRetry, type RetryOptions } from './backoff.ts';
+import { DeadLetterBook, describeError, errorCode, reasonDe, type DeadLetter, type DeliveryTarget } from './failures.ts';
 import { textToHtml } from './format.ts';
-import type { CaseSummary, FeedEvent } from './lotse-api.ts';
+import { LotseError, type CaseSummary, type FeedEvent } from './lotse-api.ts';
 import { CASE_STATE_TYPE, txnIdFor } from './matrix-api.ts';
 import type { BotServices } from './services.ts';
 import type { CaseLink } from './state.ts';
@@ -12,15 +16,34 @@ import { esc, t } from './texts.ts';
 
 type Message = { id: string; author: 'user' | 'assistant' | 'staff' | 'system'; text: string; staffName?: string; clientId?: string | null };
 
+/** What `!erneut` achieved for one dead letter. */
+export type RetryOutcome =
+  | { kind: 'unknown'; n: number }
+  | { kind: 'delivered'; letter: DeadLetter }
+  | { kind: 'gone'; letter: DeadLetter }
+  | { kind: 'failed'; letter: DeadLetter; transient: boolean };
+
+/** Where a failed Matrix call was going; attached to the error on its way up. */
+const failedAt = new WeakMap<object, { target: DeliveryTarget; roomId: string }>();
+
+/** Attempts of one `!erneut` before it reports a transient failure back instead of waiting on. */
+const RETRY_COMMAND_ATTEMPTS = 5;
+
 export class FeedDelivery {
   private readonly s: BotServices;
   private readonly signal: AbortSignal;
+  private readonly book: DeadLetterBook;
   private wake: (() => void) | undefined;
   private pending = false;
+  private lock: Promise<unknown> = Promise.resolve();
+  /** Why the feed is held right now (a transient failure it keeps retrying), for /healthz. */
+  problem: string | undefined;
+  lastDeliveredAt: number | undefined;
 
-  constructor(services: BotServices, signal: AbortSignal) {
+  constructor(services: BotServices, signal: AbortSignal, book: DeadLetterBook) {
     this.s = services;
     this.signal = signal;
+    this.book = book;
   }
 
   get consumer(): string {
@@ -32,28 +55,156 @@ export class FeedDelivery {
     this.wake?.();
   }
 
+  private retryOptions(what: string): RetryOptions {
+    return {
+      signal: this.signal,
+      onRetry: (e: unknown, ms: number) => {
+        this.problem = reasonDe(e);
+        this.s.log.warn(`feed: ${what}: ${describeError(e)}, retry in ${ms} ms`);
+      },
+    };
+  }
+
+  /** Never rejects: whatever escapes one round is logged in one line and the loop starts again after a pause. */
   async run(): Promise<void> {
-    const retry = { signal: this.signal, onRetry: (e: unknown, ms: number) => this.s.log.warn(`feed: ${describeShort(e)}, retry in ${ms} ms`) };
-    try {
-      let cursor = await withRetry(() => this.s.lotse.cursor(this.consumer), retry);
-      while (!this.signal.aborted) {
-        const asked = Date.now();
-        const batch = await withRetry(() => this.s.lotse.feed(cursor, 50, this.pending ? 0 : 20, this.signal), retry);
-        // A service without long-poll answers at once: then poll at the configured pace instead of spinning.
-        if (batch.events.length === 0 && !this.pending && Date.now() - asked < 200) await this.idle();
-        for (const event of batch.events) {
-          await withRetry(() => this.deliver(event), retry);
-          this.s.state.save();
-          await withRetry(() => this.s.lotse.ack(this.consumer, event.id), retry);
-        }
-        cursor = Math.max(cursor, batch.cursor);
-        this.pending = false;
+    for (let failures = 0; !this.signal.aborted;) {
+      try {
+        await this.loop();
+        return;
+      } catch (error) {
+        if (error instanceof AbortedError || this.signal.aborted) return;
+        failures++;
+        const delay = backoffDelay(failures, { baseMs: 1000, maxMs: 60_000 });
+        this.problem = reasonDe(error);
+        this.s.log.error(`feed: ${describeError(error)}; the web chat is not affected, feed restarts in ${delay} ms`);
+        await sleep(delay, this.signal).catch(() => {});
       }
-    } catch (error) {
-      if (error instanceof AbortedError || this.signal.aborted) return;
-      this.s.log.error('feed loop stopped', error);
-      throw error;
     }
+  }
+
+  private async loop(): Promise<void> {
+    let cursor = await withRetry(() => this.s.lotse.cursor(this.consumer), this.retryOptions('reading the cursor'));
+    while (!this.signal.aborted) {
+      const asked = Date.now();
+      const batch = await withRetry(() => this.s.lotse.feed(cursor, 50, this.pending ? 0 : 20, this.signal), this.retryOptions('reading the feed'));
+      // A service without long-poll answers at once: then poll at the configured pace instead of spinning.
+      if (batch.events.length === 0 && !this.pending && Date.now() - asked < 200) await this.idle();
+      this.problem = undefined; // the service answered; a delivery that still fails says so again
+      for (const event of batch.events) {
+        await this.deliverOrSetAside(event);
+        await withRetry(() => this.s.lotse.ack(this.consumer, event.id), this.retryOptions('acknowledging'));
+        cursor = event.id;
+      }
+      cursor = Math.max(cursor, batch.cursor);
+      this.pending = false;
+    }
+  }
+
+  /** Delivers one event, retrying while a retry can help; otherwise records it as a dead letter. */
+  private async deliverOrSetAside(event: FeedEvent): Promise<void> {
+    try {
+      await withRetry(() => this.exclusive(() => this.deliver(event)), this.retryOptions(`event ${event.id} ${event.type}`));
+      this.problem = undefined;
+      this.lastDeliveredAt = Date.now();
+    } catch (error) {
+      if (error instanceof AbortedError || this.signal.aborted) throw new AbortedError();
+      this.problem = undefined;
+      await this.setAside(event, error);
+    }
+    this.s.state.save();
+  }
+
+  /** One delivery at a time: the feed and a staff member's `!erneut` never work on a case at once. */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn, fn);
+    this.lock = run.catch(() => {});
+    return run;
+  }
+
+  private async setAside(event: FeedEvent, error: unknown): Promise<DeadLetter> {
+    const where = error && typeof error === 'object' ? failedAt.get(error) : undefined;
+    const c = event.payload?.case as CaseSummary | undefined;
+    const number = c?.number ?? (event.caseId ? this.s.state.data.cases[event.caseId]?.number : undefined);
+    const { letter, isNew, dropped } = this.book.record({
+      eventId: event.id, type: event.type, caseId: event.caseId, number, target: where?.target, roomId: where?.roomId,
+      code: errorCode(error), reason: reasonDe(error),
+    });
+    this.s.state.save();
+    const told = isNew ? await this.report(letter) : letter.reportedIn;
+    this.s.state.save();
+    const what = `feed event ${event.id} ${event.type}${number ? ` ${number}` : ''}${where ? ` → ${where.target} room ${where.roomId}` : ''}`;
+    const staff = told ? `staff told in ${told === this.s.queueRoomId() ? 'the queue room' : `room ${told}`}` : 'staff NOT told in Matrix (no room usable)';
+    this.s.log.error(`dead letter #${letter.n}: ${what}: ${describeError(error)}; ${staff}; "!erneut ${letter.n}" retries it`);
+    if (dropped) this.s.log.warn(`dead letter #${dropped.n} (feed event ${dropped.eventId}) dropped: more than the maximum of dead letters`);
+    return letter;
+  }
+
+  /** Tells staff about a new dead letter: in the queue room, else in the case's room. Returns the room, if any. */
+  private async report(letter: DeadLetter): Promise<string | undefined> {
+    const link = letter.caseId ? this.s.state.data.cases[letter.caseId] : undefined;
+    const rooms = [this.s.queueRoomId(), link && !link.closed ? link.roomId : undefined]
+      .filter((r): r is string => Boolean(r) && r !== letter.roomId);
+    const body = t.deadLetterReport(letter);
+    for (const roomId of new Set(rooms)) {
+      try {
+        const id = await withRetry(() => this.s.matrix.send(roomId, { msgtype: 'm.text', body }, txnIdFor(`dead-letter:${letter.n}:${roomId}`)), { signal: this.signal, attempts: 3 });
+        if (letter.caseId) this.s.state.recordPost(letter.caseId, roomId === this.s.queueRoomId() ? 'queuePosted' : 'posted', id);
+        letter.reportedIn = roomId;
+        return roomId;
+      } catch (error) {
+        if (error instanceof AbortedError) throw error;
+        this.s.log.debug(`dead letter #${letter.n}: cannot tell staff in ${roomId}: ${describeError(error)}`);
+      }
+    }
+    return undefined;
+  }
+
+  // --- dead letters, for the staff commands ------------------------------------------------------
+
+  /** `!erneut <n>`: reads the event again from the service and delivers it (with the case as it is now). */
+  async retry(n: number): Promise<RetryOutcome> {
+    const letter = this.book.get(n);
+    if (!letter) return { kind: 'unknown', n };
+    const attempt = { signal: this.signal, attempts: RETRY_COMMAND_ATTEMPTS };
+    try {
+      const batch = await withRetry(() => this.s.lotse.feed(letter.eventId - 1, 1), attempt);
+      const event = batch.events.find((e) => e.id === letter.eventId);
+      if (!event) return this.gone(letter);
+      // The notice shows the case as it is now, not as it was when the event failed.
+      const current = event.caseId && event.type.startsWith('case.') ? await withRetry(() => this.s.lotse.case(event.caseId!), attempt) : undefined;
+      await withRetry(() => this.exclusive(() => this.deliver(event, current)), attempt);
+    } catch (error) {
+      if (error instanceof AbortedError || this.signal.aborted) throw new AbortedError();
+      if (error instanceof LotseError && error.httpStatus === 404) return this.gone(letter);
+      const transient = failureKind(error) === 'transient';
+      const where = error && typeof error === 'object' ? failedAt.get(error) : undefined;
+      const { letter: updated } = this.book.record({ ...letter, target: where?.target ?? letter.target, roomId: where?.roomId ?? letter.roomId, code: errorCode(error), reason: reasonDe(error) });
+      this.s.state.save();
+      this.s.log.warn(`dead letter #${n}: retry failed again: ${describeError(error)}`);
+      return { kind: 'failed', letter: updated, transient };
+    }
+    this.book.remove(n);
+    this.s.state.save();
+    this.lastDeliveredAt = Date.now();
+    this.s.log.info(`dead letter #${n} (feed event ${letter.eventId} ${letter.type}${letter.number ? ` ${letter.number}` : ''}) delivered on retry`);
+    return { kind: 'delivered', letter };
+  }
+
+  private gone(letter: DeadLetter): RetryOutcome {
+    this.book.remove(letter.n);
+    this.s.state.save();
+    this.s.log.info(`dead letter #${letter.n}: the service no longer has feed event ${letter.eventId} or its case; removed`);
+    return { kind: 'gone', letter };
+  }
+
+  /** `!verwerfen <n>`: a person decided it need not be delivered. */
+  discard(n: number): DeadLetter | undefined {
+    const letter = this.book.remove(n);
+    if (letter) {
+      this.s.state.save();
+      this.s.log.info(`dead letter #${n} (feed event ${letter.eventId} ${letter.type}) discarded by staff`);
+    }
+    return letter;
   }
 
   private idle(): Promise<void> {
@@ -70,18 +221,49 @@ export class FeedDelivery {
     });
   }
 
-  async deliver(event: FeedEvent): Promise<void> {
+  /** `current`: the case as the service has it now (a retry renders the notice from it). */
+  async deliver(event: FeedEvent, current?: CaseSummary): Promise<void> {
     this.s.log.debug(`feed event ${event.id} ${event.type}`);
     const c = event.payload?.case as CaseSummary | undefined;
+    if (event.type.startsWith('case.') && !c?.id) return; // nothing to show without the case
     switch (event.type) {
-      case 'case.opened': return this.onOpened(event, c!);
-      case 'case.claimed': return this.onClaimed(event, c!);
-      case 'case.released': return this.onReleased(event, c!);
-      case 'case.closed': return this.onClosed(event, c!);
+      case 'case.opened': return this.onOpened(event, c!, current);
+      case 'case.claimed': return this.onClaimed(event, c!, current);
+      case 'case.released': return this.onReleased(event, c!, current);
+      case 'case.closed': return this.onClosed(event, c!, current);
       case 'case.reminder': return this.onReminder(event, c!);
       case 'message': return this.onMessage(event);
       default: return; // other event kinds are for the web chat only
     }
+  }
+
+  /** Runs a Matrix call and, when it fails, remembers where it was going (for the dead letter). */
+  private async at<T>(target: DeliveryTarget, roomId: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error && typeof error === 'object' && !failedAt.has(error)) failedAt.set(error, { target, roomId });
+      throw error;
+    }
+  }
+
+  /**
+   * The parts of one event, each tried even when an earlier one failed for good: a queue room the
+   * bot may not post in must not keep the claimer out of the case room. The first permanent
+   * failure is thrown at the end; a transient one at once (the whole event is then tried again,
+   * which is safe: every part is idempotent).
+   */
+  private async steps(...parts: Array<() => Promise<unknown>>): Promise<void> {
+    let failure: { error: unknown } | undefined;
+    for (const part of parts) {
+      try {
+        await part();
+      } catch (error) {
+        if (failureKind(error) !== 'permanent' || error instanceof AbortedError) throw error;
+        failure ??= { error };
+      }
+    }
+    if (failure) throw failure.error;
   }
 
   private link(c: CaseSummary): CaseLink {
@@ -93,46 +275,74 @@ export class FeedDelivery {
 
   private async postNotice(event: FeedEvent, c: CaseSummary): Promise<void> {
     const link = this.link(c);
+    const queue = this.s.queueRoomId();
     const { body, html } = t.notice(c);
+    if (link.noticeEventId && link.noticeRoomId && link.noticeRoomId !== queue) {
+      // MATRIX_QUEUE_ROOM was changed while the case was open: an edit cannot reach into the old
+      // room, so the case gets a fresh notice in the new one; the old posts stay known for retention.
+      const old = link.noticeRoomId;
+      (link.elsewhere ??= []).push(...[link.noticeEventId, ...(link.queuePosted ?? [])].map((eventId) => ({ roomId: old, eventId })));
+      link.noticeEventId = undefined;
+      link.noticeRoomId = undefined;
+      link.queuePosted = [];
+      this.s.state.save();
+    }
     if (!link.noticeEventId) {
-      link.noticeEventId = await this.s.matrix.send(this.s.queueRoomId(), { msgtype: 'm.notice', body, format: 'org.matrix.custom.html', formatted_body: html }, txnIdFor(`notice:${c.id}`));
+      const key = link.elsewhere?.length ? `notice:${c.id}:${queue}` : `notice:${c.id}`;
+      link.noticeEventId = await this.at('queue', queue, () => this.s.matrix.send(queue, { msgtype: 'm.notice', body, format: 'org.matrix.custom.html', formatted_body: html }, txnIdFor(key)));
+      link.noticeRoomId = queue;
     } else {
-      const id = await this.s.matrix.edit(this.s.queueRoomId(), link.noticeEventId, { body, formatted_body: html }, txnIdFor(`edit:${event.id}`));
+      const id = await this.at('queue', queue, () => this.s.matrix.edit(queue, link.noticeEventId!, { body, formatted_body: html }, txnIdFor(`edit:${event.id}`)));
+      link.noticeRoomId ??= queue;
       this.s.state.recordPost(c.id, 'queuePosted', id);
     }
   }
 
-  private async onOpened(event: FeedEvent, c: CaseSummary): Promise<void> {
+  private async onOpened(event: FeedEvent, c: CaseSummary, current?: CaseSummary): Promise<void> {
     // Delivered before a crash that came ahead of the ack: the notice is there already.
-    if (this.link(c).noticeEventId) return;
-    await this.postNotice(event, c);
+    const link = this.link(c);
+    if (link.noticeEventId && (link.noticeRoomId ?? this.s.queueRoomId()) === this.s.queueRoomId()) return;
+    await this.postNotice(event, current ?? c);
   }
 
-  private async onClaimed(event: FeedEvent, c: CaseSummary): Promise<void> {
-    await this.postNotice(event, c);
+  private async onClaimed(event: FeedEvent, c: CaseSummary, current?: CaseSummary): Promise<void> {
     const link = this.link(c);
     link.claimedBy = c.staffId ?? undefined;
     link.staffName = c.staffName ?? undefined;
-    const roomId = await this.ensureCaseRoom(event, c);
-    if (c.staffId) await this.inviteIfNeeded(roomId, c.staffId);
-    if (!link.posted?.length) await this.postTranscript(event, c, roomId);
+    await this.steps(
+      () => this.postNotice(event, current ?? c),
+      async () => {
+        const roomId = await this.ensureCaseRoom(event, c);
+        if (c.staffId) await this.inviteIfNeeded(roomId, c.staffId);
+        if (!link.posted?.length) await this.postTranscript(event, c, roomId);
+      },
+    );
   }
 
-  private async onReleased(event: FeedEvent, c: CaseSummary): Promise<void> {
-    await this.postNotice(event, c);
+  private async onReleased(event: FeedEvent, c: CaseSummary, current?: CaseSummary): Promise<void> {
     const link = this.link(c);
     link.claimedBy = undefined;
-    if (link.roomId) await this.post(link, link.roomId, t.released(c.number), `released:${event.id}`);
+    await this.steps(
+      () => this.postNotice(event, current ?? c),
+      async () => {
+        if (link.roomId) await this.post(link, link.roomId, t.released(c.number), `released:${event.id}`);
+      },
+    );
   }
 
-  private async onClosed(event: FeedEvent, c: CaseSummary): Promise<void> {
-    await this.postNotice(event, c);
+  private async onClosed(event: FeedEvent, c: CaseSummary, current?: CaseSummary): Promise<void> {
     const link = this.link(c);
+    // Closed is closed, even when Matrix does not take the posts: relays stop, retention starts.
     link.closed = true;
-    link.closedAt = event.createdAt;
-    // The bot stays in the room until the retention period ends: only a member can redact its
-    // posts then, and the room is private, so a bot that left could not come back.
-    if (link.roomId) await this.post(link, link.roomId, t.caseRoomClosed(c.number, this.s.retentionMs), `closed:${event.id}`);
+    link.closedAt ??= event.createdAt;
+    await this.steps(
+      () => this.postNotice(event, current ?? c),
+      // The bot stays in the room until the retention period ends: only a member can redact its
+      // posts then, and the room is private, so a bot that left could not come back.
+      async () => {
+        if (link.roomId) await this.post(link, link.roomId, t.caseRoomClosed(c.number, this.s.retentionMs), `closed:${event.id}`);
+      },
+    );
   }
 
   private async onReminder(event: FeedEvent, c: CaseSummary): Promise<void> {
@@ -143,7 +353,8 @@ export class FeedDelivery {
       const mention = c.staffId ? `${c.staffName ?? c.staffId}: ` : '';
       await this.post(link, link.roomId, mention + text, `reminder:${event.id}`, 'm.text');
     } else {
-      const id = await this.s.matrix.send(this.s.queueRoomId(), { msgtype: 'm.text', body: text }, txnIdFor(`reminder:${event.id}`));
+      const queue = this.s.queueRoomId();
+      const id = await this.at('queue', queue, () => this.s.matrix.send(queue, { msgtype: 'm.text', body: text }, txnIdFor(`reminder:${event.id}`)));
       this.s.state.recordPost(c.id, 'queuePosted', id);
     }
   }
@@ -163,14 +374,14 @@ export class FeedDelivery {
     const room = event.conversationId ? this.directRoomFor(event.conversationId) : undefined;
     if (!room || (m.author !== 'staff' && m.author !== 'system')) return;
     if (m.author === 'staff') {
-      const id = await this.s.matrix.send(room, { msgtype: 'm.text', body: `${m.staffName ?? 'Kontaktstelle'}: ${m.text}` }, txnIdFor(`dm:${event.id}`));
+      const id = await this.at('direct', room, () => this.s.matrix.send(room, { msgtype: 'm.text', body: `${m.staffName ?? 'Kontaktstelle'}: ${m.text}` }, txnIdFor(`dm:${event.id}`)));
       this.s.state.recordPost(event.caseId, 'dmPosted', id);
       return;
     }
     // The closing text (it follows case.closed in the same transaction) invites a 👍/👎 rating.
     const closing = link?.closed === true;
     const body = closing ? `${m.text}\n${t.dmRateHint}` : m.text;
-    const id = await this.s.matrix.send(room, { msgtype: 'm.notice', body }, txnIdFor(`dm:${event.id}`));
+    const id = await this.at('direct', room, () => this.s.matrix.send(room, { msgtype: 'm.notice', body }, txnIdFor(`dm:${event.id}`)));
     this.s.state.recordPost(event.caseId, 'dmPosted', id);
     if (closing) {
       const chat = this.s.state.data.directChats[room];
@@ -186,12 +397,12 @@ export class FeedDelivery {
     // Creating a room has no transaction id. A crash between create and save would leave the
     // room unknown; find it again by the case marker in its state before creating another.
     const found = await this.findRoomByMarker(c.id);
-    link.roomId = found ?? await this.s.matrix.createPrivateRoom({
+    link.roomId = found ?? await this.at('case', '(new)', () => this.s.matrix.createPrivateRoom({
       name: t.caseRoomName(c.number),
       topic: t.caseRoomTopic(c.number),
       invite: c.staffId ? [c.staffId] : [],
       caseState: { caseId: c.id, number: c.number, eventId: event.id },
-    });
+    }));
     this.s.log.debug(`case room ${link.roomId} for ${c.number}, invite ${c.staffId}`);
     this.s.state.data.caseRooms[link.roomId] = c.id;
     this.s.state.save();
@@ -209,7 +420,7 @@ export class FeedDelivery {
   private async inviteIfNeeded(roomId: string, userId: string): Promise<void> {
     const member = await this.s.matrix.stateEvent<{ membership?: string }>(roomId, 'm.room.member', userId).catch(() => undefined);
     if (member?.membership === 'join' || member?.membership === 'invite') return;
-    await this.s.matrix.invite(roomId, userId);
+    await this.at('case', roomId, () => this.s.matrix.invite(roomId, userId));
   }
 
   private async postTranscript(event: FeedEvent, c: CaseSummary, roomId: string): Promise<void> {
@@ -224,7 +435,7 @@ export class FeedDelivery {
   private async post(link: CaseLink, roomId: string, body: string, key: string, msgtype = 'm.notice', html?: string): Promise<string> {
     const content: Record<string, unknown> = { msgtype, body };
     if (html) Object.assign(content, { format: 'org.matrix.custom.html', formatted_body: html });
-    const id = await this.s.matrix.send(roomId, content, txnIdFor(key));
+    const id = await this.at('case', roomId, () => this.s.matrix.send(roomId, content, txnIdFor(key)));
     (link.posted ??= []).includes(id) || link.posted.push(id);
     return id;
   }
@@ -235,9 +446,3 @@ export class FeedDelivery {
   }
 }
 
-function describeShort(error: unknown): string {
-  const e = error as { errcode?: string; httpStatus?: number; message?: string };
-  return [e?.errcode, e?.httpStatus, e?.message].filter(Boolean).join(' ');
-}
-
-export { sleep };

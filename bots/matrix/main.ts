@@ -10,7 +10,8 @@ try {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
-  await bot.start();
+  // A start that fails (queue room, login) is logged and tried again; only bad configuration ends the process.
+  await bot.launch();
 } catch (error) {
   console.error(error instanceof BotConfigError ? error.message : error);
   process.exit(1);

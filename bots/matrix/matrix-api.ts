@@ -57,7 +57,7 @@ export class MatrixApi {
   }
 
   static async connect(config: BotConfig, log: BotLogger, fetchFn?: typeof fetch): Promise<MatrixApi> {
-    const base = { baseUrl: config.MATRIX_HOMESERVER_URL, fetchFn, logger: sdkLogger(log) };
+    const base = { baseUrl: config.MATRIX_HOMESERVER_URL, fetchFn: explainingFetch(fetchFn), logger: sdkLogger(log) };
     let accessToken = config.MATRIX_ACCESS_TOKEN;
     let userId = config.MATRIX_USER_ID;
     if (!accessToken) {
@@ -218,6 +218,24 @@ export class MatrixApi {
     const res = await this.client.http.authedRequest<{ joined: Record<string, unknown> }>(Method.Get, `/rooms/${encodeURIComponent(roomId)}/joined_members`);
     return Object.keys(res.joined).length;
   }
+}
+
+/**
+ * fetch whose network errors name their cause: the SDK turns every failed fetch into
+ * "ConnectionError: fetch failed" and drops the cause, which is what the operator needs
+ * (ECONNREFUSED, ENOTFOUND, a certificate problem …).
+ */
+function explainingFetch(inner?: typeof fetch): typeof fetch {
+  return async (input, init) => {
+    try {
+      return await (inner ?? fetch)(input, init);
+    } catch (error) {
+      const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+      if (e?.name === 'AbortError' || !e?.cause) throw error;
+      const detail = [e.cause.code, e.cause.message].filter(Boolean).join(' ');
+      throw Object.assign(new TypeError(`${e.message} (${detail})`), { cause: e.cause });
+    }
+  };
 }
 
 export const CASE_STATE_TYPE = 'de.kinderschutz-lotse.case';

@@ -9,6 +9,7 @@ export type PowerLevels = {
   redact?: number;
   kick?: number;
   state_default?: number;
+  events_default?: number;
   events?: Record<string, number>;
 };
 

@@ -4,7 +4,8 @@
 // chat). In the case room, where the bot is admin, it also redacts everyone's messages, hides
 // the history from future members, removes the members and leaves; a bot that is a Synapse
 // server admin has the room deleted and purged on the server as well.
-import { AbortedError, sleep } from './backoff.ts';
+import { AbortedError, failureKind, sleep } from './backoff.ts';
+import { describeError } from './failures.ts';
 import { txnIdFor, type MatrixApi } from './matrix-api.ts';
 import { powerOf, roomPower } from './power.ts';
 import type { BotServices } from './services.ts';
@@ -45,7 +46,7 @@ export class RetentionJob {
         if (result.cases) this.s.log.info(`retention: ${result.cases} case(s) cleared, ${result.redacted} event(s) redacted, ${result.roomsCleared} room(s) closed`);
       } catch (error) {
         if (signal.aborted) return;
-        this.s.log.error('retention run failed', error);
+        this.s.log.error(`retention run failed: ${describeError(error)}; next run on schedule`);
       }
       try {
         await sleep(this.options.everyMs, signal);
@@ -61,8 +62,14 @@ export class RetentionJob {
     const result: RetentionResult = { cases: 0, redacted: 0, roomsCleared: 0, roomsPurged: 0 };
     for (const [caseId, link] of Object.entries(this.s.state.data.cases)) {
       if (!this.expired(link, now)) continue;
-      await this.clearCase(caseId, link, result);
-      result.cases++;
+      try {
+        await this.clearCase(caseId, link, result);
+        result.cases++;
+      } catch (error) {
+        // One case Matrix refuses to clear must not keep the others: it is tried again next run.
+        if (error instanceof AbortedError || failureKind(error) !== 'permanent') throw error;
+        this.s.log.error(`retention: case ${link.number} not cleared: ${describeError(error)}; tried again next run`);
+      }
     }
     return result;
   }
@@ -73,7 +80,11 @@ export class RetentionJob {
 
   private async clearCase(caseId: string, link: CaseLink, result: RetentionResult): Promise<void> {
     const queue = this.s.queueRoomId();
-    result.redacted += await this.redactEach(queue, [link.noticeEventId, ...(link.queuePosted ?? [])]);
+    result.redacted += await this.redactEach(link.noticeRoomId ?? queue, [link.noticeEventId, ...(link.queuePosted ?? [])]);
+    // Posts in a queue room used before MATRIX_QUEUE_ROOM was changed.
+    for (const roomId of new Set((link.elsewhere ?? []).map((e) => e.roomId))) {
+      result.redacted += await this.redactEach(roomId, link.elsewhere!.filter((e) => e.roomId === roomId).map((e) => e.eventId));
+    }
     if (link.directRoomId) result.redacted += await this.redactEach(link.directRoomId, link.dmPosted ?? []);
     if (link.roomId) {
       const cleared = await this.clearCaseRoom(link.roomId, link.posted ?? []);

@@ -1,6 +1,8 @@
 // What handlers may use: the two APIs, the bot's memory and a few shared helpers. Handlers get
 // this object instead of importing the bot, so each handler file stays small and testable.
 import type { BotConfig } from './config.ts';
+import type { DeadLetter } from './failures.ts';
+import type { RetryOutcome } from './feed.ts';
 import type { LotseApi } from './lotse-api.ts';
 import type { BotLogger } from './log.ts';
 import type { MatrixApi } from './matrix-api.ts';
@@ -21,4 +23,12 @@ export type BotServices = {
   isStaff: (userId: string) => Promise<boolean>;
   /** Resolves `KS-…` / a case id / the case of the room / the notice replied to. */
   resolveCaseRef: (ref: { arg?: string; roomId: string; inReplyTo?: string }) => string | undefined;
+  /** Feed events set aside because they could not be delivered (`!fehler`, `!erneut`, `!verwerfen`). */
+  deadLetters: {
+    list: () => DeadLetter[];
+    /** False when this bot does not deliver the feed (then nothing can be retried here). */
+    available: () => boolean;
+    retry: (n: number) => Promise<RetryOutcome>;
+    discard: (n: number) => DeadLetter | undefined;
+  };
 };

@@ -3,11 +3,16 @@
 // leaves either the old or the new state, never half of one.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { DeadLetter } from './failures.ts';
 
 export type CaseLink = {
   number: string;
   /** The queue notice that is edited in place as the case changes. */
   noticeEventId?: string;
+  /** The room the notice is in (the queue room at the time it was posted). */
+  noticeRoomId?: string;
+  /** The case's posts in an earlier queue room (after MATRIX_QUEUE_ROOM changed), for retention. */
+  elsewhere?: Array<{ roomId: string; eventId: string }>;
   roomId?: string;
   claimedBy?: string;
   staffName?: string;
@@ -45,6 +50,9 @@ export type BotStateData = {
   caseRooms: Record<string, string>;
   /** room id → direct chat with a professional. */
   directChats: Record<string, DirectChat>;
+  /** Feed events that could not be delivered and were set aside (see failures.ts). */
+  deadLetters?: DeadLetter[];
+  nextDeadLetter?: number;
 };
 
 const MAX_HANDLED = 2000;

@@ -1,4 +1,5 @@
 // Everything the bot says, in German, in one place.
+import type { DeadLetter, DeliveryTarget } from './failures.ts';
 import type { EditorialQueue } from './lotse-api.ts';
 import type { CommandInfo } from './router.ts';
 
@@ -6,6 +7,20 @@ export const CASE_NUMBER = /^KS-\d{4}-\d{3,}$/i;
 
 const urgencyLabel = (u: string) => (u === 'urgent' ? '🔴 dringend' : 'normal');
 const statusLabel: Record<string, string> = { open: 'wartet', claimed: 'übernommen', closed: 'abgeschlossen' };
+const eventLabel: Record<string, string> = {
+  'case.opened': 'Meldung eines neuen Falls',
+  'case.claimed': 'Übernahme (Meldung, Fallraum, Einladung, Verlauf)',
+  'case.released': 'Freigabe',
+  'case.closed': 'Abschluss',
+  'case.reminder': 'Erinnerung',
+  message: 'Nachricht',
+};
+const targetLabel: Record<DeliveryTarget, string> = { queue: 'Warteraum', case: 'Fallraum', direct: 'Direktchat' };
+
+/** "Meldung eines neuen Falls zu KS-2026-0001 → Warteraum" */
+function deadLetterWhat(l: DeadLetter): string {
+  return `${eventLabel[l.type] ?? l.type}${l.number ? ` zu ${l.number}` : ''}${l.target ? ` → ${targetLabel[l.target]}` : ''}`;
+}
 
 export const t = {
   help(lines: CommandInfo[], isDirect: boolean): { body: string; html: string } {
@@ -92,6 +107,36 @@ export const t = {
     const when = days >= 1 ? `nach ${days} ${days === 1 ? 'Tag' : 'Tagen'}` : 'nach Ablauf der Aufbewahrungsfrist';
     return `${number} ist abgeschlossen. Nachrichten in diesem Raum gehen nicht mehr an die anfragende Person. ${when[0].toUpperCase()}${when.slice(1)} entferne ich den Verlauf dieses Raums, schließe ihn und trete aus.`;
   },
+  deadLetterReport: (l: DeadLetter) =>
+    `⚠️ Nicht zugestellt (Nr. ${l.n}): ${deadLetterWhat(l)}. Grund: ${l.reason}. Bitte die Ursache beheben und dann „!erneut ${l.n}“ schreiben; „!fehler“ zeigt alle nicht zugestellten Ereignisse.`,
+  deadLettersPending: (letters: DeadLetter[]) =>
+    [
+      `⚠️ Der Bot konnte hier eine Zeit lang nicht schreiben. ${letters.length === 1 ? 'Dieses Ereignis ist' : `Diese ${letters.length} Ereignisse sind`} deshalb nicht zugestellt:`,
+      ...letters.map((l) => `- Nr. ${l.n} · ${formatTime(l.firstAt)} · ${deadLetterWhat(l)}`),
+      '„!erneut alle“ stellt jetzt alles zu; „!fehler“ zeigt die Gründe.',
+    ].join('\n'),
+  deadLetterNone: 'Es gibt keine nicht zugestellten Ereignisse. ✅',
+  deadLetterList: (letters: DeadLetter[]) =>
+    [
+      `Nicht zugestellte Ereignisse (${letters.length}):`,
+      ...letters.map((l) => `- Nr. ${l.n} · ${formatTime(l.firstAt)} · ${deadLetterWhat(l)} · ${l.reason} · ${l.attempts} ${l.attempts === 1 ? 'Versuch' : 'Versuche'}`),
+      'Nach dem Beheben der Ursache: „!erneut <Nr.>“ oder „!erneut alle“. „!verwerfen <Nr.>“ legt ein Ereignis ab, ohne es zuzustellen.',
+    ].join('\n'),
+  deadLetterWhich: (command: string) => `Welches Ereignis? „${command} <Nr.>“${command === '!erneut' ? ' oder „!erneut alle“' : ''} — „!fehler“ zeigt die Liste.`,
+  deadLetterUnknown: (n: number) => `Ein nicht zugestelltes Ereignis Nr. ${n} gibt es nicht (mehr). „!fehler“ zeigt die Liste.`,
+  deadLetterDelivered: (l: DeadLetter) => `✅ Nr. ${l.n} ist zugestellt: ${deadLetterWhat(l)}.`,
+  deadLetterGone: (l: DeadLetter) => `Nr. ${l.n} ist erledigt: ${l.number ? `den Fall ${l.number}` : 'das Ereignis'} gibt es im Lotse-Dienst nicht mehr, es bleibt nichts zuzustellen.`,
+  deadLetterStillFailing: (l: DeadLetter, transient: boolean) =>
+    transient
+      ? `Nr. ${l.n} ist noch nicht zugestellt: ${l.reason}. Bitte gleich noch einmal „!erneut ${l.n}“ versuchen.`
+      : `Nr. ${l.n} ist weiterhin nicht zustellbar: ${l.reason}. Bitte die Ursache beheben und dann „!erneut ${l.n}“ schreiben (oder „!verwerfen ${l.n}“).`,
+  deadLetterAll: (delivered: number, gone: number, failing: DeadLetter[]) =>
+    [
+      `Erneut versucht: ${delivered} zugestellt${gone ? `, ${gone} erledigt (Fall nicht mehr vorhanden)` : ''}${failing.length ? `, ${failing.length} weiterhin nicht zustellbar:` : '.'}`,
+      ...failing.map((l) => `- Nr. ${l.n} · ${deadLetterWhat(l)} · ${l.reason}`),
+    ].join('\n'),
+  deadLetterDiscarded: (l: DeadLetter) => `Nr. ${l.n} ist verworfen und wird nicht zugestellt: ${deadLetterWhat(l)}.`,
+  deadLettersUnavailable: 'Die Zustellung an Matrix läuft in diesem Bot nicht; hier gibt es nichts erneut zu versuchen.',
   dmSuggestions: (labels: string[]) => `Vorschläge: ${labels.join(' · ')}`,
   dmEscalateHint: 'Möchten Sie mit einer Fachkraft sprechen? Schreiben Sie !person.',
   sources: 'Quellen',

@@ -27,6 +27,8 @@ export type AppDeps = {
   /** Registers further routes (staff API, escalations) on the same app. */
   extend?: Array<(app: import('@hono/zod-openapi').OpenAPIHono<AppEnv>) => void>;
   ready?: () => Promise<boolean>;
+  /** Further fields of GET /healthz (the Matrix bot's state); they never turn the answer into an error. */
+  health?: () => Record<string, unknown>;
 };
 
 export type AppEnv = { Variables: { conversation: ConversationRecord } };

@@ -18,6 +18,7 @@ import { PROJECT_ROOT } from './paths.ts';
 import { loadBotConfig, matrixConfigured } from '../../bots/matrix/config.ts';
 import { MatrixBot } from '../../bots/matrix/bot.ts';
 import { newToken } from '../assistant/ids.ts';
+import { guardUnhandledRejections } from './guard.ts';
 
 export type RunningLotse = {
   url: string;
@@ -64,6 +65,7 @@ export async function startLotse(env: Record<string, string | undefined> = proce
   const knowledge = await loadKnowledgeFromDir(resolve(PROJECT_ROOT, config.KNOWLEDGE_DIR));
   const dataDir = resolve(PROJECT_ROOT, config.DATA_DIR);
   const store = new SqlStore(openSqliteStoreDriver(join(dataDir, 'lotse.sqlite')));
+  let bot: MatrixBot | undefined;
   const lotse = createLotse({
     config,
     knowledge,
@@ -73,6 +75,8 @@ export async function startLotse(env: Record<string, string | undefined> = proce
     log,
     clientIp: clientIpResolver(config.TRUST_PROXY),
     serveStatic: serveStatic({ root: resolve(PROJECT_ROOT, 'bots/web') }),
+    // The bot's state is reported beside the web chat's, never instead of it (HTTP 200 either way).
+    health: withMatrix ? () => ({ matrix: bot?.health() ?? { state: 'off', deadLetters: 0, reason: 'startet' } }) : undefined,
   });
   const purge = async () => {
     const counts = await store.purge(retentionPolicy(config), Date.now());
@@ -91,14 +95,17 @@ export async function startLotse(env: Record<string, string | undefined> = proce
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   log('info', 'listening', { url, articles: knowledge.articles.length, passages: knowledge.passages.length });
-  let bot: MatrixBot | undefined;
+  let unguard: (() => void) | undefined;
   if (withMatrix) {
+    // The bot shares the process with the web chat: nothing it does may end that process.
+    unguard = guardUnhandledRejections((reason) => log('error', 'unhandled promise rejection (contained, the service keeps running)', { reason }));
     bot = new MatrixBot({
       config: loadBotConfig({ ...env, LOTSE_URL: url, STAFF_TOKEN: config.STAFF_TOKEN, DATA_DIR: dataDir }),
       fetch: (input, init) => Promise.resolve(lotse.app.fetch(new Request(input, init))),
     });
-    await bot.start();
-    log('info', 'matrix bot started');
+    // Never throws: a bot that cannot start (queue room, login) logs why and keeps trying.
+    await bot.launch();
+    log('info', bot.health().state === 'off' ? 'matrix bot not started yet, retrying in the background' : 'matrix bot started');
   }
   return {
     url, port, store, lotse, config,
@@ -106,6 +113,7 @@ export async function startLotse(env: Record<string, string | undefined> = proce
       clearInterval(timer);
       clearInterval(reminders);
       await bot?.stop();
+      unguard?.();
       await new Promise<void>((done) => {
         server.close(() => done());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -80,10 +80,18 @@ export async function freePort(): Promise<number> {
 }
 
 // Rate limits high enough that a test suite never meets them; the bot's own back-off is tested
-// by unit tests, not by tripping Synapse.
+// by unit tests and by one test file that asks for Synapse's stock limits (`stockRateLimits`).
 const generous = { per_second: 10_000, burst_count: 10_000 };
 
-function homeserverConfig(dir: string, port: number, secret: string): string {
+/** The limits the bot meets in normal work; left at Synapse's defaults with `stockRateLimits`. */
+const BOT_LIMITS = ['rc_message', 'rc_room_creation', 'rc_joins', 'rc_joins_per_room', 'rc_invites', 'rc_admin_redaction'];
+
+export type SynapseOptions = {
+  /** Synapse's default limits for what the bot does (messages, rooms, joins, invites); the harness's own registrations stay unlimited. */
+  stockRateLimits?: boolean;
+};
+
+function homeserverConfig(dir: string, port: number, secret: string, options: SynapseOptions = {}): string {
   const config = {
     server_name: 'localhost',
     public_baseurl: `http://127.0.0.1:${port}/`,
@@ -121,6 +129,7 @@ function homeserverConfig(dir: string, port: number, secret: string): string {
     rc_reports: generous,
     rc_media_create: generous,
   };
+  if (options.stockRateLimits) for (const key of BOT_LIMITS) delete (config as Record<string, unknown>)[key];
   // JSON is valid YAML, so no YAML writer is needed here.
   return JSON.stringify(config, null, 2);
 }
@@ -175,14 +184,14 @@ async function registerWithSecret(baseUrl: string, secret: string, localpart: st
 }
 
 /** Starts a fresh Synapse in a new temporary directory and registers the test users. */
-export async function startSynapse(): Promise<SynapseHandle> {
+export async function startSynapse(options: SynapseOptions = {}): Promise<SynapseHandle> {
   const python = ensureSynapseInstalled();
   const dir = mkdtempSync(join(tmpdir(), 'lotse-synapse-'));
   const port = await freePort();
   const secret = randomBytes(24).toString('hex');
   const configFile = join(dir, 'homeserver.yaml');
   const logFile = join(dir, 'homeserver.log');
-  writeFileSync(configFile, homeserverConfig(dir, port, secret));
+  writeFileSync(configFile, homeserverConfig(dir, port, secret, options));
   writeFileSync(join(dir, 'log.yaml'), LOG_CONFIG.replace('__LOG__', logFile));
   const gen = spawnSync(python, ['-m', 'synapse.app.homeserver', '-c', configFile, '--generate-keys'], { cwd: dir, encoding: 'utf8' });
   if (gen.status !== 0) throw new Error(`synapse --generate-keys failed:\n${gen.stderr}`);

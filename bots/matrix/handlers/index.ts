@@ -1,6 +1,7 @@
 // Every command, pattern and reaction the bot understands, registered in one place.
 import type { BotServices } from '../services.ts';
 import { caseDetailHandler, openCasesHandler } from './cases.ts';
+import { discardDeadLetterHandler, listDeadLettersHandler, retryDeadLetterHandler } from './dead-letters.ts';
 import { claimCommand, claimReaction, releaseCommand } from './claim.ts';
 import { closeCommand } from './close.ts';
 import { askLotse, escalateFromDirect, rateInDirect } from './direct.ts';
@@ -23,6 +24,9 @@ export function registerHandlers(s: BotServices): void {
     .command('lücken', ['gaps'], { usage: '!lücken [Tage]', summary: 'Fragen, die der Lotse nicht gut beantworten konnte', where: [...STAFF_ROOMS] }, gapsCommand(s))
     .command('redaktion', ['entwürfe', 'editorial'], { usage: '!redaktion', summary: 'Artikel, die auf fachliche Freigabe warten oder deren Überprüfung fällig ist', where: [...STAFF_ROOMS] }, editorialCommand(s))
     .command('statistik', ['stats'], { usage: '!statistik [Zeitraum]', summary: 'Zahlen ohne Einzelfälle (Zellen unter 5 unterdrückt)', where: [...STAFF_ROOMS] }, statsCommand(s))
+    .command('fehler', ['errors'], { usage: '!fehler', summary: 'was der Bot nicht zustellen konnte (mit Grund)', where: [...STAFF_ROOMS] }, listDeadLettersHandler(s))
+    .command('erneut', ['retry'], { usage: '!erneut <Nr.> | alle', summary: 'nicht Zugestelltes nach dem Beheben erneut zustellen', where: [...STAFF_ROOMS] }, retryDeadLetterHandler(s))
+    .command('verwerfen', ['discard'], { usage: '!verwerfen <Nr.>', summary: 'nicht Zugestelltes ablegen, ohne es zuzustellen', where: [...STAFF_ROOMS] }, discardDeadLetterHandler(s))
     .command('person', ['fachkraft', 'human'], { usage: '!person', summary: 'mit einer Fachkraft der Kontaktstelle sprechen (oder einfach: „Ich möchte mit einer Person sprechen“)', where: ['direct'], staffOnly: false }, escalateFromDirect(s))
     .reaction('✋', { where: ['queue'] }, claimReaction(s))
     .reaction('👍', { where: ['direct'], staffOnly: false }, rateInDirect(s, 'up'))
