@@ -1,4 +1,6 @@
 import { detectRole } from './context.ts';
+import { detectIntent } from './intents.ts';
+import { isNavigatorRequest } from './navigator.ts';
 import { emergencyBlock, urgentBlock } from './emergency.ts';
 import type { TurnSignals } from './retrieval/features.ts';
 import type { AssistantDeps, Body, Turn } from './replies/body.ts';
@@ -111,7 +113,8 @@ export function stateOf(turn: Turn, deps: AssistantDeps): TurnState {
     followUp: leansOnBefore(turn.text, before, question.words),
     level: turn.understood.danger.level,
   };
-  return { turn, deps, before, context, signals, text: turn.text.trim() };
+  const text = turn.text.trim();
+  return { turn, deps, before, context, signals, text, intent: detectIntent(text), wantsProcedure: isNavigatorRequest(text) };
 }
 
 export function respond(turn: Turn, deps: AssistantDeps): TurnResult {

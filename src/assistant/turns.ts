@@ -1,7 +1,7 @@
 import { contactAnswer, isContactRequest } from './contact-answer.ts';
 import { detectRole } from './context.ts';
-import { detectIntent, isFollowUp } from './intents.ts';
-import { isNavigatorRequest, startStep } from './navigator.ts';
+import { isFollowUp, type detectIntent } from './intents.ts';
+import { startStep } from './navigator.ts';
 import type { TurnSignals } from './retrieval/features.ts';
 import { acuteBody, acuteFollowUpBody } from './replies/acute-reply.ts';
 import type { AssistantDeps, Body, Turn } from './replies/body.ts';
@@ -27,6 +27,9 @@ export type TurnState = {
   context: ConversationContext;
   signals: TurnSignals;
   text: string;
+  /** Small-talk intent and procedure request, read once per turn (several handlers ask). */
+  intent: ReturnType<typeof detectIntent>;
+  wantsProcedure: boolean;
 };
 
 export type TurnHandler = {
@@ -74,18 +77,18 @@ export const TURN_HANDLERS: TurnHandler[] = [
   {
     // "Was mache ich jetzt?" right after an acute message: the next steps of the emergency.
     name: 'acute-what-now',
-    applies: (s) => (s.before.acuteTurns ?? 0) > 0 && isNavigatorRequest(s.text),
+    applies: (s) => (s.before.acuteTurns ?? 0) > 0 && s.wantsProcedure,
     reply: (s) => acuteFollowUpBody(s.deps, s.context, 1),
   },
   {
     name: 'navigator-request',
-    applies: (s) => isNavigatorRequest(s.text),
+    applies: (s) => s.wantsProcedure,
     reply: (s) => (s.context.role ? startProcedure(s) : askRoleBody(s.context)),
   },
-  { name: 'greeting', applies: (s) => detectIntent(s.text) === 'greeting', reply: (s) => greetingBody(s.context) },
-  { name: 'thanks', applies: (s) => detectIntent(s.text) === 'thanks', reply: (s) => thanksBody(s.context) },
-  { name: 'wants-person', applies: (s) => detectIntent(s.text) === 'wants_person', reply: (s) => handoverBody(s.context) },
-  { name: 'privacy-question', applies: (s) => detectIntent(s.text) === 'privacy_question', reply: (s) => privacyBody(s.deps, s.context) },
+  { name: 'greeting', applies: (s) => s.intent === 'greeting', reply: (s) => greetingBody(s.context) },
+  { name: 'thanks', applies: (s) => s.intent === 'thanks', reply: (s) => thanksBody(s.context) },
+  { name: 'wants-person', applies: (s) => s.intent === 'wants_person', reply: (s) => handoverBody(s.context) },
+  { name: 'privacy-question', applies: (s) => s.intent === 'privacy_question', reply: (s) => privacyBody(s.deps, s.context) },
   {
     // "ich bin übrigens noch in der Ausbildung": who acts changes, so does the answer.
     name: 'trainee-statement',
