@@ -52,8 +52,20 @@ export function createRegionFinder(regions: Regions): RegionFinder {
   const specific = (n: { key: string; place: boolean }) => n.place && !seats.has(n.key);
   const usable = names.filter((n) => n.key.trim().length >= 3)
     .sort((a, b) => Number(specific(b)) - Number(specific(a)) || b.key.length - a.key.length);
+  // Indexed by first word, so a message is checked against the few names it could contain.
+  const byFirstWord = new Map<string, Array<{ key: string; region: string; rank: number }>>();
+  usable.forEach((n, rank) => {
+    const first = n.key.trim().split(' ')[0]!;
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), { key: n.key, region: n.region, rank }]);
+  });
   return (text) => {
     const folded = ` ${foldText(text).replace(/[^a-z0-9]+/g, ' ')} `;
-    return usable.find((n) => folded.includes(n.key))?.region;
+    let best: { region: string; rank: number } | undefined;
+    for (const word of new Set(folded.trim().split(' '))) {
+      for (const entry of byFirstWord.get(word) ?? []) {
+        if ((!best || entry.rank < best.rank) && folded.includes(entry.key)) best = entry;
+      }
+    }
+    return best?.region;
   };
 }

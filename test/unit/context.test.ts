@@ -27,4 +27,12 @@ describe('region finder', () => {
     expect(findRegion('wir sind in Schwerin')).toBe('schwerin');
     expect(findRegion('Was tun bei Verdacht?')).toBeUndefined();
   });
+  it('takes a named place before the district seat named beside it', async () => {
+    const { loadKnowledgeFromDir } = await import('../../src/knowledge/load.ts');
+    const { createRegionFinder } = await import('../../src/assistant/context.ts');
+    const find = createRegionFinder((await loadKnowledgeFromDir(new URL('../../knowledge/', import.meta.url).pathname)).regions);
+    expect(find('Unsere Kita ist in Sanitz bei Rostock')).toBe('rostock-landkreis');
+    expect(find('Eine Praxis in Crivitz bei Schwerin')).toBe('ludwigslust-parchim');
+    expect(find('Wir sind in Rostock')).toBe('rostock');
+  });
 });

@@ -93,9 +93,8 @@ export function candidatesFor(signals: TurnSignals, engine: SearchEngine, corpus
   return { candidates, results };
 }
 
-function blank(): Record<FeatureName, number> {
-  return Object.fromEntries(FEATURES.map((f) => [f, 0])) as Record<FeatureName, number>;
-}
+const BLANK = Object.freeze(Object.fromEntries(FEATURES.map((f) => [f, 0])) as Record<FeatureName, number>);
+const blank = (): Record<FeatureName, number> => ({ ...BLANK });
 
 function describe(candidate: Candidate, signals: TurnSignals): void {
   const { passage, features } = candidate;
