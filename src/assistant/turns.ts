@@ -59,6 +59,15 @@ export const TURN_HANDLERS: TurnHandler[] = [
     reply: (s) => acuteBody(s.signals, danger(s), s.deps, s.context),
   },
   {
+    // "Sie hat doch das Sorgerecht" while a child is in danger: the stance says it first.
+    name: 'custody-claim-in-danger',
+    applies: (s) => (danger(s).level === 'acute' || danger(s).level === 'urgent') && s.signals.question.acts.includes('custody-claim'),
+    reply: (s) => {
+      const stance = s.deps.knowledge.stances.find((st) => st.acts.includes('custody-claim'));
+      return stance ? stanceBody(stance, s.deps, s.context) : undefined;
+    },
+  },
+  {
     name: 'navigator-next',
     applies: (s) => Boolean(s.before.navigator) && NAVIGATOR_NEXT.test(s.text),
     reply: (s) => navigatorBody(s.deps, s.context, s.before.navigator!.step + 1),

@@ -132,6 +132,6 @@ export const stancesSchema = z.array(z.object({
   notAbout: idList,
   levels: idList,
   generic: z.boolean().optional(),
-  answer: z.string().min(10).max(600).regex(/^(Ja|Nein|In der Regel|Nicht)\b/, 'beginnt mit der klaren Antwort (Ja, Nein, In der Regel …, Nicht …)'),
+  answer: z.string().min(10).max(600).regex(/^(Ja|Nein|Doch|In der Regel|Nicht)\b/, 'beginnt mit der klaren Antwort (Ja, Nein, Doch, In der Regel …, Nicht …)'),
   section: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'Abschnitts-Id wie artikel#abschnitt'),
 }));

@@ -116,7 +116,7 @@ export function firstSentences(text: string, n: number): string {
 export function polarityOf(text: string): 'ja' | 'nein' | undefined {
   const head = firstSentences(text, 2).trim();
   if (/^(?:kurz gesagt:\s*)?nein\b|^(?:kurz gesagt:\s*)?(?:das sollten sie )?nicht\b/i.test(head)) return 'nein';
-  if (/^(?:kurz gesagt:\s*)?(?:in der regel |grundsätzlich )?ja\b/i.test(head)) return 'ja';
+  if (/^(?:kurz gesagt:\s*)?(?:in der regel |grundsätzlich )?(?:ja|doch)\b/i.test(head)) return 'ja';
   return undefined;
 }
 
