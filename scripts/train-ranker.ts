@@ -11,31 +11,19 @@
 //   keeping most right answers; below the sure threshold fewer than 85 % of top answers are right.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRegionFinder } from '../src/assistant/context.ts';
 import { stateOf, type AssistantDeps } from '../src/assistant/respond.ts';
 import { candidatesFor, FEATURES, type Candidate } from '../src/assistant/retrieval/features.ts';
 import { rank, score, type RankerWeights } from '../src/assistant/retrieval/ranker.ts';
 import { understand } from '../src/assistant/understanding/index.ts';
 import type { ConversationContext } from '../src/assistant/types.ts';
-import { loadKnowledgeFromDir } from '../src/knowledge/load.ts';
-import { buildSearchIndex, loadSearchEngine } from '../src/search/index.ts';
 import { readDialogues, readLabels, turnId } from '../test/eval/dialogue-eval.ts';
+import { loadAssistantDeps } from '../test/helpers/assistant-deps.ts';
 import { readQuestions } from '../test/eval/evaluate.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const OUT = join(ROOT, 'src', 'assistant', 'retrieval', 'ranker-weights.json');
 
-export async function loadDeps(): Promise<AssistantDeps> {
-  const knowledge = await loadKnowledgeFromDir(join(ROOT, 'knowledge'));
-  return {
-    engine: loadSearchEngine(buildSearchIndex(knowledge.passages, knowledge.synonyms), knowledge.passages, knowledge.synonyms),
-    knowledge,
-    articles: new Map(knowledge.articles.map((a) => [a.id, a])),
-    findRegion: createRegionFinder(knowledge.regions),
-    threshold: 0.25,
-    sureThreshold: 0.4,
-  };
-}
+export const loadDeps = () => loadAssistantDeps(join(ROOT, 'knowledge'));
 
 export type Example = { id: string; candidates: Candidate[]; gold: string[] };
 

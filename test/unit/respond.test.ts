@@ -1,25 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { createRegionFinder } from '../../src/assistant/context.ts';
 import { redact } from '../../src/assistant/privacy.ts';
 import { respond, type AssistantDeps } from '../../src/assistant/respond.ts';
+import { loadAssistantDeps } from '../helpers/assistant-deps.ts';
 import { understand } from '../../src/assistant/understanding/index.ts';
 import type { ConversationContext } from '../../src/assistant/types.ts';
-import { loadKnowledgeFromDir } from '../../src/knowledge/load.ts';
-import { buildSearchIndex, loadSearchEngine } from '../../src/search/index.ts';
 
 let deps: AssistantDeps;
 beforeAll(async () => {
-  const knowledge = await loadKnowledgeFromDir(join(import.meta.dirname, '../../knowledge'));
-  deps = {
-    engine: loadSearchEngine(buildSearchIndex(knowledge.passages, knowledge.synonyms), knowledge.passages, knowledge.synonyms),
-    knowledge,
-    articles: new Map(knowledge.articles.map((a) => [a.id, a])),
-    findRegion: createRegionFinder(knowledge.regions),
-    threshold: 0.25,
-    sureThreshold: 0.4,
-    retention: { conversationDays: 30, caseDays: 90 },
-  };
+  deps = await loadAssistantDeps();
 });
 
 /** Runs a little conversation through respond(), carrying context like the service does. */
