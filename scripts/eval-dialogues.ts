@@ -3,7 +3,9 @@
 // automatic scores by split, role, position and tier; judged scores when `--judged=FILE` is given.
 //   --split=dev|heldout|all   which dialogues (default all)
 //   --out=FILE                where the replies go for the judges (default .cache/dialogue-run.jsonl)
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+//   --run=FILE                print the tables of a stored run instead of running (e.g. the judged
+//                             runs in test/eval/dialogues/judged, with --judged=… beside them)
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { startLotse } from '../src/node/start.ts';
@@ -18,9 +20,10 @@ const out = arg('out') ?? join(import.meta.dirname, '..', '.cache', 'dialogue-ru
 const dialogues = readDialogues().filter((d) => split === 'all' || d.split === split);
 const labels = readLabels();
 
+const stored = arg('run');
 let url = arg('url');
 let stop = async () => {};
-if (!url) {
+if (!url && !stored) {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-eval-'));
   const running = await startLotse({
     PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0',
@@ -28,10 +31,14 @@ if (!url) {
   url = running.url;
   stop = async () => { await running.close(); rmSync(dataDir, { recursive: true, force: true }); };
 }
-const records = await runDialogues(httpCaller(url), dialogues, labels);
+const records: TurnRecord[] = stored
+  ? readFileSync(stored, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as TurnRecord).map((r) => ({ ...r, label: labels.get(r.id) }))
+  : await runDialogues(httpCaller(url!), dialogues, labels);
 await stop();
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+if (!stored) {
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+}
 
 const pct = (x: [number, number]) => `${(frac(x) * 100).toFixed(1)} % (${x[0]}/${x[1]})`;
 const groups = (key: (r: TurnRecord) => string) => {
@@ -40,7 +47,7 @@ const groups = (key: (r: TurnRecord) => string) => {
   return [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
 };
 
-console.log(`${dialogues.length} Dialoge, ${records.length} Züge (${labels.size} Züge mit Artikel-Labels); Antworten: ${out}`);
+console.log(`${stored ? `gespeicherter Lauf ${stored}: ` : ''}${dialogues.length} Dialoge, ${records.length} Züge (${labels.size} Züge mit Artikel-Labels); Antworten: ${out}`);
 const columns: Array<[string, (s: Summary) => [number, number]]> = [
   ['acute recall', (s) => s.acuteRecall], ['urgent recall', (s) => s.urgentRecall], ['circumstance-only recall', (s) => s.circumstanceRecall],
   ['emergency block on calm turns', (s) => s.emergencyOnCalm], ['danger prompt on calm turns', (s) => s.promptOnCalm],
