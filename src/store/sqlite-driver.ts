@@ -1,6 +1,6 @@
 // Node-only adapter: the SqlDriver on node:sqlite (embedded, no native addon).
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -8,36 +8,169 @@ import type { RunResult, SqlDriver, SqlValue, Statement } from './driver.ts';
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-// Checkpointing the WAL into the database file is what makes a write occasionally take 10–30 ms.
-// A worker thread with its own connection does it in the background (PASSIVE never blocks
-// writers), so the event loop that answers requests never waits for it.
+// The write-ahead log (WAL) is kept small by a worker thread with its own connection, so the event
+// loop that answers requests never waits for a checkpoint (copying the WAL into the database file
+// is what makes a write occasionally take 10–30 ms). Every intervalMs:
+// - a PASSIVE checkpoint copies what was written; it never blocks writers. Under sustained writes
+//   it never quite catches up with the end of the log, so the log would never start over and the
+//   file would grow without bound (1 GB in 4 minutes at 50 answers/s);
+// - so once the log holds more than half of limitBytes, further PASSIVE passes copy what arrived
+//   during the previous one until little is left, and a RESTART checkpoint copies that rest while
+//   it holds the write lock (a few milliseconds); the next commit writes the log from its start;
+// - when nothing was committed for idleMs, a TRUNCATE checkpoint cuts the file to zero.
+// A RESTART has to wait for the write lock, which a busy writer may hold nearly all the time. So
+// when the file still reaches limitBytes, the main thread holds further writes back (without
+// blocking its event loop) and asks for the RESTART at once: that is the hard bound.
+// On request the worker also truncates the WAL to zero.
 const CHECKPOINT_WORKER = `
 const { DatabaseSync } = require('node:sqlite');
-const { workerData } = require('node:worker_threads');
-const db = new DatabaseSync(workerData.path);
-db.exec('PRAGMA busy_timeout = 1000');
-setInterval(() => { try { db.exec('PRAGMA wal_checkpoint(PASSIVE)'); } catch {} }, workerData.intervalMs);
+const { statSync } = require('node:fs');
+const { parentPort, workerData } = require('node:worker_threads');
+const { path, intervalMs, limitBytes, idleMs } = workerData;
+const db = new DatabaseSync(path);
+db.exec('PRAGMA busy_timeout = 2000');
+const checkpoint = (mode) => db.prepare('PRAGMA wal_checkpoint(' + mode + ')').get();
+const frameBytes = db.prepare('PRAGMA page_size').get().page_size + 24;
+const dataVersion = db.prepare('PRAGMA data_version');
+const walBytes = () => { try { return statSync(path + '-wal').size; } catch { return 0; } };
+// A RESTART holds the write lock while it copies what PASSIVE has not copied yet, and the main
+// thread's writes wait for that lock without yielding. So PASSIVE passes first copy what arrived
+// during the previous one; the RESTART follows once little is left. When writes are held back
+// (patient: the main thread asked), it waits for the lock and restarts in any case; otherwise it
+// takes the lock only if it is free at once (a busy handler would sleep past the short gaps
+// between writes and starve) and only when the passes have caught up.
+function restart(patient) {
+  let last = checkpoint('PASSIVE');
+  let caughtUp = false;
+  for (let pass = 0; pass < 8 && !caughtUp; pass++) {
+    const next = checkpoint('PASSIVE');
+    const fresh = next.log - last.log;
+    last = next;
+    if (fresh < 0) return last; // the log has started over by itself
+    caughtUp = fresh <= 256;
+  }
+  if (patient) return checkpoint('RESTART');
+  if (!caughtUp) return last;
+  db.exec('PRAGMA busy_timeout = 0');
+  try { return checkpoint('RESTART'); } finally { db.exec('PRAGMA busy_timeout = 2000'); }
+}
+let version = -1;
+let changedAt = Date.now();
+const timer = setInterval(() => {
+  try {
+    const v = dataVersion.get().data_version;
+    if (v !== version) { version = v; changedAt = Date.now(); }
+    if (walBytes() === 0) return;
+    if (Date.now() - changedAt >= idleMs) { checkpoint('TRUNCATE'); return; }
+    if (checkpoint('PASSIVE').log * frameBytes > limitBytes / 2) restart(false);
+  } catch {}
+}, intervalMs);
+parentPort.on('message', ({ id, op }) => {
+  let reply;
+  try {
+    if (op === 'CLOSE') { clearInterval(timer); db.close(); reply = {}; }
+    else reply = { ...(op === 'TRUNCATE' ? checkpoint('TRUNCATE') : restart(true)), walBytes: walBytes() };
+  } catch (error) { reply = { error: String(error) }; }
+  parentPort.postMessage({ id, ...reply });
+  if (op === 'CLOSE') parentPort.close();
+});
 `;
+
+export type SqliteDriverOptions = {
+  /** The WAL starts over once it holds more than this (default 64 MiB); the file stays about this size. */
+  walLimitBytes?: number;
+  /** How often the background checkpoint runs (default 200 ms). */
+  checkpointIntervalMs?: number;
+  /** After this long without a commit the WAL is truncated to zero (default 2 s). */
+  idleTruncateMs?: number;
+};
+
+/** What a checkpoint reports: busy 1 if it could not finish (a reader or writer was in the way). */
+export type CheckpointResult = { busy: number; log: number; checkpointed: number; walBytes: number };
+type WorkerOp = 'RESTART' | 'TRUNCATE' | 'CLOSE';
+type WorkerReply = Partial<CheckpointResult> & { error?: string };
+
+const MIB = 1024 * 1024;
 
 export class SqliteDriver implements SqlDriver {
   readonly db: DatabaseSync;
+  readonly path: string;
+  readonly walLimitBytes: number;
+  private walCheckedAt = 0;
+  /** Set while the WAL at its limit starts over: writes wait (asynchronously), reads go on. */
+  private writeGate?: Promise<void>;
   private checkpointer?: Worker;
+  private checkpointerAlive = false;
+  private readonly pending = new Map<number, (reply: WorkerReply) => void>();
+  private nextRequest = 0;
   // Preparing is a large part of a small query's cost; the store uses a fixed set of statements.
   private readonly statements = new Map<string, StatementSync>();
 
-  constructor(path: string) {
+  constructor(path: string, options: SqliteDriverOptions = {}) {
+    this.path = path;
+    this.walLimitBytes = options.walLimitBytes ?? 64 * MIB;
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
     this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;');
-    if (path !== ':memory:') this.startCheckpointer(path);
+    if (path !== ':memory:') this.startCheckpointer(path, options);
   }
 
-  private startCheckpointer(path: string): void {
+  private startCheckpointer(path: string, options: SqliteDriverOptions): void {
     this.db.exec('PRAGMA wal_autocheckpoint = 0');
-    this.checkpointer = new Worker(CHECKPOINT_WORKER, { eval: true, workerData: { path, intervalMs: 1000 } });
+    // When the log starts over, the first commit cuts what lies beyond the limit off the file.
+    this.db.exec(`PRAGMA journal_size_limit = ${Math.floor(this.walLimitBytes)}`);
+    this.checkpointer = new Worker(CHECKPOINT_WORKER, {
+      eval: true,
+      workerData: { path, limitBytes: this.walLimitBytes, intervalMs: options.checkpointIntervalMs ?? 200, idleMs: options.idleTruncateMs ?? 2000 },
+    });
+    this.checkpointerAlive = true;
     this.checkpointer.unref();
+    this.checkpointer.on('message', (reply: WorkerReply & { id: number }) => this.settle(reply.id, reply));
     // If the worker dies, fall back to SQLite's own checkpoints rather than growing the WAL forever.
-    this.checkpointer.on('error', () => this.db.isOpen && this.db.exec('PRAGMA wal_autocheckpoint = 1000'));
+    const fallBack = () => {
+      if (!this.checkpointerAlive) return;
+      this.checkpointerAlive = false;
+      if (this.db.isOpen) this.db.exec('PRAGMA wal_autocheckpoint = 1000');
+      this.settleAll();
+    };
+    this.checkpointer.on('error', fallBack);
+    this.checkpointer.on('exit', fallBack);
+  }
+
+  private ask(op: WorkerOp): Promise<WorkerReply> {
+    const id = this.nextRequest++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.checkpointer!.ref();
+      this.checkpointer!.postMessage({ id, op });
+    });
+  }
+
+  private settle(id: number, reply: WorkerReply): void {
+    this.pending.get(id)?.(reply);
+    this.pending.delete(id);
+    // The worker keeps the process alive only while the main thread waits for it.
+    if (this.pending.size === 0) this.checkpointer?.unref();
+  }
+
+  private settleAll(): void {
+    for (const id of [...this.pending.keys()]) this.settle(id, { error: 'checkpoint worker stopped' });
+  }
+
+  /**
+   * A checkpoint in the worker thread (on this thread only when there is no worker). TRUNCATE
+   * copies the whole WAL into the database file and cuts it to zero: afterwards no frame of the
+   * log holds a page as it was before the last commits, for example before a purge. RESTART lets
+   * the log start over (the file keeps its size).
+   */
+  async checkpoint(mode: 'TRUNCATE' | 'RESTART' = 'TRUNCATE'): Promise<CheckpointResult> {
+    if (this.path === ':memory:') return { busy: 0, log: 0, checkpointed: 0, walBytes: 0 };
+    if (!this.checkpointerAlive) {
+      return { ...(this.db.prepare(`PRAGMA wal_checkpoint(${mode})`).get() as Omit<CheckpointResult, 'walBytes'>), walBytes: walSize(this.path) };
+    }
+    const reply = await this.ask(mode);
+    if (reply.error !== undefined) throw new Error(`WAL checkpoint failed: ${reply.error}`);
+    return reply as CheckpointResult;
   }
 
   private prepare(text: string): StatementSync {
@@ -57,11 +190,38 @@ export class SqliteDriver implements SqlDriver {
     return this.prepare(text).get(...(params as SQLInputValue[])) as T | undefined;
   }
 
+  /** Before a write: waits while the WAL at its limit starts over. */
+  private async writable(): Promise<void> {
+    while (this.writeGate) await this.writeGate;
+    const now = Date.now();
+    if (!this.checkpointerAlive || now - this.walCheckedAt < 10) return;
+    this.walCheckedAt = now;
+    if (walSize(this.path) < this.walLimitBytes) return;
+    await this.gated(async () => {
+      await this.ask('RESTART');
+    });
+  }
+
+  /** Runs work in the worker while writes wait for it (reads go on). */
+  private async gated(work: () => Promise<void>): Promise<void> {
+    while (this.writeGate) await this.writeGate;
+    let open!: () => void;
+    this.writeGate = new Promise<void>((resolve) => (open = resolve));
+    try {
+      await work();
+    } finally {
+      this.writeGate = undefined;
+      open();
+    }
+  }
+
   async run(text: string, params: SqlValue[] = []): Promise<RunResult> {
+    await this.writable();
     return { changes: Number(this.prepare(text).run(...(params as SQLInputValue[])).changes) };
   }
 
   async batch(statements: Statement[]): Promise<RunResult[]> {
+    await this.writable();
     // node:sqlite is synchronous, so nothing else can interleave between BEGIN and COMMIT.
     this.db.exec('BEGIN IMMEDIATE');
     try {
@@ -75,6 +235,10 @@ export class SqliteDriver implements SqlDriver {
   }
 
   async close(): Promise<void> {
+    // The worker closes its connection itself (after what it is doing), so it never dies holding a lock.
+    if (this.checkpointerAlive) await this.ask('CLOSE');
+    this.checkpointerAlive = false;
+    this.settleAll();
     await this.checkpointer?.terminate();
     this.statements.clear();
     if (this.db.isOpen) this.db.close();
@@ -100,8 +264,16 @@ export class SqliteDriver implements SqlDriver {
   }
 }
 
-export function openSqliteStoreDriver(path: string): SqliteDriver {
-  const driver = new SqliteDriver(path);
+function walSize(path: string): number {
+  try {
+    return statSync(`${path}-wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
+export function openSqliteStoreDriver(path: string, options: SqliteDriverOptions = {}): SqliteDriver {
+  const driver = new SqliteDriver(path, options);
   driver.migrate();
   return driver;
 }
