@@ -12,6 +12,11 @@ export interface SqlDriver {
   /** Runs the statements in order inside one transaction: all take effect or none. */
   batch(statements: Statement[]): Promise<RunResult[]>;
   close?(): Promise<void>;
+  /**
+   * True when a statement runs on the caller's thread (node:sqlite): long work must then be cut
+   * into short transactions with pauses between them, or every request waits for it.
+   */
+  readonly synchronous?: boolean;
 }
 
 export function sql(text: string, ...params: SqlValue[]): Statement {

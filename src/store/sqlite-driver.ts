@@ -96,6 +96,8 @@ export class SqliteDriver implements SqlDriver {
   readonly db: DatabaseSync;
   readonly path: string;
   readonly walLimitBytes: number;
+  /** Every statement runs on the calling thread, which is the one that answers requests. */
+  readonly synchronous = true;
   private walCheckedAt = 0;
   /** Set while the WAL at its limit starts over: writes wait (asynchronously), reads go on. */
   private writeGate?: Promise<void>;
