@@ -17,6 +17,11 @@ export interface SqlDriver {
    * into short transactions with pauses between them, or every request waits for it.
    */
   readonly synchronous?: boolean;
+  /**
+   * After rows were deleted: give their space back and leave no copy of them in the driver's
+   * files (node:sqlite: incremental vacuum and a WAL truncation). D1 manages its own storage.
+   */
+  reclaim?(signal?: AbortSignal): Promise<void>;
 }
 
 export function sql(text: string, ...params: SqlValue[]): Statement {

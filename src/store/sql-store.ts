@@ -159,6 +159,7 @@ export class SqlStore implements Store {
    * that requests keep being served however much is due (one transaction for 120,000 messages
    * froze the service for 9.8 s). Each transaction deletes at most `batchRows` rows per table; on
    * a driver that runs on the caller's thread the size adapts so that one takes about maxBatchMs.
+   * Then the driver reclaims the space, so that no copy of the deleted rows stays in its files.
    */
   async purge(policy: RetentionPolicy, now: number, options: PurgeOptions = {}): Promise<PurgeCounts> {
     const counts: PurgeCounts = { conversations: 0, messages: 0, events: 0, feedback: 0 };
@@ -211,6 +212,8 @@ export class SqlStore implements Store {
       counts.conversations += conversations.changes;
       return events.changes + feedback.changes + messages.changes + conversations.changes;
     });
+    const deleted = counts.conversations + counts.messages + counts.events + counts.feedback + (counts.cases ?? 0);
+    if (deleted > 0 && !options.signal?.aborted) await this.db.reclaim?.(options.signal);
     return counts;
   }
 }

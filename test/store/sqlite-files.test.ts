@@ -1,10 +1,12 @@
-// What the SQLite files on disk do under load and during a purge (security drill D-1, D-2): the
-// WAL stays bounded under sustained writes and is truncated when idle, and a large purge leaves
-// the event loop free between short transactions. Bounds are bytes, counts and ratios, not timings.
+// What the SQLite files on disk do under load and after a purge (security drill D-1, D-2, D-6):
+// the WAL stays bounded under sustained writes and is truncated when idle, a large purge leaves
+// the event loop free between short transactions, and purged text is gone from the raw bytes of
+// the database file and the WAL. Bounds are bytes, counts and ratios, not absolute timings.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqlStore } from '../../src/store/sql-store.ts';
 import { openSqliteStoreDriver, SqliteDriver, type SqliteDriverOptions } from '../../src/store/sqlite-driver.ts';
@@ -29,6 +31,15 @@ function open(options: SqliteDriverOptions = {}, dir = mkdtempSync(join(tmpdir()
 }
 
 const size = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+const occurrences = (path: string, text: string) => {
+  if (!existsSync(path)) return 0;
+  const bytes = readFileSync(path);
+  const needle = Buffer.from(text);
+  let n = 0;
+  for (let i = bytes.indexOf(needle); i !== -1; i = bytes.indexOf(needle, i + 1)) n++;
+  return n;
+};
+const inFiles = (path: string, text: string) => occurrences(path, text) + occurrences(`${path}-wal`, text);
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -120,5 +131,50 @@ describe('the retention purge', () => {
     // One transaction for everything made the longest wait the whole purge (9.8 s in the drill);
     // now no timer waits for more than a small part of it.
     expect(longestWait).toBeLessThan(Math.max(100, took / 5));
+  });
+});
+
+describe('deleted means deleted on disk', () => {
+  it('leaves no purged text in the raw bytes of the database file and the WAL', async () => {
+    const { path, store, driver } = open({ vacuumQuietMs: 50 });
+    expect((await driver.first<{ auto_vacuum: number }>('PRAGMA auto_vacuum'))!.auto_vacuum).toBe(2);
+    const gone = `Purgemarke-${randomUUID()}`;
+    const stays = `Bleibemarke-${randomUUID()}`;
+    const now = Date.now();
+    // Purged and kept conversations interleaved, so that pages hold both and get rebalanced.
+    for (let i = 0; i < 300; i++) await converse(store, i % 3 === 0 ? now : now - 40 * DAY, i % 3 === 0 ? stays : gone, 3);
+    await driver.checkpoint();
+    expect(inFiles(path, gone)).toBeGreaterThan(1000);
+
+    const counts = await store.purge({ conversationMs: 30 * DAY }, now);
+    expect(counts.conversations).toBe(200);
+    expect(driver.vacuumDue).toBe(true);
+    // No free page is left to hold old content, and the WAL was truncated.
+    expect((await driver.first<{ freelist_count: number }>('PRAGMA freelist_count'))!.freelist_count).toBe(0);
+    // The file is rewritten at the next quiet moment, which also removes stale copies of moved rows.
+    expect(await until(() => !driver.vacuumDue, 10_000)).toBe(true);
+
+    expect(inFiles(path, gone)).toBe(0);
+    expect(occurrences(`${path}-shm`, gone)).toBe(0);
+    expect(inFiles(path, stays)).toBeGreaterThan(0);
+    expect(await driver.first<{ n: number }>("SELECT COUNT(*) AS n FROM messages WHERE text LIKE 'Bleibemarke-%'")).toEqual({ n: 300 });
+  });
+
+  it('also for a file created before auto_vacuum, which the first rewrite converts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lotse-files-'));
+    const old = new DatabaseSync(join(dir, 'lotse.sqlite'));
+    old.exec('PRAGMA journal_mode = WAL; CREATE TABLE earlier (x); DROP TABLE earlier');
+    old.close();
+    const { path, store, driver } = open({ vacuumQuietMs: 50 }, dir);
+    expect((await driver.first<{ auto_vacuum: number }>('PRAGMA auto_vacuum'))!.auto_vacuum).toBe(0);
+    const gone = `Altmarke-${randomUUID()}`;
+    const now = Date.now();
+    for (let i = 0; i < 150; i++) await converse(store, i % 3 === 0 ? now : now - 40 * DAY, i % 3 === 0 ? 'bleibt' : gone, 3);
+    await store.purge({ conversationMs: 30 * DAY }, now);
+    expect(await until(() => !driver.vacuumDue, 10_000)).toBe(true);
+    expect(inFiles(path, gone)).toBe(0);
+    const reader = new DatabaseSync(path, { readOnly: true });
+    expect(reader.prepare('PRAGMA auto_vacuum').get()).toEqual({ auto_vacuum: 2 });
+    reader.close();
   });
 });
