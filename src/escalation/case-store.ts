@@ -172,15 +172,4 @@ export class CaseStore {
   async cursor(consumer: string): Promise<number> {
     return (await this.db.first<{ cursor: number }>('SELECT cursor FROM feed_cursors WHERE consumer = ?', [consumer]))?.cursor ?? 0;
   }
-
-  /** Closed cases past retention: their audit, feed events and the cases themselves. */
-  async purgeClosed(before: number): Promise<number> {
-    const stale = "SELECT id FROM cases WHERE status = 'closed' AND closed_at < ?";
-    const results = await this.db.batch([
-      sql(`DELETE FROM case_audit WHERE case_id IN (${stale})`, before),
-      sql(`DELETE FROM events WHERE case_id IN (${stale})`, before),
-      sql("DELETE FROM cases WHERE status = 'closed' AND closed_at < ?", before),
-    ]);
-    return results[2].changes;
-  }
 }

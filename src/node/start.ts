@@ -78,13 +78,22 @@ export async function startLotse(env: Record<string, string | undefined> = proce
     // The bot's state is reported beside the web chat's, never instead of it (HTTP 200 either way).
     health: withMatrix ? () => ({ matrix: bot?.health() ?? { state: 'off', deadLetters: 0, reason: 'startet' } }) : undefined,
   });
-  const purge = async () => {
-    const counts = await store.purge(retentionPolicy(config), Date.now());
-    log('info', 'retention purge', counts);
+  // The retention purge runs in short transactions beside the requests (SqlStore.purge), first
+  // right after the start, so a start after a long downtime does not wait for it; a run still
+  // busy when the next is due is not doubled, and closing stops it after its current transaction.
+  const stopPurge = new AbortController();
+  let purging: Promise<void> | undefined;
+  const purge = () => {
+    purging ??= (async () => {
+      const started = performance.now();
+      const counts = await store.purge(retentionPolicy(config), Date.now(), { signal: stopPurge.signal });
+      log('info', 'retention purge', { ...counts, ms: Math.round(performance.now() - started) });
+    })()
+      .catch((e) => log('error', 'purge failed', { error: String(e) }))
+      .finally(() => (purging = undefined));
   };
-  const timer = setInterval(() => void purge().catch((e) => log('error', 'purge failed', { error: String(e) })), config.PURGE_INTERVAL_MINUTES * 60_000);
+  const timer = setInterval(purge, config.PURGE_INTERVAL_MINUTES * 60_000);
   timer.unref();
-  await purge();
   // Reminders for unclaimed or silent cases (the escalation service decides who is due).
   const reminders = setInterval(() => void lotse.escalation?.tick().catch((e) => log('error', 'reminder tick failed', { error: String(e) })), REMINDER_INTERVAL_MS);
   reminders.unref();
@@ -95,6 +104,7 @@ export async function startLotse(env: Record<string, string | undefined> = proce
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   log('info', 'listening', { url, articles: knowledge.articles.length, passages: knowledge.passages.length });
+  purge();
   let unguard: (() => void) | undefined;
   if (withMatrix) {
     // The bot shares the process with the web chat: nothing it does may end that process.
@@ -112,6 +122,8 @@ export async function startLotse(env: Record<string, string | undefined> = proce
     close: async () => {
       clearInterval(timer);
       clearInterval(reminders);
+      stopPurge.abort();
+      await purging;
       await bot?.stop();
       unguard?.();
       await new Promise<void>((done) => {

@@ -12,6 +12,16 @@ export interface SqlDriver {
   /** Runs the statements in order inside one transaction: all take effect or none. */
   batch(statements: Statement[]): Promise<RunResult[]>;
   close?(): Promise<void>;
+  /**
+   * True when a statement runs on the caller's thread (node:sqlite): long work must then be cut
+   * into short transactions with pauses between them, or every request waits for it.
+   */
+  readonly synchronous?: boolean;
+  /**
+   * After rows were deleted: give their space back and leave no copy of them in the driver's
+   * files (node:sqlite: incremental vacuum and a WAL truncation). D1 manages its own storage.
+   */
+  reclaim?(signal?: AbortSignal): Promise<void>;
 }
 
 export function sql(text: string, ...params: SqlValue[]): Statement {

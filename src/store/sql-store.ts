@@ -1,7 +1,8 @@
 import { isUniqueViolation, sql, type SqlDriver, type Statement } from './driver.ts';
 import type {
-  ConversationRecord, EventRecord, Exchange, FeedbackRecord, MessageRecord, PurgeCounts, RetentionPolicy, Store,
+  ConversationRecord, EventRecord, Exchange, FeedbackRecord, MessageRecord, PurgeCounts, PurgeOptions, RetentionPolicy, Store,
 } from './types.ts';
+
 
 type ConversationRow = {
   id: string; token_hash: string; channel: string; role: string | null; region: string | null;
@@ -153,35 +154,95 @@ export class SqlStore implements Store {
     }
   }
 
-  async purge(policy: RetentionPolicy, now: number): Promise<PurgeCounts> {
+  /**
+   * Deletes what the retention periods allow, in short transactions with a pause in between, so
+   * that requests keep being served however much is due (one transaction for 120,000 messages
+   * froze the service for 9.8 s). Each transaction deletes at most `batchRows` rows per table; on
+   * a driver that runs on the caller's thread the size adapts so that one takes about maxBatchMs.
+   * Then the driver reclaims the space, so that no copy of the deleted rows stays in its files.
+   */
+  async purge(policy: RetentionPolicy, now: number, options: PurgeOptions = {}): Promise<PurgeCounts> {
     const counts: PurgeCounts = { conversations: 0, messages: 0, events: 0, feedback: 0 };
+    const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    const batches = new Batches(this.db.synchronous === true, { ...options, pause });
     // Closed cases first: a conversation is kept as long as a case still refers to it, so an
     // open or recently closed case never loses its transcript.
     if (policy.caseMs !== undefined) {
       const closedBefore = now - policy.caseMs;
-      const staleCases = "SELECT id FROM cases WHERE status = 'closed' AND closed_at < ?";
-      const [, caseEvents, cases] = await this.db.batch([
-        sql(`DELETE FROM case_audit WHERE case_id IN (${staleCases})`, closedBefore),
-        sql(`DELETE FROM events WHERE case_id IN (${staleCases})`, closedBefore),
-        sql("DELETE FROM cases WHERE status = 'closed' AND closed_at < ?", closedBefore),
-      ]);
-      counts.events += caseEvents.changes;
-      counts.cases = cases.changes;
+      const stale = "SELECT id FROM cases WHERE status = 'closed' AND closed_at < ? LIMIT ?";
+      let deletedCases = 0;
+      await batches.run(async (limit) => {
+        const [audit, events, cases] = await this.db.batch([
+          sql(`DELETE FROM case_audit WHERE rowid IN (SELECT rowid FROM case_audit WHERE case_id IN (${stale}) LIMIT ?)`, closedBefore, limit, limit),
+          sql(`DELETE FROM events WHERE rowid IN (SELECT rowid FROM events WHERE case_id IN (${stale}) LIMIT ?)`, closedBefore, limit, limit),
+          sql(
+            `DELETE FROM cases WHERE id IN (${stale})
+               AND NOT EXISTS (SELECT 1 FROM case_audit WHERE case_id = cases.id) AND NOT EXISTS (SELECT 1 FROM events WHERE case_id = cases.id)`,
+            closedBefore, limit,
+          ),
+        ]);
+        counts.events += events.changes;
+        deletedCases += cases.changes;
+        return audit.changes + events.changes + cases.changes;
+      });
+      counts.cases = deletedCases;
     }
     const cutoff = now - policy.conversationMs;
     const withCase = policy.caseMs !== undefined ? ' AND id NOT IN (SELECT conversation_id FROM cases)' : '';
-    const stale = `SELECT id FROM conversations WHERE last_activity_at < ?${withCase}`;
-    const [events, feedback, messages, conversations] = await this.db.batch([
-      sql(`DELETE FROM events WHERE conversation_id IN (${stale})`, cutoff),
-      sql(`DELETE FROM feedback WHERE conversation_id IN (${stale})`, cutoff),
-      sql(`DELETE FROM messages WHERE conversation_id IN (${stale})`, cutoff),
-      sql(`DELETE FROM conversations WHERE id IN (${stale})`, cutoff),
-    ]);
-    counts.conversations = conversations.changes;
-    counts.messages = messages.changes;
-    counts.events += events.changes;
-    counts.feedback = feedback.changes;
+    const stale = `SELECT id FROM conversations WHERE last_activity_at < ?${withCase} ORDER BY last_activity_at LIMIT ?`;
+    // Rows of the oldest idle conversations first; a conversation goes once nothing refers to it.
+    const rowsOf = (table: string, limit: number) =>
+      sql(`DELETE FROM ${table} WHERE rowid IN (SELECT rowid FROM ${table} WHERE conversation_id IN (${stale}) LIMIT ?)`, cutoff, limit, limit);
+    await batches.run(async (limit) => {
+      const [events, feedback, messages, conversations] = await this.db.batch([
+        rowsOf('events', limit),
+        rowsOf('feedback', limit),
+        rowsOf('messages', limit),
+        sql(
+          `DELETE FROM conversations WHERE id IN (${stale})
+             AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = conversations.id)
+             AND NOT EXISTS (SELECT 1 FROM events WHERE conversation_id = conversations.id)
+             AND NOT EXISTS (SELECT 1 FROM feedback WHERE conversation_id = conversations.id)`,
+          cutoff, limit,
+        ),
+      ]);
+      counts.events += events.changes;
+      counts.feedback += feedback.changes;
+      counts.messages += messages.changes;
+      counts.conversations += conversations.changes;
+      return events.changes + feedback.changes + messages.changes + conversations.changes;
+    });
+    const deleted = counts.conversations + counts.messages + counts.events + counts.feedback + (counts.cases ?? 0);
+    if (deleted > 0 && !options.signal?.aborted) await this.db.reclaim?.(options.signal);
     return counts;
   }
+}
 
+/** Runs delete steps until one deletes nothing, sizing them by time on a synchronous driver. */
+class Batches {
+  private limit: number;
+  private readonly maxRows: number;
+  private readonly maxMs: number;
+  private readonly pause: () => Promise<void>;
+  private readonly signal?: AbortSignal;
+
+  constructor(synchronous: boolean, options: PurgeOptions & { pause: () => Promise<void> }) {
+    this.maxRows = Math.max(1, options.batchRows ?? 1000);
+    this.maxMs = options.maxBatchMs ?? (synchronous ? 20 : Infinity);
+    this.limit = Number.isFinite(this.maxMs) ? Math.min(100, this.maxRows) : this.maxRows;
+    this.pause = options.pause;
+    this.signal = options.signal;
+  }
+
+  async run(step: (limit: number) => Promise<number>): Promise<void> {
+    while (!this.signal?.aborted) {
+      const started = performance.now();
+      const deleted = await step(this.limit);
+      const ms = performance.now() - started;
+      if (deleted === 0) return;
+      if (ms > this.maxMs) this.limit = Math.max(1, Math.floor(this.limit / 2));
+      else if (ms < this.maxMs / 4) this.limit = Math.min(this.maxRows, this.limit * 2);
+      await this.pause();
+    }
+  }
 }

@@ -62,6 +62,20 @@ export type RetentionPolicy = {
   caseMs?: number;
 };
 
+export type PurgeOptions = {
+  /** At most this many rows per table in one transaction (default 1000). */
+  batchRows?: number;
+  /**
+   * On node:sqlite, where a transaction holds up every request, the size adapts (starting at
+   * 100 rows) so that one transaction takes at most about this long (default 20 ms).
+   */
+  maxBatchMs?: number;
+  /** Awaited between two transactions (default: a macrotask, so that waiting requests run first). */
+  pause?: () => Promise<void>;
+  /** Stops the purge after the current transaction (at shutdown); what is left goes next time. */
+  signal?: AbortSignal;
+};
+
 export type PurgeCounts = { conversations: number; messages: number; events: number; feedback: number; cases?: number };
 
 export interface Store {
@@ -77,5 +91,6 @@ export interface Store {
   listEvents(conversationId: string, afterId: number, limit?: number): Promise<EventRecord[]>;
   latestEventId(conversationId: string): Promise<number>;
   saveFeedback(record: FeedbackRecord): Promise<boolean>;
-  purge(policy: RetentionPolicy, now: number): Promise<PurgeCounts>;
+  /** Deletes what the retention periods allow, in short transactions (see PurgeOptions). */
+  purge(policy: RetentionPolicy, now: number, options?: PurgeOptions): Promise<PurgeCounts>;
 }

@@ -77,6 +77,34 @@ export function storeCases(open: () => Promise<SqlStore>, close: (store: SqlStor
       expect(await store.listMessages('new')).toHaveLength(1);
     });
 
+    it('purges in several short transactions when more is due than one may delete, and keeps recent ones', async () => {
+      const now = 100 * DAY;
+      for (const id of ['a', 'b', 'c', 'd', 'e', 'recent']) {
+        const at = id === 'recent' ? now - DAY : now - 40 * DAY;
+        await store.createConversation(conversation(id, at));
+        for (const n of [1, 2, 3]) {
+          await store.saveExchange({ conversationId: id, now: at, messages: [message(`m-${id}-${n}`, id)], events: [{ conversationId: id, caseId: null, type: 'message', payload: { n } }] });
+          await store.saveFeedback({ id: `f-${id}-${n}`, conversationId: id, messageId: `m-${id}-${n}`, rating: 'up', comment: null, createdAt: 1 });
+        }
+      }
+      const transactions: number[] = [];
+      const batch = store.db.batch.bind(store.db);
+      store.db.batch = async (statements) => {
+        const results = await batch(statements);
+        transactions.push(results.reduce((sum, r) => sum + r.changes, 0));
+        return results;
+      };
+      const counts = await store.purge({ conversationMs: 30 * DAY }, now, { batchRows: 2 });
+      store.db.batch = batch;
+      expect(counts).toEqual({ conversations: 5, messages: 15, events: 15, feedback: 15 });
+      // At most 2 rows per table and statement, so no transaction deletes more than 8 rows.
+      expect(transactions.length).toBeGreaterThanOrEqual(8);
+      expect(Math.max(...transactions)).toBeLessThanOrEqual(8);
+      expect(await store.getConversation('recent')).toBeDefined();
+      expect(await store.listMessages('recent')).toHaveLength(3);
+      expect(await store.db.first<{ n: number }>('SELECT COUNT(*) AS n FROM feedback')).toEqual({ n: 3 });
+    });
+
     it('keeps an idle conversation while its case exists, and deletes both once the closed case is past its period', async () => {
       const now = 400 * DAY;
       const insertCase = (id: string, conversationId: string, status: string, closedAt: number | null) => store.db.run(

@@ -1,0 +1,298 @@
+// `npm run bench:store`: the SQLite files of the real server under sustained writes and during a
+// large retention purge (security drill D-1, D-2, D-6). Prints figures; never fails on timing.
+//
+// 1. WAL: answers (BENCH_ANSWERS_PER_S, 50) and new conversations (BENCH_CREATES_PER_S, 200) at
+//    a fixed rate for BENCH_STORE_SECONDS (60): largest WAL and database file, the WAL at the
+//    end of the load and a few seconds after it.
+// 2. Purge: 12,000 conversations with 120,000 messages and 120,000 events (BENCH_PURGE_CONVERSATIONS)
+//    become due while the server runs; GET /healthz back to back and answers at 20/s, without a
+//    purge and while the purge runs, in the same run: p50 / p99 / max and their ratios.
+// 3. Deletion on disk: copies of a unique marker in the purged messages, found in the raw bytes of
+//    lotse.sqlite and lotse.sqlite-wal before the purge, after it, and after the quiet-time rewrite.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { openSqliteStoreDriver } from '../src/store/sqlite-driver.ts';
+import { BENCH_QUESTIONS } from './questions.ts';
+import { createConversations, freePort, LOAD_VARS, ROOT, type Conversation } from './lib.ts';
+
+const SECONDS = Number(process.env.BENCH_STORE_SECONDS ?? 60);
+const ANSWERS_PER_S = Number(process.env.BENCH_ANSWERS_PER_S ?? 50);
+const CREATES_PER_S = Number(process.env.BENCH_CREATES_PER_S ?? 200);
+const PURGE_CONVERSATIONS = Number(process.env.BENCH_PURGE_CONVERSATIONS ?? 12_000);
+const PURGE_ANSWERS_PER_S = 20;
+const DAY = 24 * 3600 * 1000;
+const MB = 1e6;
+const ANSWER = 'Wenn Sie sich Sorgen um ein Kind machen, sprechen Sie zuerst mit Ihrer Leitung und holen Sie die Beratung einer insoweit erfahrenen Fachkraft ein. '.repeat(12);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const size = (path: string) => (existsSync(path) ? statSync(path).size : 0);
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+function stats(values: number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+  return { n: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), max: round(sorted.at(-1) ?? NaN) };
+}
+
+function occurrences(path: string, text: string): number {
+  if (!existsSync(path)) return 0;
+  const bytes = readFileSync(path);
+  const needle = Buffer.from(text);
+  let n = 0;
+  for (let i = bytes.indexOf(needle); i !== -1; i = bytes.indexOf(needle, i + 1)) n++;
+  return n;
+}
+
+/** The server in its own process, with its JSON log lines passed to `onLog`. */
+async function startServer(dataDir: string, env: Record<string, string>, onLog: (line: Record<string, unknown>) => void) {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...LOAD_VARS, ...env, PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    try {
+      onLog(JSON.parse(line));
+    } catch { /* not a log line */ }
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) {
+        return {
+          url,
+          close: () => new Promise<void>((done) => {
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+        };
+      }
+    } catch { /* not up yet */ }
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error('server did not start');
+}
+
+/** Calls `fire` `rate` times a second (at most 64 at once) until stopped. */
+function paced(rate: number, fire: (i: number) => Promise<void>) {
+  let sent = 0;
+  let inFlight = 0;
+  const started = performance.now();
+  const timer = setInterval(() => {
+    const due = Math.floor(((performance.now() - started) / 1000) * rate);
+    while (sent < due && inFlight < 64) {
+      inFlight++;
+      void fire(sent++).finally(() => inFlight--);
+    }
+  }, 5);
+  return { stop: () => clearInterval(timer), get sent() { return sent; } };
+}
+
+function answering(url: string, conversations: Conversation[], rate: number) {
+  const samples: Array<{ at: number; ms: number; ok: boolean }> = [];
+  const load = paced(rate, async (i) => {
+    const c = conversations[i % conversations.length];
+    const at = performance.now();
+    let ok = false;
+    try {
+      const res = await fetch(`${url}/api/conversations/${c.id}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${c.token}` },
+        body: JSON.stringify({ text: BENCH_QUESTIONS[i % BENCH_QUESTIONS.length] }),
+      });
+      ok = res.ok;
+      await res.arrayBuffer();
+    } catch { /* counted as an error */ }
+    samples.push({ at, ms: performance.now() - at, ok });
+  });
+  return { samples, stop: () => load.stop() };
+}
+
+/** GET /healthz back to back (10 ms apart), every request's start and duration. */
+function probing(url: string) {
+  const samples: Array<{ at: number; ms: number }> = [];
+  let running = true;
+  const done = (async () => {
+    while (running) {
+      const at = performance.now();
+      try {
+        await (await fetch(`${url}/healthz`)).arrayBuffer();
+      } catch { /* a refused probe still counts with its time */ }
+      samples.push({ at, ms: performance.now() - at });
+      await sleep(10);
+    }
+  })();
+  return { samples, stop: async () => { running = false; await done; } };
+}
+
+const between = <T extends { at: number }>(samples: T[], from: number, to: number) => samples.filter((s) => s.at >= from && s.at <= to);
+
+// ---- 1. the WAL under sustained writes ---------------------------------------------------------
+
+async function walRun() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lotse-bench-store-'));
+  const path = join(dataDir, 'lotse.sqlite');
+  const server = await startServer(dataDir, {}, () => {});
+  try {
+    const conversations = await createConversations(server.url, 200);
+    let maxWal = 0;
+    let maxDb = 0;
+    const sampler = setInterval(() => {
+      maxWal = Math.max(maxWal, size(`${path}-wal`));
+      maxDb = Math.max(maxDb, size(path));
+    }, 100);
+    const health = probing(server.url);
+    const answers = answering(server.url, conversations, ANSWERS_PER_S);
+    let createErrors = 0;
+    const creates = paced(CREATES_PER_S, async () => {
+      try {
+        const res = await fetch(`${server.url}/api/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"web"}' });
+        if (!res.ok) createErrors++;
+        await res.arrayBuffer();
+      } catch {
+        createErrors++;
+      }
+    });
+    const started = performance.now();
+    await sleep(SECONDS * 1000);
+    answers.stop();
+    creates.stop();
+    await sleep(1000); // the last requests in flight
+    const walAtEnd = size(`${path}-wal`);
+    await sleep(5000);
+    clearInterval(sampler);
+    await health.stop();
+    const loadTime = (performance.now() - started) / 1000 - 6;
+    const ok = answers.samples.filter((s) => s.ok);
+    return {
+      seconds: SECONDS,
+      answersPerS: round(ok.length / loadTime),
+      createsPerS: round(creates.sent / loadTime),
+      errors: answers.samples.length - ok.length + createErrors,
+      answerMs: stats(ok.map((s) => s.ms)),
+      healthzMs: stats(health.samples.map((s) => s.ms)),
+      maxWalMB: round(maxWal / MB),
+      walAtEndMB: round(walAtEnd / MB),
+      wal5sLaterMB: round(size(`${path}-wal`) / MB),
+      maxDbMB: round(maxDb / MB),
+    };
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// ---- 2. and 3. a large purge while the server runs ---------------------------------------------
+
+/** Writes `count` conversations of 5 exchanges that become due for the purge `dueInMs` from now. */
+async function preload(path: string, count: number, marker: string, dueInMs: number) {
+  const driver = openSqliteStoreDriver(path);
+  const at = Date.now() - DAY + dueInMs;
+  const db = driver.db;
+  const conversation = db.prepare("INSERT INTO conversations (id, token_hash, channel, context, created_at, last_activity_at) VALUES (?, 'h', 'web', ?, ?, ?)");
+  const message = db.prepare('INSERT INTO messages (id, conversation_id, author, text, reply, reply_to, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const event = db.prepare("INSERT INTO events (conversation_id, type, payload, created_at) VALUES (?, 'message', ?, ?)");
+  const feedback = db.prepare("INSERT INTO feedback (id, conversation_id, message_id, rating, comment, created_at) VALUES (?, ?, ?, 'down', ?, ?)");
+  db.exec('BEGIN');
+  for (let c = 0; c < count; c++) {
+    const id = randomUUID();
+    const question = `${marker} ${BENCH_QUESTIONS[c % BENCH_QUESTIONS.length]}`;
+    conversation.run(id, JSON.stringify({ lastQuery: question }), at, at);
+    for (let n = 0; n < 5; n++) {
+      const userId = randomUUID();
+      const answerId = randomUUID();
+      const iso = new Date(at).toISOString();
+      message.run(userId, id, 'user', question, null, null, at);
+      event.run(id, JSON.stringify({ id: userId, author: 'user', text: question, createdAt: iso }), at);
+      message.run(answerId, id, 'assistant', ANSWER, JSON.stringify({ text: ANSWER, sources: [] }), userId, at);
+      event.run(id, JSON.stringify({ id: answerId, author: 'assistant', text: ANSWER, reply: { text: ANSWER }, createdAt: iso }), at);
+      if (n === 0 && c % 5 === 0) feedback.run(randomUUID(), id, answerId, `${marker} hilft nicht`, at);
+    }
+  }
+  db.exec('COMMIT');
+  await driver.close();
+}
+
+async function purgeRun() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lotse-bench-purge-'));
+  const path = join(dataDir, 'lotse.sqlite');
+  const marker = `Bench-Marke-${randomUUID().slice(0, 8)}`;
+  const loadStarted = performance.now();
+  await preload(path, PURGE_CONVERSATIONS, marker, 25_000);
+  const preloadS = (performance.now() - loadStarted) / 1000;
+  const before = { db: occurrences(path, marker), wal: occurrences(`${path}-wal`, marker), dbMB: round(size(path) / MB) };
+
+  let listeningAt = 0;
+  let purge: { at: number; ms?: number; counts: Record<string, unknown> } | undefined;
+  const server = await startServer(dataDir, { RETENTION_CONVERSATION_DAYS: '1', PURGE_INTERVAL_MINUTES: '1', LOG_LEVEL: 'info' }, (line) => {
+    if (line.msg === 'listening') listeningAt = performance.now();
+    if (line.msg === 'retention purge' && Number(line.messages) > 0) {
+      const { time: _t, level: _l, msg: _m, ms, ...counts } = line;
+      purge = { at: performance.now(), ms: typeof ms === 'number' ? ms : undefined, counts };
+    }
+  });
+  try {
+    const conversations = await createConversations(server.url, 50);
+    let maxWal = 0;
+    const sampler = setInterval(() => (maxWal = Math.max(maxWal, size(`${path}-wal`))), 100);
+    const health = probing(server.url);
+    const answers = answering(server.url, conversations, PURGE_ANSWERS_PER_S);
+    // The purge timer fires 60 s after the start; wait for its log line (at most 3 minutes).
+    const deadline = performance.now() + 180_000;
+    while (!purge && performance.now() < deadline) await sleep(100);
+    await sleep(1000);
+    answers.stop();
+    await health.stop();
+    clearInterval(sampler);
+    if (!purge) throw new Error('the purge did not run');
+    // The purge ran from `ms` before its log line (older servers log no duration: from 58 s after the start).
+    const purgeFrom = purge.ms !== undefined ? purge.at - purge.ms : listeningAt + 58_000;
+    const baseline = { from: listeningAt + 5_000, to: Math.min(listeningAt + 50_000, purgeFrom - 1_000) };
+    const healthBase = stats(between(health.samples, baseline.from, baseline.to).map((s) => s.ms));
+    const healthPurge = stats(between(health.samples, purgeFrom, purge.at).map((s) => s.ms));
+    const answersBase = stats(between(answers.samples, baseline.from, baseline.to).map((s) => s.ms));
+    const answersPurge = stats(between(answers.samples, purgeFrom, purge.at).map((s) => s.ms));
+    const ratio = (a: ReturnType<typeof stats>, b: ReturnType<typeof stats>) => ({ p50: round(a.p50 / b.p50), p99: round(a.p99 / b.p99), max: round(a.max / b.max) });
+
+    const afterPurge = { db: occurrences(path, marker), wal: occurrences(`${path}-wal`, marker), dbMB: round(size(path) / MB) };
+    // Without writes the server rewrites the file at the next quiet moment (10 s): watch for it.
+    let afterQuiet = afterPurge;
+    const quietStarted = performance.now();
+    for (let i = 0; i < 30; i++) {
+      await sleep(1000);
+      afterQuiet = { db: occurrences(path, marker), wal: occurrences(`${path}-wal`, marker), dbMB: round(size(path) / MB) };
+      if (afterQuiet.db + afterQuiet.wal === 0 && afterQuiet.dbMB < afterPurge.dbMB) break;
+    }
+    return {
+      preload: { conversations: PURGE_CONVERSATIONS, seconds: round(preloadS) },
+      purge: { ...purge.counts, seconds: round((purge.at - purgeFrom) / 1000, 2) },
+      healthz: { withoutPurge: healthBase, duringPurge: healthPurge, ratio: ratio(healthPurge, healthBase) },
+      answers: { withoutPurge: answersBase, duringPurge: answersPurge, ratio: ratio(answersPurge, answersBase) },
+      maxWalMB: round(maxWal / MB),
+      marker: { beforePurge: before, afterPurge, afterQuietRewrite: { ...afterQuiet, waitedS: round((performance.now() - quietStarted) / 1000) } },
+    };
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+console.log(`WAL under sustained writes: ${ANSWERS_PER_S} answers/s + ${CREATES_PER_S} new conversations/s for ${SECONDS} s …`);
+const wal = await walRun();
+console.log(JSON.stringify(wal, null, 2));
+console.log(`Retention purge of ${PURGE_CONVERSATIONS} conversations while the server runs …`);
+const purge = await purgeRun();
+console.log(JSON.stringify(purge, null, 2));
+console.log([
+  '',
+  `WAL: max ${wal.maxWalMB} MB (DB ${wal.maxDbMB} MB), ${wal.walAtEndMB} MB at the end of the load, ${wal.wal5sLaterMB} MB 5 s later`,
+  `/healthz during the purge vs without: p50 ${purge.healthz.ratio.p50}×, p99 ${purge.healthz.ratio.p99}×, max ${purge.healthz.ratio.max}× (max ${purge.healthz.duringPurge.max} ms vs ${purge.healthz.withoutPurge.max} ms)`,
+  `answers during the purge vs without: p50 ${purge.answers.ratio.p50}×, p99 ${purge.answers.ratio.p99}×, max ${purge.answers.ratio.max}×`,
+  `marker copies in lotse.sqlite + -wal: ${purge.marker.beforePurge.db + purge.marker.beforePurge.wal} before, ${purge.marker.afterPurge.db + purge.marker.afterPurge.wal} after the purge, ${purge.marker.afterQuietRewrite.db + purge.marker.afterQuietRewrite.wal} after the quiet-time rewrite`,
+].join('\n'));
