@@ -11,11 +11,12 @@
 //    lotse.sqlite and lotse.sqlite-wal before the purge, after it, and after the quiet-time rewrite.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openSqliteStoreDriver } from '../src/store/sqlite-driver.ts';
+import { occurrences } from '../test/helpers/files.ts';
 import { BENCH_QUESTIONS } from './questions.ts';
 import { createConversations, freePort, LOAD_VARS, ROOT, type Conversation } from './lib.ts';
 
@@ -36,15 +37,6 @@ function stats(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
   return { n: sorted.length, p50: round(at(0.5)), p99: round(at(0.99)), max: round(sorted.at(-1) ?? NaN) };
-}
-
-function occurrences(path: string, text: string): number {
-  if (!existsSync(path)) return 0;
-  const bytes = readFileSync(path);
-  const needle = Buffer.from(text);
-  let n = 0;
-  for (let i = bytes.indexOf(needle); i !== -1; i = bytes.indexOf(needle, i + 1)) n++;
-  return n;
 }
 
 /** The server in its own process, with its JSON log lines passed to `onLog`. */

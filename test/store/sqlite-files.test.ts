@@ -3,12 +3,13 @@
 // the event loop free between short transactions, and purged text is gone from the raw bytes of
 // the database file and the WAL. Bounds are bytes, counts and ratios, not absolute timings.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SqlStore } from '../../src/store/sql-store.ts';
+import { fileSize, occurrences } from '../helpers/files.ts';
 import { openSqliteStoreDriver, SqliteDriver, type SqliteDriverOptions } from '../../src/store/sqlite-driver.ts';
 
 const DAY = 24 * 3600 * 1000;
@@ -30,15 +31,7 @@ function open(options: SqliteDriverOptions = {}, dir = mkdtempSync(join(tmpdir()
   return { path, driver, store: new SqlStore(driver) };
 }
 
-const size = (path: string) => (existsSync(path) ? statSync(path).size : 0);
-const occurrences = (path: string, text: string) => {
-  if (!existsSync(path)) return 0;
-  const bytes = readFileSync(path);
-  const needle = Buffer.from(text);
-  let n = 0;
-  for (let i = bytes.indexOf(needle); i !== -1; i = bytes.indexOf(needle, i + 1)) n++;
-  return n;
-};
+
 const inFiles = (path: string, text: string) => occurrences(path, text) + occurrences(`${path}-wal`, text);
 
 async function until(condition: () => boolean, timeoutMs: number): Promise<boolean> {
@@ -77,7 +70,7 @@ describe('the write-ahead log under sustained writes', () => {
     for (let i = 0; i < 1500; i++) {
       await converse(store, now, `Frage ${i}`, 1);
       if (i % 10 === 9) {
-        maxWal = Math.max(maxWal, size(`${path}-wal`));
+        maxWal = Math.max(maxWal, fileSize(`${path}-wal`));
         await new Promise((resolve) => setTimeout(resolve, 1));
       }
     }
@@ -85,7 +78,7 @@ describe('the write-ahead log under sustained writes', () => {
     expect(pages * 4096).toBeGreaterThan(8 * limit); // the data written is many times the limit
     expect(maxWal).toBeGreaterThan(0);
     expect(maxWal).toBeLessThan(8 * limit);
-    expect(await until(() => size(`${path}-wal`) === 0, 5000)).toBe(true);
+    expect(await until(() => fileSize(`${path}-wal`) === 0, 5000)).toBe(true);
   });
 });
 

@@ -21,11 +21,11 @@ export function acuteBody(signals: TurnSignals, triage: { suicidal: boolean; sig
   const acuteTurns = triage.signals.includes(MODEL_ACUTE_SIGNAL) ? 1 : ACUTE_TURNS;
   const searched = searchBody(signals, deps, context);
   // What was asked, or what the situation is about (genital cutting, suicide), answered from its own section.
-  if (searched.kind === 'answer' && (signals.question.asks || searched.probability >= RANKER.sureThreshold)) {
+  if (searched.kind === 'answer' && (signals.question.asks || searched.confidence >= RANKER.sureThreshold)) {
     return { ...searched, actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }], context: { ...searched.context, acuteTurns } };
   }
   const article = deps.articles.get(triage.suicidal ? SUICIDE_ARTICLE : ACUTE_ARTICLE) ?? deps.articles.get(ACUTE_ARTICLE);
-  const specific = searched.kind === 'answer' && searched.probability >= RANKER.sureThreshold
+  const specific = searched.kind === 'answer' && searched.confidence >= RANKER.sureThreshold
     ? searched.sources.find((s) => s.id !== article?.id)
     : undefined;
   const lines = article ? [`**${article.title}**`, '', article.lead] : [];

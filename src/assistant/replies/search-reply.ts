@@ -15,7 +15,6 @@ import { PERSON, type AssistantDeps, type Body } from './body.ts';
 // Said after the answer, not before it: a hedge above an answer that is right buries it.
 const NOT_SURE = '_Ich bin mir nicht sicher, ob dieser Abschnitt genau Ihre Frage beantwortet. Eine Fachkraft der Kontaktstelle kann Ihnen genauer helfen._';
 
-export type Searched = Body & { probability: number };
 
 /** Three quarters of the learned answer threshold: the least evidence on which a child-protection question is answered, hedged. */
 const IN_DOMAIN_FLOOR = RANKER.answerThreshold * 0.75;
@@ -55,18 +54,18 @@ function directFits(signals: TurnSignals, result: SearchResult): boolean {
   return signals.question.asked.some((act) => answers.acts.includes(act));
 }
 
-export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: ConversationContext): Searched {
+export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: ConversationContext): Body {
   const { result, probability, lead } = withStance(signals, deps, asResult(signals, deps));
   // A follow-up continues the case unless it plainly changes the subject ("danke – und das Wetter?").
   const inDomain = signals.question.inDomain || (signals.followUp && !OUTSIDE.test(signals.question.focus));
   if (!inDomain) {
-    return { ...offTopicAnswer(), sources: [], confidence: probability, probability, kind: 'fallback', context };
+    return { ...offTopicAnswer(), sources: [], confidence: probability, kind: 'fallback', context };
   }
   // Below the answer threshold a question about child protection still gets the best section,
   // hedged, as long as the ranker sees some evidence for it; "no reliable answer" is for the rest.
   if (result.hits.length === 0 || probability < IN_DOMAIN_FLOOR) {
     const fallback = fallbackAnswer(deps.knowledge.contacts);
-    return { ...fallback, sources: [], confidence: probability, probability, kind: 'fallback', context };
+    return { ...fallback, sources: [], confidence: probability, kind: 'fallback', context };
   }
   const answer = composeAnswer(result, { contacts: deps.knowledge.contacts, region: context.region, articles: deps.articles, direct: directFits(signals, result), lead });
   const unsure = probability < RANKER.sureThreshold;
@@ -75,17 +74,16 @@ export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: C
     actions: unsure ? [PERSON, ...answer.actions.filter((a) => a.type !== 'escalate')] : answer.actions,
     sources: answer.sources,
     confidence: probability,
-    probability,
     kind: 'answer',
     context: { ...context, lastArticleIds: answer.articleIds },
   };
 }
 
 /** A stance said on its own, with its section: for a fact that changes the answer ("ich bin Praktikantin"). */
-export function stanceBody(stance: Stance, deps: AssistantDeps, context: ConversationContext): Searched | undefined {
+export function stanceBody(stance: Stance, deps: AssistantDeps, context: ConversationContext): Body | undefined {
   const passage = passageById(deps.knowledge.passages, stance.section);
   if (!passage) return undefined;
   const result: SearchResult = { hits: [{ passage, score: 1 }], confidence: 1 };
   const answer = composeAnswer(result, { contacts: deps.knowledge.contacts, region: context.region, articles: deps.articles, lead: stance.answer });
-  return { text: answer.text, actions: answer.actions, sources: answer.sources, confidence: 1, probability: 1, kind: 'answer', context: { ...context, lastArticleIds: answer.articleIds } };
+  return { text: answer.text, actions: answer.actions, sources: answer.sources, confidence: 1, kind: 'answer', context: { ...context, lastArticleIds: answer.articleIds } };
 }
