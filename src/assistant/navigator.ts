@@ -53,6 +53,16 @@ const LEADERSHIP: Record<NavigatorRole, string> = {
   andere: 'Ihrer Leitung oder einer vertrauten Kollegin bzw. einem vertrauten Kollegen',
 };
 
+/** Who the Leitung is for a role, for texts outside the procedure (next steps). */
+export function leadershipOf(role: string | undefined): string {
+  return LEADERSHIP[toNavigatorRole(role)];
+}
+
+/** The legal basis of the advice by an insoweit erfahrene Fachkraft for a role. */
+export function insofaBasisOf(role: string | undefined): string {
+  return { p8a: '§ 8a Abs. 4 SGB VIII', kkg: '§ 4 Abs. 2 KKG', p8b: '§ 8b Abs. 1 SGB VIII' }[BASIS[toNavigatorRole(role)]];
+}
+
 type StepSpec = {
   title: string;
   articleIds: (role: NavigatorRole) => string[];

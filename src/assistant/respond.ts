@@ -4,6 +4,7 @@ import { isNavigatorRequest } from './navigator.ts';
 import { emergencyBlock, urgentBlock } from './emergency.ts';
 import type { TurnSignals } from './retrieval/features.ts';
 import type { AssistantDeps, Body, Turn } from './replies/body.ts';
+import { nextStepsText } from './replies/next-steps.ts';
 import { understoodLine } from './replies/understood-line.ts';
 import { MODEL_SIGNAL } from './triage.ts';
 import { handleTurn, leansOnBefore, type TurnState } from './turns.ts';
@@ -87,6 +88,25 @@ function frameForSafety(turn: Turn, deps: AssistantDeps, body: Body): Framed {
   return { parts: [], actions: body.actions, context };
 }
 
+// Handlers whose answer is about the case told: they get the next steps that fit it.
+const CASE_HANDLERS = new Set([
+  'acute', 'custody-claim-in-danger', 'trainee-statement', 'context-for-the-last-question', 'knowledge',
+  'urgent-without-passage', 'acute-follow-up', 'described-worry', 'acute-what-now',
+]);
+
+/** The next steps a counsellor would add under the answer to a told case, each said once per conversation. */
+function withNextSteps(state: TurnState, handler: string, body: Body, framed: Framed): { text?: string; context: ConversationContext } {
+  const { situation, danger, question } = state.turn.understood;
+  const isCase = situation.concerns.length > 0 || danger.level === 'urgent' || danger.level === 'acute';
+  const { context } = framed;
+  if (!CASE_HANDLERS.has(handler) || body.kind !== 'answer' || !isCase) return { context };
+  const shown = context.stepsShown ?? [];
+  const steps = nextStepsText(state.deps.knowledge.nextSteps, {
+    situation, role: context.role, level: danger.level, acts: question.asked.length ? question.asked : question.acts, answer: [...framed.parts, body.text].join('\n'), shown,
+  }, state.deps.knowledge.contacts);
+  return steps.text ? { text: steps.text, context: { ...context, stepsShown: [...shown, ...steps.ids] } } : { context };
+}
+
 /** What the reply tells about removed personal data: how much and of which kinds, never what. */
 export function redactionSummary(findings: Turn['findings']): Pick<Reply, 'redacted'> {
   return findings.length ? { redacted: { count: findings.length, types: [...new Set(findings.map((f) => f.type))] } } : {};
@@ -121,9 +141,10 @@ export function respond(turn: Turn, deps: AssistantDeps): TurnResult {
   const state = stateOf(turn, deps);
   const { handler, body } = handleTurn(state);
   const framed = frameForSafety(turn, deps, body);
+  const steps = withNextSteps(state, handler, body, framed);
   const showNotice = turn.findings.length > 0 && !turn.privacyNoticeShown;
-  const understood = body.kind === 'answer' ? understoodLine(state.before, framed.context, deps.knowledge) : undefined;
-  const parts = [...framed.parts, ...(showNotice ? [PRIVACY_NOTICE] : []), body.text, ...(understood ? [understood] : [])];
+  const understood = body.kind === 'answer' ? understoodLine(state.before, steps.context, deps.knowledge) : undefined;
+  const parts = [...framed.parts, ...(showNotice ? [PRIVACY_NOTICE] : []), body.text, ...(steps.text ? [steps.text] : []), ...(understood ? [understood] : [])];
   return {
     reply: {
       text: parts.join('\n\n'),
@@ -135,7 +156,7 @@ export function respond(turn: Turn, deps: AssistantDeps): TurnResult {
       kind: body.kind,
       ...(body.summary ? { summary: body.summary } : {}),
     },
-    context: framed.context,
+    context: steps.context,
     privacyNoticeShown: turn.privacyNoticeShown || showNotice,
     handler,
   };

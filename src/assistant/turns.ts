@@ -2,6 +2,7 @@ import { contactAnswer, isContactRequest } from './contact-answer.ts';
 import { detectRole } from './context.ts';
 import { isFollowUp, type detectIntent } from './intents.ts';
 import { startStep } from './navigator.ts';
+import { fitsConditions } from './retrieval/conditions.ts';
 import type { TurnSignals } from './retrieval/features.ts';
 import { acuteBody, acuteFollowUpBody } from './replies/acute-reply.ts';
 import type { AssistantDeps, Body, Turn } from './replies/body.ts';
@@ -41,6 +42,16 @@ export type TurnHandler = {
 
 const danger = (s: TurnState) => s.turn.understood.danger;
 
+/** The turn voices doubt about the worry and asks about no other step. */
+const doubts = (s: TurnState) => {
+  const { acts, asked } = s.signals.question;
+  return acts.includes('doubt') && asked.every((a) => a === 'doubt' || a === 'wait-and-see');
+};
+
+/** A case has been told earlier in the conversation. */
+const isRunningCase = (before: ConversationContext) =>
+  (before.situation?.concerns.length ?? 0) > 0 || (before.acuteTurns ?? 0) > 0 || (before.urgentTurns ?? 0) > 0;
+
 /** The guided procedure, from the first step the situation has not done yet. */
 function startProcedure(s: TurnState): Body {
   const step = startStep(s.context.situation?.done ?? []);
@@ -64,6 +75,16 @@ export const TURN_HANDLERS: TurnHandler[] = [
     applies: (s) => (danger(s).level === 'acute' || danger(s).level === 'urgent') && s.signals.question.acts.includes('custody-claim'),
     reply: (s) => {
       const stance = s.deps.knowledge.stances.find((st) => st.acts.includes('custody-claim'));
+      return stance ? stanceBody(stance, s.deps, s.context) : undefined;
+    },
+  },
+  {
+    // "Vielleicht übertreibe ich ja" in a told case: doubt is answered, not searched for.
+    name: 'doubt',
+    applies: (s) => doubts(s) && (danger(s).level !== 'none' || isRunningCase(s.before)),
+    reply: (s) => {
+      const stance = s.deps.knowledge.stances.find((st) => st.acts.includes('doubt')
+        && fitsConditions(st, { situation: s.signals.situation, role: s.context.role, level: danger(s).level }));
       return stance ? stanceBody(stance, s.deps, s.context) : undefined;
     },
   },
@@ -162,8 +183,14 @@ export const TURN_HANDLERS: TurnHandler[] = [
 /** Whether a turn leans on the ones before it: a short or connected question in a running case. */
 export function leansOnBefore(text: string, before: ConversationContext, words: number): boolean {
   const topic = before.situation && (before.situation.acts.length > 0 || before.situation.concerns.length > 0);
-  return Boolean(topic || before.lastArticleIds?.length) && (isFollowUp(text) || words <= 8);
+  if (!(topic || before.lastArticleIds?.length)) return false;
+  // While a child is in danger, what follows is about the same emergency unless it is long.
+  const inDanger = (before.acuteTurns ?? 0) > 0 || (before.urgentTurns ?? 0) > 0;
+  return isFollowUp(text) || words <= (inDanger ? DANGER_FOLLOW_UP_WORDS : 8);
 }
+
+/** Up to how many words a message in a running emergency is read as its follow-up. */
+const DANGER_FOLLOW_UP_WORDS = 25;
 
 /** The first handler that applies and answers. */
 export function handleTurn(state: TurnState): { handler: string; body: Body } {

@@ -47,4 +47,6 @@ export type ConversationContext = {
   situation?: Situation;
   /** The guided procedure asked for the asker's field and waits for the answer. */
   awaitingRole?: boolean;
+  /** Ids of the next steps already named in this conversation (knowledge/next-steps.yaml). */
+  stepsShown?: string[];
 };

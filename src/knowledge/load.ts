@@ -17,8 +17,11 @@ export async function readKnowledgeFiles(dir: string): Promise<KnowledgeFiles> {
   const answers = await Promise.all(
     answerNames.map(async (name) => ({ path: `answers/${name}`, content: await readFile(join(answerDir, name), 'utf8') })),
   );
-  const [contacts, regions, synonyms, vocabulary, stances] = await Promise.all([read('contacts.yaml'), read('regions.yaml'), read('synonyms.yaml'), read('vocabulary.yaml'), read('stances.yaml')]);
-  return { articles, contacts, regions, synonyms, vocabulary, answers, stances };
+  const optional = (name: string) => (existsSync(join(dir, name)) ? read(name) : Promise.resolve(undefined));
+  const [contacts, regions, synonyms, vocabulary, stances, nextSteps] = await Promise.all([
+    read('contacts.yaml'), read('regions.yaml'), read('synonyms.yaml'), read('vocabulary.yaml'), read('stances.yaml'), optional('next-steps.yaml'),
+  ]);
+  return { articles, contacts, regions, synonyms, vocabulary, answers, stances, nextSteps };
 }
 
 export async function loadKnowledgeFromDir(dir: string): Promise<KnowledgeBundle> {

@@ -3,8 +3,8 @@ import type { z } from 'zod';
 import { splitFrontMatter } from './front-matter.ts';
 import { editorialState } from './editorial.ts';
 import { chunkArticle, splitSections } from './chunk.ts';
-import { answersSchema, contactsSchema, frontMatterSchema, regionsSchema, stancesSchema, synonymsSchema, vocabularySchema, type AnswersFile } from './schema.ts';
-import type { Article, KnowledgeBundle, Passage, Stance, Vocabulary } from './types.ts';
+import { answersSchema, contactsSchema, frontMatterSchema, nextStepsSchema, regionsSchema, stancesSchema, synonymsSchema, vocabularySchema, type AnswersFile } from './schema.ts';
+import type { Article, KnowledgeBundle, NextStep, Passage, Stance, Vocabulary } from './types.ts';
 
 /** The raw files of a knowledge base, as read from disk or bundled into a Worker. */
 export type KnowledgeFiles = {
@@ -17,6 +17,8 @@ export type KnowledgeFiles = {
   answers: Array<{ path: string; content: string }>;
   /** knowledge/stances.yaml; absent means none. */
   stances?: string;
+  /** knowledge/next-steps.yaml; absent means none. */
+  nextSteps?: string;
 };
 
 /** One problem in one file, reported as "file: field: problem" so an editor can fix it at once. */
@@ -112,6 +114,23 @@ function parseStances(content: string | undefined, passages: Passage[], vocabula
   return stances;
 }
 
+/** Validates the next steps against the vocabulary and the articles they stand on. */
+function parseNextSteps(content: string | undefined, articles: Article[], vocabulary: Vocabulary): NextStep[] {
+  if (!content) return [];
+  const steps = validate('next-steps.yaml', nextStepsSchema, parseYamlFile('next-steps.yaml', content)) as NextStep[];
+  const ids = new Set(articles.map((a) => a.id));
+  const seen = new Set<string>();
+  steps.forEach((step, i) => {
+    if (seen.has(step.id)) throw new KnowledgeError('next-steps.yaml', `${i}.id: "${step.id}" doppelt vergeben`);
+    seen.add(step.id);
+    const bad = step.concerns?.find((c) => !Object.hasOwn(vocabulary.concerns, c)) ?? step.notConcerns?.find((c) => !Object.hasOwn(vocabulary.concerns, c))
+      ?? step.notActs?.find((a) => !Object.hasOwn(vocabulary.acts, a));
+    if (bad) throw new KnowledgeError('next-steps.yaml', `${i}: "${bad}" steht nicht in vocabulary.yaml`);
+    if (!ids.has(step.article)) throw new KnowledgeError('next-steps.yaml', `${i}.article: Artikel "${step.article}" gibt es nicht`);
+  });
+  return steps;
+}
+
 /** Adds each article's concerns and each section's answers (keyed "kurz" or by heading) to its passages. */
 function annotate(articles: Article[], passages: Passage[], files: KnowledgeFiles['answers'], vocabulary: Vocabulary): Passage[] {
   const byArticle = new Map(articles.map((a) => [a.id, a]));
@@ -152,6 +171,7 @@ export function parseKnowledge(files: KnowledgeFiles): KnowledgeBundle {
     passages,
     vocabulary,
     stances: parseStances(files.stances, passages, vocabulary),
+    nextSteps: parseNextSteps(files.nextSteps, articles, vocabulary),
     synonyms: validate('synonyms.yaml', synonymsSchema, parseYamlFile('synonyms.yaml', files.synonyms)),
     contacts: validate('contacts.yaml', contactsSchema, parseYamlFile('contacts.yaml', files.contacts)),
     regions: validate('regions.yaml', regionsSchema, parseYamlFile('regions.yaml', files.regions)),

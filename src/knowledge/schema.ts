@@ -117,11 +117,9 @@ export const answersSchema = z.object({
 });
 export type AnswersFile = z.infer<typeof answersSchema>;
 
-// knowledge/stances.yaml: plain answers to yes/no questions about an act, each on a section.
+// When a stance or a next step applies: the same condition fields for both.
 const idList = z.array(z.string()).optional();
-export const stancesSchema = z.array(z.object({
-  acts: z.array(z.string()).min(1),
-  kinds: z.array(z.string()).min(1).optional(),
+const conditionFields = {
   concerns: idList,
   about: idList,
   roles: idList,
@@ -130,8 +128,27 @@ export const stancesSchema = z.array(z.object({
   circumstances: idList,
   notConcerns: idList,
   notAbout: idList,
+  notCircumstances: idList,
   levels: idList,
+  notDone: idList,
+};
+
+// knowledge/stances.yaml: plain answers to yes/no questions about an act, each on a section.
+export const stancesSchema = z.array(z.object({
+  ...conditionFields,
+  acts: z.array(z.string()).min(1),
+  kinds: z.array(z.string()).min(1).optional(),
   generic: z.boolean().optional(),
   answer: z.string().min(10).max(600).regex(/^(Ja|Nein|Doch|In der Regel|Nicht)\b/, 'beginnt mit der klaren Antwort (Ja, Nein, Doch, In der Regel …, Nicht …)'),
   section: z.string().regex(/^[a-z0-9-]+#[a-z0-9-]+$/, 'Abschnitts-Id wie artikel#abschnitt'),
+}));
+
+// knowledge/next-steps.yaml: the next steps a counsellor names for a situation, in order.
+export const nextStepsSchema = z.array(z.object({
+  ...conditionFields,
+  id: z.string().regex(/^[a-z0-9-]+$/, 'Kennung aus Kleinbuchstaben, Ziffern und Bindestrichen'),
+  text: z.string().min(10).max(400),
+  said: z.array(z.string().min(3)).optional(),
+  notActs: idList,
+  article: z.string().regex(/^[a-z0-9-]+$/, 'Artikel-Id'),
 }));

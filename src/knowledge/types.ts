@@ -53,26 +53,49 @@ export type SectionAnswers = {
   short?: string;
 };
 
-/** A plain answer to a yes/no question about an act (knowledge/stances.yaml). */
-export type Stance = {
-  acts: string[];
-  /** Question kinds; absent: any yes/no question. */
-  kinds?: string[];
+/**
+ * When a piece of guidance applies, in the situation's categories (each absent field: any).
+ * Stances and next steps share it, and one matcher reads it (assistant/retrieval/conditions.ts).
+ */
+export type Conditions = {
   concerns?: string[];
   about?: string[];
   roles?: string[];
-  /** Fields the stance does not speak for (e.g. medical staff, who document with photos). */
+  /** Fields the entry does not speak for (e.g. medical staff, who document with photos). */
   notRoles?: string[];
   ages?: string[];
   circumstances?: string[];
   notConcerns?: string[];
   notAbout?: string[];
+  notCircumstances?: string[];
   levels?: string[];
+  /** Steps already done (situation slot `done`) for which the entry no longer applies. */
+  notDone?: string[];
+};
+
+/** A plain answer to a yes/no question about an act (knowledge/stances.yaml). */
+export type Stance = Conditions & {
+  acts: string[];
+  /** Question kinds; absent: any yes/no question. */
+  kinds?: string[];
   /** Only for questions that name no kind of concern themselves. */
   generic?: boolean;
   answer: string;
   /** Passage id of the section the answer stands on. */
   section: string;
+};
+
+/** One next step a counsellor would name for a situation (knowledge/next-steps.yaml). */
+export type NextStep = Conditions & {
+  id: string;
+  /** German Markdown; {leitung}, {insofa-basis} and {hotline:<id>} are filled in per reader. */
+  text: string;
+  /** Words that show the answer already says this step (folded, lower case). */
+  said?: string[];
+  /** Acts of the question for which the step would only repeat the answer. */
+  notActs?: string[];
+  /** The article the step stands on. */
+  article: string;
 };
 
 export type Vocabulary = { kinds: Record<string, string>; acts: Record<string, string>; concerns: Record<string, string> };
@@ -134,4 +157,5 @@ export type KnowledgeBundle = {
   regions: Regions;
   vocabulary: Vocabulary;
   stances: Stance[];
+  nextSteps: NextStep[];
 };

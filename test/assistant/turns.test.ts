@@ -96,3 +96,51 @@ describe('safety framing', () => {
     expect(r!.reply.text).toMatch(/nicht vor Ort/);
   });
 });
+
+describe('next steps under the answer to a told case', () => {
+  it('names the steps that fit the reader, leaves out what was done, and says each once', () => {
+    const [first, second] = converse(
+      'Ich bin Erzieherin in einer Kita. Ein Mädchen (4) hat heute blaue Flecken an beiden Oberarmen, die Mutter sagt, sie sei gefallen. Was soll ich tun?',
+      'Und wie lange muss ich die Notizen aufbewahren?',
+    );
+    const steps = first!.reply.text.slice(first!.reply.text.indexOf('**Ihre nächsten Schritte:**'));
+    expect(steps).toMatch(/Kita-Leitung/);
+    expect(steps).toMatch(/§ 8a Abs\. 4 SGB VIII/);
+    expect(second!.reply.text).not.toMatch(/Sprechen Sie noch heute mit Ihrer Kita-Leitung/);
+    const [told] = converse('Ich habe schon mit meiner Leitung gesprochen. Ein Junge (5) erzählt, der Papa schlägt ihn mit dem Gürtel. Was jetzt?');
+    expect(told!.reply.text).not.toMatch(/Sprechen Sie noch heute mit/);
+  });
+
+  it('adds none to a plain question about a term', () => {
+    const [term] = converse('Was ist eine insoweit erfahrene Fachkraft?');
+    expect(term!.reply.text).not.toMatch(/Ihre nächsten Schritte/);
+  });
+});
+
+describe('doubt and the asker’s own risk', () => {
+  it('answers doubt after an emergency with "do not wait", not with a generic block', () => {
+    const [, doubt] = converse(
+      'Der Vater steht betrunken in der Garderobe und will seinen Sohn (3) mit dem Auto mitnehmen.',
+      'Vielleicht übertreibe ich ja, ich will ihn nicht bloßstellen.',
+    );
+    expect(doubt!.handler).toBe('doubt');
+    expect(afterSafety(doubt!.reply.text)).toMatch(/^Nicht abwarten/);
+  });
+
+  it('answers "kann ich Ärger bekommen?" with no, and why', () => {
+    const [, risk] = converse(
+      'Ein Schüler (9) kommt seit Wochen ohne Frühstück und mit kaputten Schuhen, ich will das Jugendamt informieren.',
+      'Kann ich Ärger bekommen, wenn sich herausstellt, dass nichts war?',
+    );
+    expect(afterSafety(risk!.reply.text)).toMatch(/^Nein, nicht wenn Sie nach bestem Wissen/);
+    expect(risk!.reply.sources[0]!.id).toBe('jugendamt-informieren');
+  });
+
+  it('names the region’s Jugendamt when a follow-up in an emergency only says where', () => {
+    const [, where] = converse(
+      'Ein Kind (6) ist noch in der Kita, die Mutter hätte um 16 Uhr abholen sollen und geht nicht ans Handy, zu Hause ist das Baby allein.',
+      'wir sind in Wismar',
+    );
+    expect(where!.reply.text).toMatch(/Nordwestmecklenburg/);
+  });
+});

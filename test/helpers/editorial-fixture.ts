@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 export const ROOT = resolve(import.meta.dirname, '../..');
 const FIXTURE = join(ROOT, 'test/knowledge/fixtures/editorial/articles');
 /** Top-level knowledge files that name sections of the real articles, with their empty form. */
-const POINTS_INTO_ARTICLES: Record<string, string> = { 'stances.yaml': '[]\n' };
+const POINTS_INTO_ARTICLES: Record<string, string> = { 'stances.yaml': '[]\n', 'next-steps.yaml': '[]\n' };
 
 export type FixtureKnowledge = {
   dir: string;

@@ -1,3 +1,4 @@
+import { regionalContactLine } from '../answer.ts';
 import { MODEL_ACUTE_SIGNAL } from '../triage.ts';
 import type { TurnSignals } from '../retrieval/features.ts';
 import { RANKER } from '../retrieval/ranker.ts';
@@ -46,11 +47,13 @@ export function acuteBody(signals: TurnSignals, triage: { suicidal: boolean; sig
  */
 export function acuteFollowUpBody(deps: AssistantDeps, context: ConversationContext, confidence: number): Body {
   const articles = [deps.articles.get(ACUTE_ARTICLE), deps.articles.get('dokumentation')].filter((a) => a !== undefined);
+  const office = regionalContactLine(deps.knowledge.contacts, context.region);
   const text = [
     '**Warten Sie nicht ab.** Haben Sie die 110 noch nicht angerufen, tun Sie es jetzt – auch wenn Sie unsicher sind. Schicken Sie das Kind nicht in eine Situation zurück, in der es gefährdet ist, und bleiben Sie bei ihm, bis Hilfe da ist.',
     '',
     '- Sagen Sie der Leitstelle, wo das Kind ist, was Sie gesehen und gehört haben und wer noch betroffen sein kann, etwa Geschwister.',
     '- Das Jugendamt erreichen Sie außerhalb der Dienstzeiten über die Polizei (110).',
+    ...(office ? [`- ${office}`] : []),
     '- Schreiben Sie danach auf, was passiert ist: Uhrzeit, was Sie gesehen und gehört haben, wörtliche Aussagen.',
     '- Sie müssen das nicht allein tragen: Die Kontaktstelle Kinderschutz hilft Ihnen bei den nächsten Schritten.',
   ].join('\n');

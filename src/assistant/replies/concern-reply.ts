@@ -1,3 +1,4 @@
+import { regionalContactLine } from '../answer.ts';
 import type { ConversationContext } from '../types.ts';
 import { articleSource, PERSON, WHAT_NOW, type AssistantDeps, type Body } from './body.ts';
 
@@ -29,12 +30,22 @@ export function concernFallbackBody(deps: AssistantDeps, context: ConversationCo
 
 const URGENT_ARTICLE = 'jugendamt-informieren';
 
+/** The region's Jugendamt, and what to do when no one answers there today. */
+export function reachToday(deps: AssistantDeps, context: ConversationContext): string[] {
+  const office = regionalContactLine(deps.knowledge.contacts, context.region);
+  return [
+    '',
+    ...(office ? [office, ''] : []),
+    'Erreichen Sie beim Jugendamt niemanden oder ist die Dienstzeit vorbei, rufen Sie die Polizei (110): Sie erreicht den Bereitschaftsdienst des Jugendamts.',
+  ];
+}
+
 /** Something must happen today but no section fits the words: how to reach the Jugendamt now. */
 export function urgentFallbackBody(deps: AssistantDeps, context: ConversationContext): Body | undefined {
   const article = deps.articles.get(URGENT_ARTICLE);
   if (!article) return undefined;
   return {
-    text: [`**${article.title}**`, '', article.lead].join('\n'),
+    text: [`**${article.title}**`, '', article.lead, ...reachToday(deps, context)].join('\n'),
     actions: [PERSON],
     sources: [articleSource(article)],
     confidence: 1,

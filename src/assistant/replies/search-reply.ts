@@ -18,6 +18,11 @@ const NOT_SURE = '_Ich bin mir nicht sicher, ob dieser Abschnitt genau Ihre Frag
 
 /** Three quarters of the learned answer threshold: the least evidence on which a child-protection question is answered, hedged. */
 const IN_DOMAIN_FLOOR = RANKER.answerThreshold * 0.75;
+/**
+ * In a running case a follow-up is answered on less evidence: the case itself narrows what it can
+ * be about, and "no reliable answer" in the middle of a case leaves the asker alone.
+ */
+const CASE_FOLLOW_UP_FLOOR = RANKER.answerThreshold * 0.4;
 
 /** The ranked sections as a search result (best first), for the answer composer. */
 function asResult(signals: TurnSignals, deps: AssistantDeps): { result: SearchResult; probability: number } {
@@ -63,7 +68,8 @@ export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: C
   }
   // Below the answer threshold a question about child protection still gets the best section,
   // hedged, as long as the ranker sees some evidence for it; "no reliable answer" is for the rest.
-  if (result.hits.length === 0 || probability < IN_DOMAIN_FLOOR) {
+  const inCase = signals.followUp && ((signals.previous?.concerns.length ?? 0) > 0 || signals.level !== 'none');
+  if (result.hits.length === 0 || probability < (inCase ? CASE_FOLLOW_UP_FLOOR : IN_DOMAIN_FLOOR)) {
     const fallback = fallbackAnswer(deps.knowledge.contacts);
     return { ...fallback, sources: [], confidence: probability, kind: 'fallback', context };
   }

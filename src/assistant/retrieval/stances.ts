@@ -1,13 +1,11 @@
 import type { Passage, Stance } from '../../knowledge/types.ts';
 import { CONCERN_PATTERNS, matching } from '../understanding/lexicon.ts';
+import { fitsConditions } from './conditions.ts';
 import type { TurnSignals } from './features.ts';
 
 // The plain answer to a yes/no question about an act (knowledge/stances.yaml): the first stance
 // whose act, question kind and conditions fit the turn. In a follow-up without an act of its own
 // ("und wenn sie es trotzdem will?") the act of the running topic counts.
-
-const any = (wanted: string[] | undefined, have: readonly string[]) => !wanted || wanted.some((w) => have.includes(w));
-const none = (unwanted: string[] | undefined, have: readonly string[]) => !unwanted || !unwanted.some((w) => have.includes(w));
 
 export function stanceFor(signals: TurnSignals, stances: readonly Stance[]): Stance | undefined {
   const { question, situation } = signals;
@@ -22,15 +20,7 @@ export function stanceFor(signals: TurnSignals, stances: readonly Stance[]): Sta
     !(s.generic && namesConcern) &&
     s.acts.some((a) => acts.includes(a))
     && (!s.kinds || (question.kind !== undefined && s.kinds.includes(question.kind)))
-    && any(s.concerns, situation.concerns)
-    && any(s.about, situation.about ? [situation.about] : [])
-    && any(s.roles, signals.role ? [signals.role] : [])
-    && !(s.notRoles && signals.role && s.notRoles.includes(signals.role))
-    && any(s.ages, situation.age ? [situation.age] : [])
-    && none(s.notConcerns, situation.concerns)
-    && none(s.notAbout, situation.about ? [situation.about] : [])
-    && any(s.circumstances, situation.circumstances)
-    && any(s.levels, [signals.level]));
+    && fitsConditions(s, { situation, role: signals.role, level: signals.level }));
 }
 
 const BY_ID = new WeakMap<readonly Passage[], Map<string, Passage>>();
