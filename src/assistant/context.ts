@@ -7,7 +7,7 @@ import { foldText } from './safety/fold.ts';
 const ROLE_PATTERNS: Array<[string, RegExp]> = [
   ['kita', /\b(kita|kitas|kindergarten|krippe|hort|erzieher(in|innen)?|kindertages(stätte|staette|pflege)|tagesmutter|tagesvater)\b/],
   ['schule', /\b(schulbegleit(er|erin|ung)|schulsekretär(in)?|schule|lehrer(in|innen)?|lehrkraft|lehrkräfte|lehrkraefte|klassenlehrer(in)?|schulsozialarbeit(er|erin)?|schüler(in)?|schueler(in)?|grundschule|gymnasium)\b/],
-  ['gesundheit', /\b(gesundheitswesen|logopäd(e|in)|ergotherapeut(in)?|physiotherapeut(in)?|zahnärztin|apotheke|arzt|ärztin|aerztin|ärzte|aerzte|kinderarzt|kinderärztin|praxis|klinik|krankenhaus|hebamme|familienhebamme|pflegekraft|psychotherapeut(in)?|notaufnahme|zahnarzt)\b/],
+  ['gesundheit', /\b(gesundheitswesen|logopäd(e|in)|ergotherapeut(in)?|physiotherapeut(in)?|zahnärztin|apotheke|arzt|ärztin|aerztin|ärzte|aerzte|kinderarzt|kinderärztin|praxis|klinik|krankenhaus|hebamme|familienhebamme|pflegekraft|psychotherapeut(in)?|notaufnahme|zahnarzt|sprechstunde|patient(in|en|innen)?|u-?untersuchung|vorsorgeuntersuchung|kinderstation|auf station|stationär)\b/],
   ['verein', /\b(verein|sportverein|trainer(in)?|übungsleiter(in)?|uebungsleiter(in)?|ehrenamt(lich|liche|licher)?|jugendgruppe|feuerwehr)\b/],
   ['andere', /\b(anderes arbeitsfeld|sonstiges arbeitsfeld)\b/],
   ['jugendhilfe', /\b(jugendhilfe|jugendzentrum|jugendclub|wohngruppe|heim|sozialpädagog(e|in)|sozialpaedagog(e|in)|familienhilfe|spfh|streetwork(er)?|freier träger|freien träger)\b/],
