@@ -90,6 +90,15 @@ describe('danger by circumstance', () => {
     expect(understand('Die Familie fliegt in den Ferien nach Somalia, dort soll das Mädchen beschnitten werden.', {}).danger.level).toBe('urgent');
   });
 
+  it('finds the circumstance rules of a carer at the end, punishment tonight, a child not seen and a missed dose', () => {
+    const signals = (text: string) => understand(text, {}).danger.signals;
+    expect(signals('Die Pflegemutter schreibt, sie hält das alles nicht mehr aus, der Kleine (10 Monate) ist bei ihr.')).toContain('carer_breakdown_with_child');
+    expect(signals('Das Mädchen (8) sagt, heute Abend gibt es zu Hause Schläge wegen des Zeugnisses.')).toContain('punishment_expected_tonight');
+    expect(signals('Der Schüler fehlt seit vier Tagen, bei der Familie macht niemand auf.')).toContain('child_not_seen');
+    expect(understand('Der Vater gibt dem Kind das Antiepileptikum seit Tagen nicht.', {}).danger.level).toBe('urgent');
+    expect(signals('Vor einem Jahr sagte eine Mutter, sie könne nicht mehr. Wie spricht man so etwas an?')).not.toContain('carer_breakdown_with_child');
+  });
+
   it('is not acute for plans, past events or protection already in place', () => {
     expect(understand('Wir schreiben einen Notfallplan Kinderschutz für unsere Kita. Was gehört hinein?', {}).danger.level).not.toBe('acute');
     expect(understand('Vor zwei Jahren wollte ein betrunkener Vater sein Kind abholen. Wie hätten wir reagieren sollen?', {}).danger.level).not.toBe('acute');

@@ -89,6 +89,31 @@ const RULES: Rule[] = [
     level: (s) => (s.message.has('care-refused') && notPast(s) && s.situation.when !== 'days' ? 'urgent' : undefined),
   },
   {
+    // A carer who cannot go on, with a small child in their care: a hint of suicide is acute.
+    signal: 'carer_breakdown_with_child',
+    level: (s) => {
+      if (!s.message.has('carer-breakdown') || !notPast(s)) return undefined;
+      const small = s.situation.age === 'baby' || s.situation.age === 'toddler' || s.all.has('dependent-alone');
+      if (s.situation.concerns.includes('self-harm') || s.all.has('shared-death')) return 'acute';
+      return small ? 'urgent' : undefined;
+    },
+  },
+  {
+    // The child expects to be beaten or punished at home tonight.
+    signal: 'punishment_expected_tonight',
+    level: (s) => (s.message.has('punishment-threat') && notPast(s) ? 'urgent' : undefined),
+  },
+  {
+    // No one opens or answers and the child has not been seen: someone must look today.
+    signal: 'child_not_seen',
+    level: (s) => (s.message.has('carer-unreachable') && /\b(seit (\w+ ){0,2}tagen|nicht (mehr )?gesehen|nicht in der schule|nicht zur schule|fehlt (seit|unentschuldigt))\b/.test(s.text) && notPast(s) ? 'urgent' : undefined),
+  },
+  {
+    // A visit or handover today to a parent the child is protected from.
+    signal: 'protected_child_handover',
+    level: (s) => (s.all.has('protected-child') && s.message.has('handover-today') && present(s) ? 'urgent' : undefined),
+  },
+  {
     // Going back today to the person the worry is about: a discharge, a pickup, a visit.
     signal: 'handover_to_suspect',
     level: (s) => (s.message.has('handover-today') && SEXUAL_OR_PHYSICAL(s) && FAMILY.has(s.situation.about ?? '') && present(s) ? 'urgent' : undefined),
