@@ -96,6 +96,8 @@ describe('danger by circumstance', () => {
     expect(signals('Das Mädchen (8) sagt, heute Abend gibt es zu Hause Schläge wegen des Zeugnisses.')).toContain('punishment_expected_tonight');
     expect(signals('Der Schüler fehlt seit vier Tagen, bei der Familie macht niemand auf.')).toContain('child_not_seen');
     expect(understand('Der Vater gibt dem Kind das Antiepileptikum seit Tagen nicht.', {}).danger.level).toBe('urgent');
+    expect(signals('Ein Junge (2) wurde heute eingeliefert, der Tox-Screen ist positiv auf Benzodiazepine.')).toContain('small_child_intoxicated');
+    expect(understand('Ein Säugling, 3 Monate, hat seit heute ein Hämatom an der Wange.', {}).danger.signals).toContain('infant_injury_seen');
     expect(signals('Vor einem Jahr sagte eine Mutter, sie könne nicht mehr. Wie spricht man so etwas an?')).not.toContain('carer_breakdown_with_child');
   });
 

@@ -99,6 +99,11 @@ const RULES: Rule[] = [
     },
   },
   {
+    // A small child poisoned by what the adults keep or take: before it goes home with them.
+    signal: 'small_child_intoxicated',
+    level: (s) => (s.message.has('intoxication') && ['baby', 'toddler', 'preschool'].includes(s.situation.age ?? '') && notPast(s) ? 'urgent' : undefined),
+  },
+  {
     // The child expects to be beaten or punished at home tonight.
     signal: 'punishment_expected_tonight',
     level: (s) => (s.message.has('punishment-threat') && notPast(s) ? 'urgent' : undefined),
