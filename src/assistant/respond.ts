@@ -107,6 +107,23 @@ function withNextSteps(state: TurnState, handler: string, body: Body, framed: Fr
   return steps.text ? { text: steps.text, context: { ...context, stepsShown: [...shown, ...steps.ids] } } : { context };
 }
 
+/**
+ * The next steps go right under the direct answer (the lead before the section's heading), so
+ * that what to do stands on the first screen and the section follows as the background.
+ */
+function withStepsAfterLead(text: string, steps: string | undefined, asksWhatToDo: boolean): string {
+  if (!steps) return text;
+  // Without a direct answer, "was soll ich tun?" is answered by the steps themselves.
+  if (text.startsWith('**')) return asksWhatToDo ? `${steps}\n\n${text}` : `${text}\n\n${steps}`;
+  const heading = text.indexOf('\n\n**');
+  if (heading < 0) return `${text}\n\n${steps}`;
+  return `${text.slice(0, heading)}\n\n${steps}${text.slice(heading)}`;
+}
+
+/** "Was tun?", "Wie gehe ich vor?", "Soll ich …?" or a case told without a question. */
+const WHAT_TO_DO_KINDS = new Set(['should', 'how']);
+const asksWhatToDo = (turn: Turn) => turn.understood.question.kind === undefined || WHAT_TO_DO_KINDS.has(turn.understood.question.kind);
+
 /** What the reply tells about removed personal data: how much and of which kinds, never what. */
 export function redactionSummary(findings: Turn['findings']): Pick<Reply, 'redacted'> {
   return findings.length ? { redacted: { count: findings.length, types: [...new Set(findings.map((f) => f.type))] } } : {};
@@ -144,7 +161,7 @@ export function respond(turn: Turn, deps: AssistantDeps): TurnResult {
   const steps = withNextSteps(state, handler, body, framed);
   const showNotice = turn.findings.length > 0 && !turn.privacyNoticeShown;
   const understood = body.kind === 'answer' ? understoodLine(state.before, steps.context, deps.knowledge) : undefined;
-  const parts = [...framed.parts, ...(showNotice ? [PRIVACY_NOTICE] : []), body.text, ...(steps.text ? [steps.text] : []), ...(understood ? [understood] : [])];
+  const parts = [...framed.parts, ...(showNotice ? [PRIVACY_NOTICE] : []), withStepsAfterLead(body.text, steps.text, asksWhatToDo(turn)), ...(understood ? [understood] : [])];
   return {
     reply: {
       text: parts.join('\n\n'),
