@@ -36,6 +36,8 @@ export type ConversationContext = {
   region?: string;
   lastQuery?: string;
   lastArticleIds?: string[];
+  /** The section the last answer quoted, so that a new question does not get it again word for word. */
+  lastPassageId?: string;
   navigator?: { step: number };
   /** Turns left during which the emergency numbers stay at hand after an acute message. */
   acuteTurns?: number;

@@ -60,15 +60,17 @@ function directFits(signals: TurnSignals, result: SearchResult): boolean {
 }
 
 export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: ConversationContext): Body {
-  const { result, probability, lead } = withStance(signals, deps, asResult(signals, deps));
-  // A follow-up continues the case unless it plainly changes the subject ("danke – und das Wetter?").
-  const inDomain = signals.question.inDomain || (signals.followUp && !OUTSIDE.test(signals.question.focus));
+  const { result, probability, lead } = withStance(signals, deps, notAgain(asResult(signals, deps), context.lastPassageId, signals));
+  // In a running conversation about a child, a message continues the case unless it plainly
+  // changes the subject ("danke – und das Wetter?").
+  const running = (signals.previous?.concerns.length ?? 0) > 0 || (signals.previous?.acts.length ?? 0) > 0 || Boolean(signals.lastArticleIds?.length);
+  const inDomain = signals.question.inDomain || ((signals.followUp || running) && !OUTSIDE.test(signals.question.focus));
   if (!inDomain) {
     return { ...offTopicAnswer(), sources: [], confidence: probability, kind: 'fallback', context };
   }
   // Below the answer threshold a question about child protection still gets the best section,
   // hedged, as long as the ranker sees some evidence for it; "no reliable answer" is for the rest.
-  const inCase = signals.followUp && ((signals.previous?.concerns.length ?? 0) > 0 || signals.level !== 'none');
+  const inCase = (signals.followUp && (signals.previous?.concerns.length ?? 0) > 0) || signals.situation.concerns.length > 0 || signals.level !== 'none';
   if (result.hits.length === 0 || probability < (inCase ? CASE_FOLLOW_UP_FLOOR : IN_DOMAIN_FLOOR)) {
     const fallback = fallbackAnswer(deps.knowledge.contacts);
     return { ...fallback, sources: [], confidence: probability, kind: 'fallback', context };
@@ -81,8 +83,22 @@ export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: C
     sources: answer.sources,
     confidence: probability,
     kind: 'answer',
-    context: { ...context, lastArticleIds: answer.articleIds },
+    context: { ...context, lastArticleIds: answer.articleIds, lastPassageId: result.hits[0]!.passage.id },
   };
+}
+
+/**
+ * A new question in the same case should not get the section it just got, word for word: the
+ * next best section answers it, unless the ranker holds it far less likely. A bare follow-up
+ * without a question of its own ("und dann?") may stay on the section.
+ */
+const REPEAT_RATIO = 0.5;
+function notAgain(ranked: { result: SearchResult; probability: number }, lastPassageId: string | undefined, signals: TurnSignals) {
+  const [first, second] = ranked.result.hits;
+  const ownQuestion = signals.question.asked.length > 0 || signals.question.kind !== undefined;
+  if (!first || !second || first.passage.id !== lastPassageId || !ownQuestion || second.score < first.score * REPEAT_RATIO) return ranked;
+  const hits = [second, first, ...ranked.result.hits.slice(2)];
+  return { result: { hits, confidence: second.score }, probability: second.score };
 }
 
 /** A stance said on its own, with its section: for a fact that changes the answer ("ich bin Praktikantin"). */
