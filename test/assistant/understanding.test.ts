@@ -101,6 +101,14 @@ describe('danger by circumstance', () => {
     expect(signals('Vor einem Jahr sagte eine Mutter, sie könne nicht mehr. Wie spricht man so etwas an?')).not.toContain('carer_breakdown_with_child');
   });
 
+  it('is not acute for violence in play or a story, a colleague’s conduct told at work, or self-harm with suicide denied', () => {
+    expect(understand('Im Rollenspiel schlägt Mia (5) die Puppe mit dem Gürtel und ruft, jetzt gibt es Prügel. Ist das schon eine Gefährdung?', {}).danger.level).not.toBe('acute');
+    expect(understand('Ein Schüler (10) hat in einem Aufsatz geschrieben, dass er alle umbringt, mit viel Blut.', {}).danger.level).not.toBe('acute');
+    expect(understand('Ein Jugendlicher (15) ritzt sich seit Monaten, er sagt, er will nicht sterben, es hilft ihm nur gegen den Druck.', {}).danger.suicidal).toBe(false);
+    // The same words told as happening now stay an emergency.
+    expect(understand('Der Vater schlägt den Jungen gerade im Hausflur mit dem Gürtel.', {}).danger.level).toBe('acute');
+  });
+
   it('is not acute for plans, past events or protection already in place', () => {
     expect(understand('Wir schreiben einen Notfallplan Kinderschutz für unsere Kita. Was gehört hinein?', {}).danger.level).not.toBe('acute');
     expect(understand('Vor zwei Jahren wollte ein betrunkener Vater sein Kind abholen. Wie hätten wir reagieren sollen?', {}).danger.level).not.toBe('acute');

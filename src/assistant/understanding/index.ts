@@ -24,6 +24,18 @@ export type Understanding = { question: Question; situation: Situation; danger: 
 
 const RANK: Record<TriageLevelName, number> = { none: 0, concern: 1, urgent: 2, acute: 3 };
 
+// Signals of the word triage that a depiction, a witnessed colleague or a denied suicide explains.
+const DAMPABLE_SIGNALS = new Set(['violence_now', 'violence', 'threat_to_life', 'child_alone_danger', 'topic_question', 'self_harm', 'suicidal', MODEL_ACUTE_SIGNAL]);
+const onlyWordSignals = (signals: string[]) => signals.every((s) => DAMPABLE_SIGNALS.has(s));
+
+/** Why word signals of acute danger do not make an emergency here, if they do not. */
+function damping(text: string, situation: Situation): string | undefined {
+  if (tells(text, 'depiction') && !situation.concerns.includes('sexual')) return 'depiction_not_event';
+  if (situation.concerns.includes('staff') && situation.about === 'staff') return 'staff_conduct_reported';
+  if (tells(text, 'suicide-denied')) return 'self_harm_without_suicidal_intent';
+  return undefined;
+}
+
 /** Word triage, raised by an outright "Notfall" and by danger told through circumstances. */
 export function assessDanger(text: string, situation: Situation, before: Situation | undefined): Danger {
   const words = triage(text);
@@ -48,6 +60,11 @@ export function assessDanger(text: string, situation: Situation, before: Situati
   } else if (modelOnly && (situation.when === 'past' || (tells(text, 'long-standing') && !present))) {
     level = 'concern';
     signals.push('model_acute_but_not_now');
+  } else if (level === 'acute' && onlyWordSignals(signals) && !declaresEmergency(text) && damping(text, situation)) {
+    // Violence in play or a story, a colleague's conduct told by a witness at work, self-harm
+    // with suicide denied: serious, but no emergency by those words alone.
+    level = 'concern';
+    signals.push(damping(text, situation)!);
   }
   for (const finding of circumstanceDanger(text, situation, before)) {
     signals.push(finding.signal);
@@ -58,7 +75,8 @@ export function assessDanger(text: string, situation: Situation, before: Situati
     level = 'urgent';
     signals.push('suicidal_thoughts_today');
   }
-  return { level, signals, suicidal: words.suicidal || signals.includes('shared_death_hint') || signals.includes('suicide_plan') };
+  const suicidal = (words.suicidal && !signals.includes('self_harm_without_suicidal_intent')) || signals.includes('shared_death_hint') || signals.includes('suicide_plan');
+  return { level, signals, suicidal };
 }
 
 /**
