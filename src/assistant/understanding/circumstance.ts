@@ -104,6 +104,37 @@ const RULES: Rule[] = [
     level: (s) => (s.message.has('intoxication') && ['baby', 'toddler', 'preschool'].includes(s.situation.age ?? '') && notPast(s) ? 'urgent' : undefined),
   },
   {
+    // Physical harm to a baby, told over one or several messages: seen by a doctor today.
+    signal: 'baby_physical_harm',
+    level: (s) => (s.situation.age === 'baby' && (s.all.has('infant-injury') || s.all.has('injury')) && !s.message.has('depiction') && notPast(s) && !s.all.has('resolved') ? 'urgent' : undefined),
+  },
+  {
+    // Sexual harm with the next contact already ahead (training tomorrow, a party on Saturday, a
+    // pickup tonight), or told today about someone who works with the child.
+    signal: 'sexual_harm_contact_ahead',
+    level: (s) => {
+      if (!s.situation.concerns.includes('sexual') || !notPast(s)) return undefined;
+      const ahead = s.all.has('meeting') || s.all.has('taking-child') || s.situation.when === 'days';
+      return ahead || (s.situation.about === 'staff' && s.now) ? 'urgent' : undefined;
+    },
+  },
+  {
+    // Grooming by someone who works with the child or an adult contact, with the next contact ahead.
+    signal: 'grooming_contact_ahead',
+    level: (s) => (s.all.has('grooming-signs') && (s.situation.about === 'staff' || s.situation.concerns.some((c) => c === 'staff' || c === 'digital' || c === 'sexual') || s.all.has('much-older-partner'))
+      && (s.all.has('meeting') || s.all.has('taking-child') || s.situation.when === 'days' || /\b(morgen|samstag|sonntag|wochenende|nachste woche|heute abend|training)\b/.test(s.text)) && notPast(s) ? 'urgent' : undefined),
+  },
+  {
+    // A young person with a much older partner, meeting again soon.
+    signal: 'much_older_partner',
+    level: (s) => (s.all.has('much-older-partner') && ['teen', 'school'].includes(s.situation.age ?? '') && (s.all.has('meeting') || s.all.has('taking-child') || s.now) && notPast(s) ? 'urgent' : undefined),
+  },
+  {
+    // A parent in a psychosis with the children in their care.
+    signal: 'carer_psychosis',
+    level: (s) => (s.message.has('carer-psychosis') && notPast(s) && (s.situation.age !== undefined || /\bkinder?\b/.test(s.text)) ? 'urgent' : undefined),
+  },
+  {
     // The child expects to be beaten or punished at home tonight.
     signal: 'punishment_expected_tonight',
     level: (s) => (s.message.has('punishment-threat') && notPast(s) ? 'urgent' : undefined),

@@ -88,7 +88,14 @@ export function assessDanger(text: string, situation: Situation, before: Situati
 const OTHER_TOPIC_ACTS = new Set(['self-care', 'prevention']);
 
 function carry(danger: Danger, text: string, context: ConversationContext, question: Question): Danger {
-  if (tellsResolved(text) || question.asked.some((a) => OTHER_TOPIC_ACTS.has(a))) return danger;
+  if (question.asked.some((a) => OTHER_TOPIC_ACTS.has(a))) return danger;
+  // Help has arrived in an emergency: the child is safe for now, but who cares for it and what
+  // the Jugendamt must know is for today.
+  if (tellsResolved(text)) {
+    return (context.acuteTurns ?? 0) > 0 && RANK[danger.level] < RANK.urgent
+      ? { ...danger, level: 'urgent', carried: true, signals: [...danger.signals, 'protection_in_place'] }
+      : danger;
+  }
   const carried: TriageLevelName | undefined = (context.acuteTurns ?? 0) > 0 ? 'acute' : (context.urgentTurns ?? 0) > 0 ? 'urgent' : undefined;
   if (!carried || RANK[carried] <= RANK[danger.level]) return danger;
   return { ...danger, level: carried, carried: true, signals: [...danger.signals, `still_${carried}`] };
