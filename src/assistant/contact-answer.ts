@@ -15,6 +15,15 @@ export function isContactRequest(text: string): boolean {
   return CONTACT_REQUEST.test(foldText(text));
 }
 
+// In a running case, "An wen wende ich mich?" or "wie erreiche ich die?" asks for the office.
+const CONTACT_FOLLOW_UP = foldedRegExp(
+  '\\b(an wen (wende|kann|soll) ich mich|wen (rufe|ruf|kann|soll) ich (jetzt |da |dann |denn )?an|wie erreiche? ich (die|das|sie|den|jemanden)|(hab|habe) (ich )?keine (nummer|telefonnummer)|welche nummer|wo (rufe|ruf) ich an)\\b',
+);
+
+export function isContactFollowUp(text: string): boolean {
+  return CONTACT_FOLLOW_UP.test(foldText(text));
+}
+
 const CONTACT_ARTICLE = 'jugendaemter-in-mv';
 
 function officeLines(office: JugendamtContact): string[] {

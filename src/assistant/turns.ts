@@ -1,4 +1,4 @@
-import { contactAnswer, isContactRequest } from './contact-answer.ts';
+import { contactAnswer, isContactFollowUp, isContactRequest } from './contact-answer.ts';
 import { detectRole } from './context.ts';
 import { isFollowUp, type detectIntent } from './intents.ts';
 import { startStep } from './navigator.ts';
@@ -50,7 +50,7 @@ const doubts = (s: TurnState) => {
 
 /** A case has been told earlier in the conversation. */
 const isRunningCase = (before: ConversationContext) =>
-  (before.situation?.concerns.length ?? 0) > 0 || (before.acuteTurns ?? 0) > 0 || (before.urgentTurns ?? 0) > 0;
+  (before.situation?.concerns.length ?? 0) > 0 || (before.situation?.acts.length ?? 0) > 0 || (before.acuteTurns ?? 0) > 0 || (before.urgentTurns ?? 0) > 0;
 
 /** The guided procedure, from the first step the situation has not done yet. */
 function startProcedure(s: TurnState): Body {
@@ -145,6 +145,15 @@ export const TURN_HANDLERS: TurnHandler[] = [
   {
     name: 'jugendamt-contact',
     applies: (s) => isContactRequest(s.text),
+    reply: (s) => {
+      const answer = contactAnswer(s.deps.knowledge.contacts, s.deps.knowledge.regions, s.context.region, s.deps.articles.get('jugendaemter-in-mv')?.reviewed);
+      return { ...answer, confidence: 1, kind: 'answer', context: s.context };
+    },
+  },
+  {
+    // "An wen wende ich mich da?" in a running case: the region's Jugendamt and how to reach it.
+    name: 'contact-in-case',
+    applies: (s) => isRunningCase(s.before) && isContactFollowUp(s.text),
     reply: (s) => {
       const answer = contactAnswer(s.deps.knowledge.contacts, s.deps.knowledge.regions, s.context.region, s.deps.articles.get('jugendaemter-in-mv')?.reviewed);
       return { ...answer, confidence: 1, kind: 'answer', context: s.context };

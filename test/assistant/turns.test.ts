@@ -144,3 +144,16 @@ describe('doubt and the asker’s own risk', () => {
     expect(where!.reply.text).toMatch(/Nordwestmecklenburg/);
   });
 });
+
+describe('contact in a running case', () => {
+  it('answers "an wen wende ich mich?" with the region’s Jugendamt, and keeps a named partner over a parent named in a question', () => {
+    const [, parents, contact] = converse(
+      'Ein Mädchen (5) erzählt, der Freund der Mutter kommt abends in ihr Zimmer und fasst sie an.',
+      'Soll ich die Mutter heute beim Abholen ansprechen?',
+      'Ok. An wen wende ich mich da konkret, ich arbeite in Neubrandenburg.',
+    );
+    expect(parents!.context.situation?.about).toBe('partner');
+    expect(contact!.handler).toBe('contact-in-case');
+    expect(contact!.reply.text).toMatch(/Mecklenburgische Seenplatte/);
+  });
+});

@@ -79,6 +79,6 @@ export function readQuestion(text: string): Question {
     acts: acts.length ? acts : withoutContradiction(matching(ACT_PATTERNS, folded)),
     asked: acts.length || !asked || asked.split(/\s+/).length > BARE_QUESTION_WORDS ? acts : withoutContradiction(matching(ACT_PATTERNS, folded)),
     words: focus.split(/\s+/).filter(Boolean).length,
-    inDomain: acts.length > 0 || matching(CONCERN_PATTERNS, folded).length > 0 || (DOMAIN.test(folded) && !OUTSIDE.test(folded)),
+    inDomain: acts.length > 0 || matching(ACT_PATTERNS, folded).length > 0 || matching(CONCERN_PATTERNS, folded).length > 0 || (DOMAIN.test(folded) && !OUTSIDE.test(folded)),
   };
 }

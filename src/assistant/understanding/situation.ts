@@ -36,12 +36,15 @@ const MAX_CONCERNS = 3;
 const ABOUT_PRIORITY = ['partner', 'staff', 'relative', 'peer', 'stranger', 'parent'];
 
 /** What one message tells about the situation, on its own. */
-export function readSituation(text: string): Omit<Situation, 'acts'> {
+export function readSituation(text: string): Omit<Situation, 'acts'> & { aboutTold?: string } {
   const folded = foldText(text);
   // Whom the worry is about comes from what is told, not from whom the question names
   // ("Muss ich das den Eltern sagen?" after a child's self-harm is not a worry about the parents).
   const told = folded.split(/(?<=[.!?])\s+|\n+/).filter((s) => !s.includes('?')).join(' ');
   const about = ABOUT_PRIORITY.find((id) => ABOUT_PATTERNS[id]!.test(told || folded));
+  // Told with no question mark, the person counts; named only in a question, it counts only when
+  // nothing was told before ("Soll ich die Mutter ansprechen?" does not undo "der Freund der Mutter").
+  const aboutTold = told ? about : undefined;
   // "Wie dokumentiere ich das jetzt?" says when the asker asks, not when it happened.
   // When it happened comes from what is told, too: "Wie dokumentiere ich das jetzt?" is when the
   // asker asks; the asker's own "jetzt" is masked in any case.
@@ -52,6 +55,7 @@ export function readSituation(text: string): Omit<Situation, 'acts'> {
   return {
     concerns: matching(CONCERN_PATTERNS, folded),
     ...(about ? { about } : {}),
+    ...(aboutTold ? { aboutTold } : {}),
     ...(when ? { when } : {}),
     ...(age ? { age } : {}),
     ...(where ? { where } : {}),
@@ -68,7 +72,7 @@ export function updateSituation(before: Situation | undefined, text: string, act
   const told = readSituation(text);
   return {
     concerns: union(told.concerns, prev.concerns).slice(0, MAX_CONCERNS),
-    ...((told.about ?? prev.about) ? { about: told.about ?? prev.about } : {}),
+    ...((told.aboutTold ?? prev.about ?? told.about) ? { about: told.aboutTold ?? prev.about ?? told.about } : {}),
     ...((told.when ?? prev.when) ? { when: told.when ?? prev.when } : {}),
     ...((told.age ?? prev.age) ? { age: told.age ?? prev.age } : {}),
     ...((told.where ?? prev.where) ? { where: told.where ?? prev.where } : {}),
