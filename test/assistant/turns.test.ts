@@ -157,3 +157,11 @@ describe('contact in a running case', () => {
     expect(contact!.reply.text).toMatch(/Mecklenburgische Seenplatte/);
   });
 });
+
+describe('next steps never point to the suspect', () => {
+  it('does not send a trainee to her Anleitung when the worry is about a colleague', () => {
+    const [told] = converse('Ich bin Praktikantin in einer Kita. Eine Erzieherin hat heute einen Jungen (3) grob am Arm gepackt und allein ins Bad gesperrt. Was soll ich tun?');
+    expect(told!.reply.text).not.toMatch(/Informieren Sie noch heute Ihre Anleitung/);
+    expect(told!.reply.text).toMatch(/Träger/);
+  });
+});

@@ -31,7 +31,7 @@ const onlyWordSignals = (signals: string[]) => signals.every((s) => DAMPABLE_SIG
 /** Why word signals of acute danger do not make an emergency here, if they do not. */
 function damping(text: string, situation: Situation): string | undefined {
   if (tells(text, 'depiction') && !situation.concerns.includes('sexual')) return 'depiction_not_event';
-  if (situation.concerns.includes('staff') && situation.about === 'staff') return 'staff_conduct_reported';
+  if (situation.concerns.includes('staff') && situation.about === 'staff' && situation.when !== 'now') return 'staff_conduct_reported';
   if (tells(text, 'suicide-denied')) return 'self_harm_without_suicidal_intent';
   return undefined;
 }

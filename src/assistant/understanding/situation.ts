@@ -27,6 +27,8 @@ export type Situation = {
   acts: string[];
 };
 
+const ASKER_ROLE = /\b(ich bin|bin|ich arbeite als|arbeite als|als|wir sind)( \w+){0,2}? (erzieher\w*|lehrer\w*|trainer\w*|übungsleiter\w*|betreuer\w*|pfleger\w*|praktikant\w*|ehrenamtliche\w*|mitarbeiter\w*|jugendleiter\w*|kolleg\w*)\b/g;
+
 export const EMPTY_SITUATION: Situation = { concerns: [], done: [], circumstances: [], acts: [] };
 
 const MAX_CONCERNS = 3;
@@ -41,7 +43,9 @@ export function readSituation(text: string): Omit<Situation, 'acts'> & { aboutTo
   // Whom the worry is about comes from what is told, not from whom the question names
   // ("Muss ich das den Eltern sagen?" after a child's self-harm is not a worry about the parents).
   const told = folded.split(/(?<=[.!?])\s+|\n+/).filter((s) => !s.includes('?')).join(' ');
-  const about = ABOUT_PRIORITY.find((id) => ABOUT_PATTERNS[id]!.test(told || folded));
+  // The asker's own field ("ich bin Erzieherin", "als Lehrerin") is not whom the worry is about.
+  const unmasked = (told || folded).replace(ASKER_ROLE, ' ');
+  const about = ABOUT_PRIORITY.find((id) => ABOUT_PATTERNS[id]!.test(unmasked));
   // Told with no question mark, the person counts; named only in a question, it counts only when
   // nothing was told before ("Soll ich die Mutter ansprechen?" does not undo "der Freund der Mutter").
   const aboutTold = told ? about : undefined;
