@@ -32,6 +32,7 @@ const DANGER_LINES: Array<[string[], string]> = [
   [['protected_child_taken', 'protection_order_breach'], '- Geben Sie das Kind nicht heraus, auch nicht an die Eltern, und rufen Sie die 110. Die Polizei verständigt den Bereitschaftsdienst des Jugendamts.'],
   [['shared_death_hint'], '- Nehmen Sie den Hinweis ernst: Lassen Sie das Kind nicht mit dieser Person allein, wenn Sie es verhindern können, und rufen Sie die 110.'],
   [['planned_irreversible_harm'], '- Lassen Sie das Kind nicht mitnehmen und rufen Sie die 110; die Polizei verständigt das Jugendamt.'],
+  [['carer_psychosis', 'carer_breakdown_with_child'], '- Lassen Sie die Kinder nicht mit dem Elternteil allein, wenn Sie es verhindern können, und rufen Sie die 110; braucht der Elternteil selbst sofort Hilfe, die 112.'],
 ];
 
 function readerLine(reader: Reader, medical: boolean): string {

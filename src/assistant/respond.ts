@@ -160,7 +160,8 @@ export function respond(turn: Turn, deps: AssistantDeps): TurnResult {
   const framed = frameForSafety(turn, deps, body);
   const steps = withNextSteps(state, handler, body, framed);
   const showNotice = turn.findings.length > 0 && !turn.privacyNoticeShown;
-  const understood = body.kind === 'answer' ? understoodLine(state.before, steps.context, deps.knowledge) : undefined;
+  const answered = deps.articles.get(body.sources[0]?.id ?? '')?.concerns ?? [];
+  const understood = body.kind === 'answer' ? understoodLine(state.before, steps.context, deps.knowledge, answered) : undefined;
   const parts = [...framed.parts, ...(showNotice ? [PRIVACY_NOTICE] : []), withStepsAfterLead(body.text, steps.text, asksWhatToDo(turn)), ...(understood ? [understood] : [])];
   return {
     reply: {

@@ -51,6 +51,8 @@ export type SectionAnswers = {
   questions: string[];
   /** An editor-written answer of one or two sentences, said first. */
   short?: string;
+  /** Written for a calm situation ("is not in itself a danger"): not quoted when a child is in danger now or today. */
+  calm?: boolean;
 };
 
 /**

@@ -27,7 +27,10 @@ const CASE_FOLLOW_UP_FLOOR = RANKER.answerThreshold * 0.4;
 /** The ranked sections as a search result (best first), for the answer composer. */
 function asResult(signals: TurnSignals, deps: AssistantDeps): { result: SearchResult; probability: number } {
   const { candidates } = candidatesFor(signals, deps.engine, deps.knowledge);
-  const ranked = rank(candidates);
+  // A section written for calm situations ("is not in itself a danger") is no answer while a
+  // child is in danger now or today.
+  const inDanger = signals.level === 'urgent' || signals.level === 'acute';
+  const ranked = rank(candidates).filter((r) => !(inDanger && r.candidate.passage.answers?.calm));
   const probability = ranked[0]?.probability ?? 0;
   return {
     result: { hits: ranked.map((r) => ({ passage: r.candidate.passage, score: r.probability })), confidence: probability },
