@@ -165,3 +165,11 @@ describe('next steps never point to the suspect', () => {
     expect(told!.reply.text).toMatch(/Träger/);
   });
 });
+
+describe('danger now or today', () => {
+  it('does not quote a section written for calm situations, and keeps the children from a parent in crisis', () => {
+    const [crisis] = converse('Der Vater hat seine Medikamente abgesetzt, hört Stimmen und sagt, er muss die Kinder (4 und 6) heute Nacht reinigen. Er ist heute allein mit ihnen.');
+    expect(crisis!.reply.triage.level).toMatch(/urgent|acute/);
+    expect(crisis!.reply.text).not.toMatch(/für sich noch keine Kindeswohlgefährdung/);
+  });
+});
