@@ -2,9 +2,9 @@ import { composeAnswer, fallbackAnswer, offTopicAnswer } from '../answer.ts';
 import { candidatesFor, type TurnSignals } from '../retrieval/features.ts';
 import { rank, RANKER } from '../retrieval/ranker.ts';
 import { passageById, stanceFor } from '../retrieval/stances.ts';
-import { OUTSIDE } from '../understanding/lexicon.ts';
+import { CONCERN_PATTERNS, matching, OUTSIDE } from '../understanding/lexicon.ts';
 import type { SearchResult } from '../../search/index.ts';
-import type { Stance } from '../../knowledge/types.ts';
+import type { Passage, Stance } from '../../knowledge/types.ts';
 import type { ConversationContext } from '../types.ts';
 import { PERSON, type AssistantDeps, type Body } from './body.ts';
 
@@ -24,13 +24,25 @@ const IN_DOMAIN_FLOOR = RANKER.answerThreshold * 0.75;
  */
 const CASE_FOLLOW_UP_FLOOR = RANKER.answerThreshold * 0.4;
 
+/**
+ * The articles about one narrow form of harm (genital cutting, a parent's illness) answer a told
+ * case only when the case is about that harm or the question names it: "sie will nicht ins Heim"
+ * in a forced-marriage case is not about genital cutting. Broader articles are left to the ranker.
+ */
+const NARROW_CONCERNS = new Set(['fgm', 'parental-illness']);
+function concernFits(passage: Passage, signals: TurnSignals): boolean {
+  const own = (passage.concerns ?? []).filter((c) => NARROW_CONCERNS.has(c));
+  if (own.length === 0 || signals.situation.concerns.length === 0) return true;
+  return own.some((c) => signals.situation.concerns.includes(c)) || matching(CONCERN_PATTERNS, signals.question.focus).some((c) => own.includes(c));
+}
+
 /** The ranked sections as a search result (best first), for the answer composer. */
 function asResult(signals: TurnSignals, deps: AssistantDeps): { result: SearchResult; probability: number } {
   const { candidates } = candidatesFor(signals, deps.engine, deps.knowledge);
   // A section written for calm situations ("is not in itself a danger") is no answer while a
   // child is in danger now or today.
   const inDanger = signals.level === 'urgent' || signals.level === 'acute';
-  const ranked = rank(candidates).filter((r) => !(inDanger && r.candidate.passage.answers?.calm));
+  const ranked = rank(candidates).filter((r) => !(inDanger && r.candidate.passage.answers?.calm) && concernFits(r.candidate.passage, signals));
   const probability = ranked[0]?.probability ?? 0;
   return {
     result: { hits: ranked.map((r) => ({ passage: r.candidate.passage, score: r.probability })), confidence: probability },
