@@ -129,6 +129,15 @@ export const TURN_HANDLERS: TurnHandler[] = [
     },
   },
   {
+    // "die Leitung ist mit ihr befreundet": the way through the Leitung is closed, so another one.
+    name: 'leitung-conflicted-statement',
+    applies: (s) => s.signals.situation.circumstances.includes('leitung-conflicted') && !(s.before.situation?.circumstances ?? []).includes('leitung-conflicted'),
+    reply: (s) => {
+      const stance = s.deps.knowledge.stances.find((st) => st.circumstances?.includes('leitung-conflicted'));
+      return stance ? stanceBody(stance, s.deps, s.context) : undefined;
+    },
+  },
+  {
     // "ich bin übrigens Lehrerin" after a question: the same question, answered for that role.
     name: 'context-for-the-last-question',
     applies: (s) => isContextStatement(s.text, s.before, s.context) && Boolean(s.before.lastArticleIds?.length),

@@ -173,3 +173,15 @@ describe('danger now or today', () => {
     expect(crisis!.reply.text).not.toMatch(/für sich noch keine Kindeswohlgefährdung/);
   });
 });
+
+describe('a Leitung that cannot take the worry on', () => {
+  it('points to the next level when the Leitung is a friend of the suspected colleague', () => {
+    const [, friend] = converse(
+      'Eine Kollegin nimmt seit Wochen einen Jungen (5) allein mit in den Schlafraum und schenkt ihm Süßigkeiten, nur ihm.',
+      'die leitung ist privat mit ihr befreundet',
+    );
+    expect(friend!.handler).toBe('leitung-conflicted-statement');
+    expect(afterSafety(friend!.reply.text)).toMatch(/^Nicht über diese Leitung allein/);
+    expect(friend!.reply.text).not.toMatch(/Sprechen Sie noch heute mit Ihrer/);
+  });
+});

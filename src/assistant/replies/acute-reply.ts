@@ -2,6 +2,7 @@ import { regionalContactLine } from '../answer.ts';
 import { MODEL_ACUTE_SIGNAL } from '../triage.ts';
 import type { TurnSignals } from '../retrieval/features.ts';
 import { RANKER } from '../retrieval/ranker.ts';
+import { passageById } from '../retrieval/stances.ts';
 import type { ConversationContext } from '../types.ts';
 import { articleSource, type AssistantDeps, type Body } from './body.ts';
 import { searchBody } from './search-reply.ts';
@@ -13,6 +14,7 @@ import { searchBody } from './search-reply.ts';
 
 const ACUTE_ARTICLE = 'akute-gefahr';
 const SUICIDE_ARTICLE = 'selbstverletzung-und-suizidalitaet';
+const UNTIL_HELP = 'akute-gefahr#was-tue-ich-bis-hilfe-da-ist';
 /** How many further turns keep the emergency numbers at hand after an acute message. */
 export const ACUTE_TURNS = 3;
 
@@ -22,14 +24,18 @@ export function acuteBody(signals: TurnSignals, triage: { suicidal: boolean; sig
   const acuteTurns = triage.signals.includes(MODEL_ACUTE_SIGNAL) ? 1 : ACUTE_TURNS;
   const searched = searchBody(signals, deps, context);
   // What was asked, or what the situation is about (genital cutting, suicide), answered from its own section.
-  if (searched.kind === 'answer' && (signals.question.asks || searched.confidence >= RANKER.sureThreshold)) {
+  // Only a sure answer or a stance: a near-miss section ("talk to the parents first") under an
+  // emergency block points the wrong way.
+  if (searched.kind === 'answer' && searched.confidence >= RANKER.sureThreshold) {
     return { ...searched, actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }], context: { ...searched.context, acuteTurns } };
   }
   const article = deps.articles.get(triage.suicidal ? SUICIDE_ARTICLE : ACUTE_ARTICLE) ?? deps.articles.get(ACUTE_ARTICLE);
   const specific = searched.kind === 'answer' && searched.confidence >= RANKER.sureThreshold
     ? searched.sources.find((s) => s.id !== article?.id)
     : undefined;
-  const lines = article ? [`**${article.title}**`, '', article.lead] : [];
+  // What to do until help arrives, unless the crisis is a suicidal one (its own article's lead).
+  const untilHelp = !triage.suicidal ? passageById(deps.knowledge.passages, UNTIL_HELP) : undefined;
+  const lines = untilHelp ? [`**${untilHelp.heading}**`, '', untilHelp.text] : article ? [`**${article.title}**`, '', article.lead] : [];
   if (specific) lines.push('', `Mehr dazu: [${specific.title}](${specific.url})`);
   return {
     text: lines.join('\n'),
