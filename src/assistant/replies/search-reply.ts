@@ -107,7 +107,7 @@ export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: C
  * next best section answers it, unless the ranker holds it far less likely. A bare follow-up
  * without a question of its own ("und dann?") may stay on the section.
  */
-const REPEAT_RATIO = 0.5;
+const REPEAT_RATIO = 0.25;
 function notAgain(ranked: { result: SearchResult; probability: number }, lastPassageId: string | undefined, signals: TurnSignals) {
   const [first, second] = ranked.result.hits;
   const ownQuestion = signals.question.asked.length > 0 || signals.question.kind !== undefined;
