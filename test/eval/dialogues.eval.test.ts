@@ -20,14 +20,16 @@ afterAll(async () => {
 const split = (name: 'dev' | 'heldout') => summarise(records.filter((r) => r.split === name));
 
 type Gate = { [K in keyof Summary]?: [min: number, max: number] };
+// A little below the figures of the last measured run (session 3): a change that loses ground
+// on the held-out batch or the tuning batches fails here.
 const GATES: Record<'dev' | 'heldout', Gate> = {
   heldout: {
-    acuteRecall: [0.9, 1], circumstanceRecall: [0.65, 1], emergencyOnCalm: [0, 0.08], promptOnCalm: [0, 0.1],
-    noAnswerInside: [0, 0.1], articleAny: [0.5, 1], yesNoFirst: [0.3, 1],
+    acuteRecall: [0.9, 1], urgentRecall: [0.62, 1], circumstanceRecall: [0.7, 1], emergencyOnCalm: [0, 0.08], promptOnCalm: [0, 0.1],
+    noAnswerInside: [0, 0.05], articleAny: [0.55, 1], yesNoFirst: [0.35, 1],
   },
   dev: {
-    acuteRecall: [0.95, 1], urgentRecall: [0.85, 1], circumstanceRecall: [0.85, 1], emergencyOnCalm: [0, 0.06], promptOnCalm: [0, 0.05],
-    noAnswerInside: [0, 0.08], articleAny: [0.6, 1], yesNoFirst: [0.5, 1],
+    acuteRecall: [0.95, 1], urgentRecall: [0.93, 1], circumstanceRecall: [0.93, 1], emergencyOnCalm: [0, 0.05], promptOnCalm: [0, 0.06],
+    noAnswerInside: [0, 0.03], articleAny: [0.72, 1], yesNoFirst: [0.64, 1],
   },
 };
 
