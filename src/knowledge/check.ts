@@ -1,5 +1,6 @@
 import { splitSections } from './chunk.ts';
 import { changedSinceApproval } from './editorial.ts';
+import { REQUIRED_ARTICLES, REQUIRED_SECTIONS } from './required.ts';
 import type { Article, KnowledgeBundle } from './types.ts';
 
 // Editorial checks beyond the schema: links between articles, review dates, sources that the
@@ -35,6 +36,13 @@ function editorialFindings(article: Article, file: string): Finding[] {
 export function checkKnowledge(bundle: KnowledgeBundle, today: string): Finding[] {
   const findings: Finding[] = [];
   const ids = new Set(bundle.articles.map((a) => a.id));
+  for (const id of REQUIRED_ARTICLES) {
+    if (!ids.has(id)) findings.push({ level: 'error', file: `articles/${id}.md`, message: 'fehlt, wird aber vom Lotsen gebraucht (src/knowledge/required.ts)' });
+  }
+  const sections = new Set(bundle.passages.map((p) => p.id));
+  for (const id of REQUIRED_SECTIONS) {
+    if (!sections.has(id)) findings.push({ level: 'error', file: `articles/${id.split('#')[0]}.md`, message: `Abschnitt „${id}“ fehlt, wird aber vom Lotsen gebraucht (src/knowledge/required.ts)` });
+  }
   for (const article of bundle.articles) {
     const file = `articles/${article.id}.md`;
     for (const match of article.body.matchAll(ARTICLE_LINK)) {
