@@ -105,7 +105,9 @@ function describe(candidate: Candidate, signals: TurnSignals): void {
   features.kind = signals.question.kind && answers?.kinds.includes(signals.question.kind) ? 1 : 0;
   features.concern = overlap(signals.situation.concerns, passage.concerns) ? 1 : 0;
   features.mainConcern = isSpecificTo(passage, signals.situation.concerns[0]) ? 1 : 0;
-  features.previousArticle = signals.followUp && signals.lastArticleIds?.includes(passage.articleId) ? 1 : 0;
+  // A follow-up continues the article answered before, unless it asks about a step of its own.
+  const ownAct = signals.question.asked.length > 0 && !overlap(signals.question.asked, signals.previous?.acts);
+  features.previousArticle = signals.followUp && !ownAct && signals.lastArticleIds?.includes(passage.articleId) ? 1 : 0;
   features.lead = passage.id.endsWith('#kurz') ? 1 : 0;
   features.yesNoShort = signals.question.yesNo && answers?.short && POLAR.test(answers.short) ? 1 : 0;
   features.generic = GENERIC.has(passage.articleId) ? 1 : 0;
