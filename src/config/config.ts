@@ -19,7 +19,12 @@ export const configSchema = z.object({
   MAX_MESSAGE_CHARS: int(4000, 100, 20000),
   RATE_LIMIT_IP_PER_MINUTE: int(600, 0, 1_000_000),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: int(30, 0, 10_000),
-  TRUST_PROXY: bool(false),
+  // Number of reverse proxies in front of the service whose X-Forwarded-For entries are trusted
+  // (counted from the right); "true" means one, "false" none.
+  TRUST_PROXY: z.preprocess(
+    (v) => (v === undefined || v === '' || v === 'false' ? 0 : v === 'true' ? 1 : /^\d+$/.test(String(v)) ? Number(v) : v),
+    z.number({ message: 'false, true oder die Zahl der Proxys davor (0–10)' }).int().min(0).max(10),
+  ),
   EMBED_ORIGINS: text('*'),
   CONFIDENCE_THRESHOLD: z.preprocess((v) => (v === undefined || v === '' ? 0.25 : Number(v)), z.number().min(0).max(1)),
   CONFIDENCE_SURE: z.preprocess((v) => (v === undefined || v === '' ? 0.4 : Number(v)), z.number().min(0).max(1)),

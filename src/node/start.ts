@@ -19,6 +19,7 @@ import { loadBotConfig, matrixConfigured } from '../../bots/matrix/config.ts';
 import { MatrixBot } from '../../bots/matrix/bot.ts';
 import { newToken } from '../assistant/ids.ts';
 import { guardUnhandledRejections } from './guard.ts';
+import { clientFromForwardedFor } from '../http/forwarded-for.ts';
 
 export type RunningLotse = {
   url: string;
@@ -29,17 +30,15 @@ export type RunningLotse = {
   config: Config;
 };
 
-function clientIpResolver(trustProxy: boolean) {
+function clientIpResolver(trustedHops: number) {
   return (c: Context): string => {
-    if (trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
-    }
+    let peer = 'unknown';
     try {
-      return getConnInfo(c).remote.address ?? 'unknown';
+      peer = getConnInfo(c).remote.address ?? 'unknown';
     } catch {
-      return 'unknown';
+      // no socket (app.fetch called in process): keep 'unknown'
     }
+    return clientFromForwardedFor(c.req.header('x-forwarded-for'), trustedHops, peer);
   };
 }
 
