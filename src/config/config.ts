@@ -19,6 +19,7 @@ export const configSchema = z.object({
   MAX_MESSAGE_CHARS: int(4000, 100, 20000),
   RATE_LIMIT_IP_PER_MINUTE: int(600, 0, 1_000_000),
   RATE_LIMIT_CONVERSATION_PER_MINUTE: int(30, 0, 10_000),
+  RATE_LIMIT_CREATE_PER_MINUTE: int(30, 0, 1_000_000),
   // Number of reverse proxies in front of the service whose X-Forwarded-For entries are trusted
   // (counted from the right); "true" means one, "false" none.
   TRUST_PROXY: z.preprocess(
@@ -30,6 +31,7 @@ export const configSchema = z.object({
   CONFIDENCE_SURE: z.preprocess((v) => (v === undefined || v === '' ? 0.4 : Number(v)), z.number().min(0).max(1)),
   RETENTION_CONVERSATION_DAYS: int(30, 1, 3650),
   RETENTION_CASE_DAYS: int(90, 1, 3650),
+  RETENTION_EMPTY_CONVERSATION_HOURS: int(1, 1, 720),
   PURGE_INTERVAL_MINUTES: int(60, 1, 10_080),
   STAFF_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'mindestens 16 Zeichen').optional()),
   MATRIX_HOMESERVER_URL: optional,

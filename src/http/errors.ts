@@ -23,4 +23,5 @@ export const MESSAGES = {
   rate_limited: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
   internal: 'Es ist ein interner Fehler aufgetreten. Bitte versuchen Sie es später noch einmal. Bei akuter Gefahr: 110 oder 112.',
   empty_text: 'Bitte geben Sie eine Frage oder Nachricht ein.',
+  too_many_conversations: 'Von Ihrem Anschluss wurden gerade sehr viele neue Gespräche begonnen. Bitte warten Sie einen Moment. Bei akuter Gefahr: 110 oder 112.',
 } as const;

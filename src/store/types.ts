@@ -60,6 +60,8 @@ export type RetentionPolicy = {
   conversationMs: number;
   /** Closed cases (with audit trail and feed events) older than this are deleted. */
   caseMs?: number;
+  /** Conversations that never got a message, feedback or case go after this much idle time. */
+  emptyConversationMs?: number;
 };
 
 export type PurgeOptions = {
