@@ -20,6 +20,7 @@ import { MatrixBot } from '../../bots/matrix/bot.ts';
 import { newToken } from '../assistant/ids.ts';
 import { guardUnhandledRejections } from './guard.ts';
 import { clientFromForwardedFor } from '../http/forwarded-for.ts';
+import { listenError, storeOpenError } from './startup-error.ts';
 
 export type RunningLotse = {
   url: string;
@@ -63,7 +64,13 @@ export async function startLotse(env: Record<string, string | undefined> = proce
   const log = createLogger(config.LOG_LEVEL);
   const knowledge = await loadKnowledgeFromDir(resolve(PROJECT_ROOT, config.KNOWLEDGE_DIR));
   const dataDir = resolve(PROJECT_ROOT, config.DATA_DIR);
-  const store = new SqlStore(openSqliteStoreDriver(join(dataDir, 'lotse.sqlite')));
+  const dbPath = join(dataDir, 'lotse.sqlite');
+  let store: SqlStore;
+  try {
+    store = new SqlStore(openSqliteStoreDriver(dbPath));
+  } catch (error) {
+    throw storeOpenError(dbPath, error);
+  }
   let bot: MatrixBot | undefined;
   const lotse = createLotse({
     config,
@@ -96,9 +103,18 @@ export async function startLotse(env: Record<string, string | undefined> = proce
   // Reminders for unclaimed or silent cases (the escalation service decides who is due).
   const reminders = setInterval(() => void lotse.escalation?.tick().catch((e) => log('error', 'reminder tick failed', { error: String(e) })), REMINDER_INTERVAL_MS);
   reminders.unref();
-  const server: ServerType = await new Promise((ready) => {
-    const s = serve({ fetch: lotse.app.fetch, port: config.PORT, hostname: config.HOST }, () => ready(s));
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise((ready, fail) => {
+      const s = serve({ fetch: lotse.app.fetch, port: config.PORT, hostname: config.HOST }, () => ready(s));
+      s.once('error', fail);
+    });
+  } catch (error) {
+    clearInterval(timer);
+    clearInterval(reminders);
+    await store.db.close?.();
+    throw listenError(config.HOST, config.PORT, error);
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;

@@ -84,6 +84,10 @@ export class SqlStore implements Store {
     await this.db.first('SELECT 1 AS ok');
   }
 
+  async probeWrite(now: number): Promise<void> {
+    await this.db.run('INSERT INTO health_probe (id, at, pad) VALUES (1, ?, zeroblob(65536)) ON CONFLICT(id) DO UPDATE SET at = excluded.at, pad = excluded.pad', [now]);
+  }
+
   async createConversation(r: ConversationRecord): Promise<void> {
     await this.db.run(
       `INSERT INTO conversations (id, token_hash, channel, role, region, context, privacy_notice_shown, created_at, last_activity_at)
