@@ -8,6 +8,13 @@ export function cleanInput(text: string): string {
   return text.replace(INVISIBLE, '').normalize('NFC').trim();
 }
 
+/** Length in characters as a reader counts them (code points; an emoji is one, not two UTF-16 units). */
+export function codePoints(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
 /** 2026-11-24 → 24.11.2026 */
 export function germanDate(iso: string): string {
   const [y, m, d] = iso.split('-');

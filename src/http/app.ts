@@ -8,6 +8,7 @@ import { requireJson } from './middleware/json-body.ts';
 import { rateLimit, WindowCounter } from './middleware/rate-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { methodNotAllowed } from './middleware/method-not-allowed.ts';
 import { StoreHealth } from '../store/store-health.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', requestLog(deps.log));
   app.use('*', securityHeaders(deps.limits.embedOrigins));
+  app.use('*', methodNotAllowed(app));
   app.use('/api/*', rateLimit(new WindowCounter(deps.limits.ipPerMinute), deps.clientIp, (c) => presentsToken(c.req.header('authorization'), deps.limits.trustedToken)));
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.payload_too_large) }));
   app.use('/api/*', requireJson());

@@ -115,6 +115,11 @@ export async function startLotse(env: Record<string, string | undefined> = proce
     await store.db.close?.();
     throw listenError(config.HOST, config.PORT, error);
   }
+  // Slow clients are cut early (Node's defaults: 60 s for headers, 300 s for a request); a
+  // reverse proxy in front should limit connections per address as well (README).
+  const http = server as unknown as { headersTimeout: number; requestTimeout: number };
+  http.headersTimeout = 15_000;
+  http.requestTimeout = 30_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { apiError, MESSAGES } from '../errors.ts';
+import { cleanInput, codePoints } from '../../assistant/text.ts';
 import { conversationAuth, presentsToken } from '../middleware/conversation-auth.ts';
 import { tooManyRequests, WindowCounter } from '../middleware/rate-limit.ts';
 import {
@@ -64,8 +65,11 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
 
   app.openapi(postMessage, async (c) => {
     const { text, clientId, action } = c.req.valid('json');
-    if (text.trim().length === 0) return apiError(c, 400, 'empty_text', MESSAGES.empty_text);
-    if (text.length > deps.limits.maxMessageChars) {
+    // Judged on what would be stored: a message of only invisible characters is empty, and the
+    // limit counts characters as people see them (code points), so an emoji counts once.
+    const cleaned = cleanInput(text);
+    if (cleaned.length === 0) return apiError(c, 400, 'empty_text', MESSAGES.empty_text);
+    if (codePoints(cleaned) > deps.limits.maxMessageChars) {
       return apiError(c, 413, 'text_too_long', `Die Nachricht ist zu lang: höchstens ${deps.limits.maxMessageChars} Zeichen.`);
     }
     const conversation = c.get('conversation');
