@@ -91,6 +91,7 @@ export function createLotse(parts: LotseParts) {
       maxMessageChars: config.MAX_MESSAGE_CHARS,
       ipPerMinute: config.RATE_LIMIT_IP_PER_MINUTE,
       conversationPerMinute: config.RATE_LIMIT_CONVERSATION_PER_MINUTE,
+      createPerMinute: config.RATE_LIMIT_CREATE_PER_MINUTE,
       embedOrigins: config.EMBED_ORIGINS,
       trustedToken: config.STAFF_TOKEN,
     },
@@ -103,5 +104,9 @@ export function createLotse(parts: LotseParts) {
 }
 
 export function retentionPolicy(config: Config) {
-  return { conversationMs: config.RETENTION_CONVERSATION_DAYS * 24 * 3600 * 1000, caseMs: config.RETENTION_CASE_DAYS * 24 * 3600 * 1000 };
+  return {
+    conversationMs: config.RETENTION_CONVERSATION_DAYS * 24 * 3600 * 1000,
+    caseMs: config.RETENTION_CASE_DAYS * 24 * 3600 * 1000,
+    emptyConversationMs: config.RETENTION_EMPTY_CONVERSATION_HOURS * 3600 * 1000,
+  };
 }

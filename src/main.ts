@@ -1,8 +1,10 @@
 // `npm start`: runs the Lotse on the embedded defaults (SQLite under DATA_DIR, bundled
-// knowledge base). A configuration error ends the start with one line naming the variable.
+// knowledge base). A configuration error, an unusable database or a busy port ends the start with
+// one German line saying what is wrong and where, without a stack trace.
 import { ConfigError } from './config/config.ts';
 import { KnowledgeError } from './knowledge/parse.ts';
 import { startLotse } from './node/start.ts';
+import { StartupError } from './node/startup-error.ts';
 import { BotConfigError } from '../bots/matrix/config.ts';
 
 try {
@@ -12,7 +14,7 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof BotConfigError) {
+  if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof BotConfigError || error instanceof StartupError) {
     console.error(error.message);
     process.exit(1);
   }

@@ -125,7 +125,8 @@ export class LotseApi {
 
   // --- public conversation API (direct chats with professionals) ---------------------------
   createConversation(body: { channel: 'matrix'; role?: string; region?: string }): Promise<{ id: string; token: string }> {
-    return this.request('POST', '/api/conversations', body, '');
+    // With the staff token: the bot opens conversations for many people and is not held to the per-address creation limit.
+    return this.request('POST', '/api/conversations', body);
   }
   /** The Lotse's answer and its id (the id is what 👍/👎 feedback refers to); no answer while staff hold the case. */
   async ask(conversationId: string, token: string, text: string, clientId: string): Promise<{ reply: ReplyBody; replyId: string } | undefined> {

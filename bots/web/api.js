@@ -147,6 +147,8 @@ export function describeError(error) {
     // The service words its 400/409 messages in German for the asker (e.g. which field is wrong).
     if (error.status === 400 || error.status === 409) return error.message || 'Die Angaben konnten nicht verarbeitet werden. Bitte prüfen Sie die Eingabe.';
     if (error.status === 401 || error.status === 403 || error.status === 404) return 'Dieses Gespräch ist nicht mehr verfügbar. Bitte beginnen Sie ein neues Gespräch.';
+    // A full or damaged store: the service says so itself, with the emergency numbers.
+    if (error.status === 503 && /110/.test(error.message)) return error.message;
   }
   return 'Der Lotse ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal. Bei akuter Gefahr: 110 oder 112.';
 }

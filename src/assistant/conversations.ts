@@ -1,6 +1,6 @@
 import type { ConversationRecord, MessageRecord, Store } from '../store/types.ts';
 import { cleanInput } from './text.ts';
-import { hashToken, newId, newToken, safeEqual } from './ids.ts';
+import { hashToken, newId, newToken, rememberToken, safeEqual, tokenShaped } from './ids.ts';
 import type { LiveEvents } from './live-events.ts';
 import { redact, type PiiFinding } from './privacy.ts';
 import { redactionSummary, respond, type AssistantDeps } from './respond.ts';
@@ -54,8 +54,10 @@ export class ConversationService {
     const id = newId();
     const token = newToken();
     const now = this.now();
+    const tokenHash = await hashToken(token);
+    rememberToken(token, tokenHash);
     await this.deps.store.createConversation({
-      id, tokenHash: await hashToken(token), channel: input.channel, role: input.role ?? null, region: input.region ?? null,
+      id, tokenHash, channel: input.channel, role: input.role ?? null, region: input.region ?? null,
       context: {}, privacyNoticeShown: false, createdAt: now, lastActivityAt: now,
     });
     return { id, token };
@@ -65,7 +67,11 @@ export class ConversationService {
   async authorize(id: string, token: string) {
     const conversation = await this.deps.store.getConversation(id);
     if (!conversation) return { status: 'not_found' as const };
-    if (!safeEqual(conversation.tokenHash, await hashToken(token))) return { status: 'forbidden' as const };
+    // A token of the wrong shape cannot be right: refused before any hashing.
+    if (!tokenShaped(token)) return { status: 'forbidden' as const };
+    const hash = await hashToken(token);
+    if (!safeEqual(conversation.tokenHash, hash)) return { status: 'forbidden' as const };
+    rememberToken(token, hash);
     return { status: 'ok' as const, conversation };
   }
 

@@ -6,6 +6,8 @@ import {
 } from './safety/pii-patterns.ts';
 import type { PiiFinding, PiiType } from './safety/pii-patterns.ts';
 import { findNames } from './safety/pii-names.ts';
+import { findSpelledPhones } from './safety/pii-spelled.ts';
+import { detectionView, originalSpan } from './safety/pii-view.ts';
 
 export type { PiiFinding, PiiType };
 
@@ -39,9 +41,15 @@ function resolveOverlaps(findings: PiiFinding[]): PiiFinding[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+// Detection runs on a normalised copy (see pii-view.ts); the findings are spans of the text given.
 export function detectPersonalData(text: string): PiiFinding[] {
+  const view = detectionView(text);
+  return detectInView(view.text).map((f) => ({ ...f, ...originalSpan(view, f.start, f.end) }));
+}
+
+function detectInView(text: string): PiiFinding[] {
   const structured = [
-    ...findEmails(text), ...findIbans(text), ...findPhones(text), ...findIdNumbers(text),
+    ...findEmails(text), ...findIbans(text), ...findPhones(text), ...findSpelledPhones(text), ...findIdNumbers(text),
     ...findAddresses(text), ...findPostcodes(text),
   ];
   // Names inside an e-mail address or a street name ("Goethestraße") are not separate names.

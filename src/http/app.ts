@@ -8,6 +8,8 @@ import { requireJson } from './middleware/json-body.ts';
 import { rateLimit, WindowCounter } from './middleware/rate-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { methodNotAllowed } from './middleware/method-not-allowed.ts';
+import { StoreHealth } from '../store/store-health.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -32,11 +34,16 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', requestLog(deps.log));
   app.use('*', securityHeaders(deps.limits.embedOrigins));
+  app.use('*', methodNotAllowed(app));
   app.use('/api/*', rateLimit(new WindowCounter(deps.limits.ipPerMinute), deps.clientIp, (c) => presentsToken(c.req.header('authorization'), deps.limits.trustedToken)));
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => apiError(c, 413, 'payload_too_large', MESSAGES.payload_too_large) }));
   app.use('/api/*', requireJson());
 
-  healthRoutes(app, deps);
+  // A write that fails for want of disk space (or a read-only or damaged file) is a fault of the
+  // storage, not a bug: it gets a 503 that names the emergency numbers, and /healthz reports it
+  // until a probe write succeeds again.
+  const storeHealth = new StoreHealth(() => deps.store.probeWrite(Date.now()));
+  healthRoutes(app, deps, storeHealth);
   conversationRoutes(app, deps);
   eventRoutes(app, deps);
   knowledgePageRoutes(app, deps);
@@ -58,6 +65,11 @@ export function createApp(deps: AppDeps) {
       if (status === 413) return apiError(c, 413, 'payload_too_large', MESSAGES.payload_too_large);
       if (status === 415) return apiError(c, 415, 'unsupported_media_type', MESSAGES.unsupported_media_type);
       if (status < 500) return apiError(c, status, 'invalid_request', error.message || 'Ungültige Anfrage.');
+    }
+    const problem = storeHealth.failed(error);
+    if (problem) {
+      deps.log('error', 'store write failed', { path: c.req.path, problem, detail: (error as Error).message?.slice(0, 200) });
+      return apiError(c, 503, 'unavailable', MESSAGES.storage_unavailable, { 'Retry-After': '60' });
     }
     deps.log('error', 'unhandled', { path: c.req.path, error: (error as Error).name, detail: (error as Error).message?.slice(0, 200) });
     return apiError(c, 500, 'internal', MESSAGES.internal);

@@ -16,6 +16,8 @@ export type AppDeps = {
     maxMessageChars: number;
     ipPerMinute: number;
     conversationPerMinute: number;
+    /** New conversations per client address and minute (0 = off). */
+    createPerMinute?: number;
     embedOrigins: string;
     /** Requests carrying this bearer token (the staff bot) are not counted per address. */
     trustedToken?: string;

@@ -23,4 +23,6 @@ export const MESSAGES = {
   rate_limited: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',
   internal: 'Es ist ein interner Fehler aufgetreten. Bitte versuchen Sie es später noch einmal. Bei akuter Gefahr: 110 oder 112.',
   empty_text: 'Bitte geben Sie eine Frage oder Nachricht ein.',
+  storage_unavailable: 'Der Lotse kann Ihre Nachricht gerade nicht speichern, weil sein Speicher voll oder gestört ist, und deshalb im Moment nicht antworten. Bitte versuchen Sie es in einigen Minuten erneut. Bei akuter Gefahr für ein Kind: Notruf 110 (Polizei) oder 112 (Rettungsdienst).',
+  too_many_conversations: 'Von Ihrem Anschluss wurden gerade sehr viele neue Gespräche begonnen. Bitte warten Sie einen Moment. Bei akuter Gefahr: 110 oder 112.',
 } as const;

@@ -19,6 +19,8 @@ import { loadBotConfig, matrixConfigured } from '../../bots/matrix/config.ts';
 import { MatrixBot } from '../../bots/matrix/bot.ts';
 import { newToken } from '../assistant/ids.ts';
 import { guardUnhandledRejections } from './guard.ts';
+import { clientFromForwardedFor } from '../http/forwarded-for.ts';
+import { listenError, storeOpenError } from './startup-error.ts';
 
 export type RunningLotse = {
   url: string;
@@ -29,17 +31,15 @@ export type RunningLotse = {
   config: Config;
 };
 
-function clientIpResolver(trustProxy: boolean) {
+function clientIpResolver(trustedHops: number) {
   return (c: Context): string => {
-    if (trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
-    }
+    let peer = 'unknown';
     try {
-      return getConnInfo(c).remote.address ?? 'unknown';
+      peer = getConnInfo(c).remote.address ?? 'unknown';
     } catch {
-      return 'unknown';
+      // no socket (app.fetch called in process): keep 'unknown'
     }
+    return clientFromForwardedFor(c.req.header('x-forwarded-for'), trustedHops, peer);
   };
 }
 
@@ -64,7 +64,13 @@ export async function startLotse(env: Record<string, string | undefined> = proce
   const log = createLogger(config.LOG_LEVEL);
   const knowledge = await loadKnowledgeFromDir(resolve(PROJECT_ROOT, config.KNOWLEDGE_DIR));
   const dataDir = resolve(PROJECT_ROOT, config.DATA_DIR);
-  const store = new SqlStore(openSqliteStoreDriver(join(dataDir, 'lotse.sqlite')));
+  const dbPath = join(dataDir, 'lotse.sqlite');
+  let store: SqlStore;
+  try {
+    store = new SqlStore(openSqliteStoreDriver(dbPath));
+  } catch (error) {
+    throw storeOpenError(dbPath, error);
+  }
   let bot: MatrixBot | undefined;
   const lotse = createLotse({
     config,
@@ -97,9 +103,23 @@ export async function startLotse(env: Record<string, string | undefined> = proce
   // Reminders for unclaimed or silent cases (the escalation service decides who is due).
   const reminders = setInterval(() => void lotse.escalation?.tick().catch((e) => log('error', 'reminder tick failed', { error: String(e) })), REMINDER_INTERVAL_MS);
   reminders.unref();
-  const server: ServerType = await new Promise((ready) => {
-    const s = serve({ fetch: lotse.app.fetch, port: config.PORT, hostname: config.HOST }, () => ready(s));
-  });
+  let server: ServerType;
+  try {
+    server = await new Promise((ready, fail) => {
+      const s = serve({ fetch: lotse.app.fetch, port: config.PORT, hostname: config.HOST }, () => ready(s));
+      s.once('error', fail);
+    });
+  } catch (error) {
+    clearInterval(timer);
+    clearInterval(reminders);
+    await store.db.close?.();
+    throw listenError(config.HOST, config.PORT, error);
+  }
+  // Slow clients are cut early (Node's defaults: 60 s for headers, 300 s for a request); a
+  // reverse proxy in front should limit connections per address as well (README).
+  const http = server as unknown as { headersTimeout: number; requestTimeout: number };
+  http.headersTimeout = 15_000;
+  http.requestTimeout = 30_000;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;

@@ -84,6 +84,10 @@ export class SqlStore implements Store {
     await this.db.first('SELECT 1 AS ok');
   }
 
+  async probeWrite(now: number): Promise<void> {
+    await this.db.run('INSERT INTO health_probe (id, at, pad) VALUES (1, ?, zeroblob(65536)) ON CONFLICT(id) DO UPDATE SET at = excluded.at, pad = excluded.pad', [now]);
+  }
+
   async createConversation(r: ConversationRecord): Promise<void> {
     await this.db.run(
       `INSERT INTO conversations (id, token_hash, channel, role, region, context, privacy_notice_shown, created_at, last_activity_at)
@@ -212,9 +216,33 @@ export class SqlStore implements Store {
       counts.conversations += conversations.changes;
       return events.changes + feedback.changes + messages.changes + conversations.changes;
     });
+    if (policy.emptyConversationMs !== undefined && policy.emptyConversationMs < policy.conversationMs) {
+      counts.conversations += await this.purgeEmpty(now - policy.emptyConversationMs, batches);
+    }
     const deleted = counts.conversations + counts.messages + counts.events + counts.feedback + (counts.cases ?? 0);
     if (deleted > 0 && !options.signal?.aborted) await this.db.reclaim?.(options.signal);
     return counts;
+  }
+
+  /** Conversations created and never used (no message, feedback, event or case): a flood of creates stays small. */
+  private async purgeEmpty(cutoff: number, batches: Batches): Promise<number> {
+    let deleted = 0;
+    await batches.run(async (limit) => {
+      const [result] = await this.db.batch([
+        sql(
+          `DELETE FROM conversations WHERE id IN (
+             SELECT id FROM conversations WHERE last_activity_at < ? AND id NOT IN (SELECT conversation_id FROM cases)
+               AND NOT EXISTS (SELECT 1 FROM messages WHERE conversation_id = conversations.id)
+               AND NOT EXISTS (SELECT 1 FROM events WHERE conversation_id = conversations.id)
+               AND NOT EXISTS (SELECT 1 FROM feedback WHERE conversation_id = conversations.id)
+             LIMIT ?)`,
+          cutoff, limit,
+        ),
+      ]);
+      deleted += result!.changes;
+      return result!.changes;
+    });
+    return deleted;
   }
 }
 

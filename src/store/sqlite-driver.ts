@@ -318,7 +318,13 @@ export class SqliteDriver implements SqlDriver {
       this.db.exec('COMMIT');
       return results;
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      // SQLite has already rolled back after some errors (a full disk at COMMIT): a second
+      // ROLLBACK would throw "no transaction is active" and hide the real cause.
+      try {
+        if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      } catch {
+        // the original error is the one worth reporting
+      }
       throw error;
     }
   }
@@ -333,6 +339,20 @@ export class SqliteDriver implements SqlDriver {
     await this.checkpointer?.terminate();
     this.statements.clear();
     if (this.db.isOpen) this.db.close();
+  }
+
+  /**
+   * PRAGMA quick_check: every page and b-tree of the file is read and checked (about a second per
+   * few hundred MB). Damage in the middle of the file would otherwise show only when a request
+   * touches it. Throws an error SQLite would give for a malformed file (code 11).
+   */
+  verify(): void {
+    if (this.path === ':memory:') return;
+    const rows = this.db.prepare('PRAGMA quick_check(5)').all() as Array<{ quick_check: string }>;
+    if (rows.length === 1 && rows[0]!.quick_check === 'ok') return;
+    const error = new Error(`database disk image is malformed: ${rows.map((r) => r.quick_check).join('; ').slice(0, 200)}`) as Error & { errcode: number };
+    error.errcode = 11;
+    throw error;
   }
 
   /** Applies the numbered .sql files not yet applied, each in its own transaction. */
@@ -363,8 +383,15 @@ function walSize(path: string): number {
   }
 }
 
+/** Opens, checks and migrates the database; a damaged file is refused here, before any request. */
 export function openSqliteStoreDriver(path: string, options: SqliteDriverOptions = {}): SqliteDriver {
   const driver = new SqliteDriver(path, options);
-  driver.migrate();
+  try {
+    driver.verify();
+    driver.migrate();
+  } catch (error) {
+    void driver.close();
+    throw error;
+  }
   return driver;
 }

@@ -60,6 +60,8 @@ export type RetentionPolicy = {
   conversationMs: number;
   /** Closed cases (with audit trail and feed events) older than this are deleted. */
   caseMs?: number;
+  /** Conversations that never got a message, feedback or case go after this much idle time. */
+  emptyConversationMs?: number;
 };
 
 export type PurgeOptions = {
@@ -80,6 +82,8 @@ export type PurgeCounts = { conversations: number; messages: number; events: num
 
 export interface Store {
   ping(): Promise<void>;
+  /** One real write of about 64 KiB (the health probe's row): throws when the store cannot write. */
+  probeWrite(now: number): Promise<void>;
   createConversation(record: ConversationRecord): Promise<void>;
   getConversation(id: string): Promise<ConversationRecord | undefined>;
   /** Writes the messages, the events and the conversation update in one transaction. */

@@ -105,6 +105,23 @@ export function storeCases(open: () => Promise<SqlStore>, close: (store: SqlStor
       expect(await store.db.first<{ n: number }>('SELECT COUNT(*) AS n FROM feedback')).toEqual({ n: 3 });
     });
 
+    it('deletes conversations that never got a message after the short period, and nothing else', async () => {
+      const now = 100 * DAY;
+      const HOUR = 3600 * 1000;
+      await store.createConversation(conversation('empty-old', now - 2 * HOUR));
+      await store.createConversation(conversation('empty-new', now - HOUR / 2));
+      await store.createConversation(conversation('used', now - 2 * HOUR));
+      await store.saveExchange({ conversationId: 'used', now: now - 2 * HOUR, messages: [message('m-used', 'used')], events: [] });
+      await store.createConversation(conversation('with-case', now - 2 * HOUR));
+      await store.db.run(
+        `INSERT INTO cases (id, number, conversation_id, status, urgency, consent_at, created_at, closed_at, write_token, updated_at)
+         VALUES ('0009', 'KS-2026-0009', 'with-case', 'open', 'normal', 1, 1, NULL, 't', 1)`, []);
+      const counts = await store.purge({ conversationMs: 30 * DAY, caseMs: 90 * DAY, emptyConversationMs: HOUR }, now);
+      expect(counts.conversations).toBe(1);
+      expect(await store.getConversation('empty-old')).toBeUndefined();
+      for (const id of ['empty-new', 'used', 'with-case']) expect(await store.getConversation(id), id).toBeDefined();
+    });
+
     it('keeps an idle conversation while its case exists, and deletes both once the closed case is past its period', async () => {
       const now = 400 * DAY;
       const insertCase = (id: string, conversationId: string, status: string, closedAt: number | null) => store.db.run(

@@ -166,7 +166,9 @@ function nameStartAt(ctx: Context, i: number): boolean {
   const listed = isFirstName(token.lower) || (token.capitalised && genitiveFirstName(token.lower));
   if (listed) return listedNameCounts(ctx, i, cue);
   if (token.text.length < 2 || COMMON_WORDS.has(token.lower) || looksLikeNoun(token.lower)) return false;
-  if (!token.capitalised) return cue === 'title' && ctx.lowercase && lowercaseSurnameFollows(ctx, i);
+  // "frau schulz aus der …"; in a message that capitalises the title only a listed or
+  // typically shaped family name ("Frau grabowski holt …"), since "die Oma weiß von nichts".
+  if (!token.capitalised) return cue === 'title' && (ctx.lowercase ? lowercaseSurnameFollows(ctx, i) : isSurname(token.lower));
   if (isSurname(token.lower)) return true;
   if (cue === null || (cue !== 'title' || weakTitle(tokens, i)) && DOMAIN_LEXICON.has(token.lower)) return false;
   if (cue === 'title' || cue === 'strong') return true;
@@ -205,6 +207,33 @@ function lowercaseSurnameFollows(ctx: Context, i: number): boolean {
   return next !== undefined && adjacent(ctx.text, ctx.tokens[i]!, next) && AFTER_LOWERCASE_SURNAME.has(next.lower);
 }
 
+// Lowercase words that follow a first name in ordinary sentences ("weil lena krank ist"):
+// predicative adjectives and adverbs that the function-word list does not hold.
+const AFTER_NAME_WORDS = new Set(
+  `krank gesund müde muede blass dünn duenn dick still stumm laut leise allein alleine wach nass
+   sauer froh böse boese lieb nett klein groß gross schwanger verletzt weg da dort hier zuhause
+   daheim heim mit wieder heute gestern oft selten dann schon gerade sehr ganz kaum erst bald
+   plötzlich ploetzlich zurück zurueck ständig staendig manchmal öfter oefter nachmittags mittags
+   zusammen gern gerne ungern komisch anders seltsam ruhig unruhig schlecht gut sonst eben auch
+   mehrfach mehrmals wiederholt regelmäßig regelmaessig nachts abends morgens immer nie jetzt`.split(/\s+/),
+);
+// Of the words after "frau schulz", only the verbs: "lena mehrfach von …" is no surname.
+const NOT_VERBS = new Set(['und', 'aus', 'von', 'vom']);
+// Endings of verb forms and adjectives ("weint", "sagte", "traurig", "ängstlich", "wütend").
+const VERB_OR_ADJECTIVE = /(?:t|te|ten|tet|st|ig|lich|isch|bar|los|sam|haft|end|ern|eln)$/;
+
+// "finn-luca schmidtke hat …", "Lena grabowski ist …": a lowercase word right after a first name
+// is its surname when it is no everyday word and a verb follows it, as after "frau schulz".
+function unlistedLowercaseSurname(ctx: Context, j: number): boolean {
+  const word = ctx.tokens[j]!;
+  if (word.text.length < 3 || COMMON_WORDS.has(word.lower) || DOMAIN_LEXICON.has(word.lower) || looksLikeNoun(word.lower)) return false;
+  if (AFTER_NAME_WORDS.has(word.lower) || AFTER_LOWERCASE_SURNAME.has(word.lower)) return false;
+  if (VERB_OR_ADJECTIVE.test(word.lower) && !isSurname(word.lower)) return false;
+  const after = ctx.tokens[j + 1];
+  if (after && !NOT_VERBS.has(after.lower) && adjacent(ctx.text, word, after) && AFTER_LOWERCASE_SURNAME.has(after.lower)) return true;
+  return followedByAge(ctx.text, word);
+}
+
 // Extend a name over following surname parts: "Lea Marie Schmidt", "Lea K.", "Ahmad al Hassan".
 function extendName(ctx: Context, i: number): number {
   const { text, tokens } = ctx;
@@ -222,7 +251,7 @@ function extendName(ctx: Context, i: number): number {
       end = next.end + 1; // initial: "Lea K."
       break;
     }
-    const lowercaseSurname = ctx.lowercase && !next.capitalised && isSurname(next.lower);
+    const lowercaseSurname = !next.capitalised && ((ctx.lowercase && isSurname(next.lower)) || (added === 0 && unlistedLowercaseSurname(ctx, j)));
     if (!surnameCandidate(next) && !(next.capitalised && isFirstName(next.lower)) && !lowercaseSurname) break;
     end = next.end;
     added++;

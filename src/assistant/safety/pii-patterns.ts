@@ -46,7 +46,7 @@ export function findIbans(text: string): PiiFinding[] {
 
 // Public service numbers (free hotlines, 116xxx, 115) are not personal data: a user who quotes
 // the Kinderschutzhotline is asking about it, and the answer must still be able to name it.
-function isServiceNumber(digits: string): boolean {
+export function isServiceNumber(digits: string): boolean {
   const national = digits.replace(/^(?:0049|49)(?=[1-9])/, '0');
   return /^(?:0800|0180|0900|0137|116\d{3}$|115$|11[02]$)/.test(national);
 }

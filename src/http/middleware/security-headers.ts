@@ -1,7 +1,8 @@
 import type { MiddlewareHandler } from 'hono';
 
-// Strict defaults for every response. The page may be framed by the sites in EMBED_ORIGINS
-// (the widget), and widget.js itself may be loaded by any site.
+// Strict defaults for every response. The page may be framed by the service's own origin and
+// the sites listed in EMBED_ORIGINS (the widget), by no other site; widget.js itself may be
+// loaded by any site.
 
 export function securityHeaders(embedOrigins: string): MiddlewareHandler {
   const csp = [
@@ -14,7 +15,7 @@ export function securityHeaders(embedOrigins: string): MiddlewareHandler {
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    `frame-ancestors ${embedOrigins === '*' ? '*' : `'self' ${embedOrigins}`}`,
+    `frame-ancestors 'self'${embedOrigins ? ` ${embedOrigins}` : ''}`,
   ].join('; ');
   return async (c, next) => {
     await next();

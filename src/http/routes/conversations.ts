@@ -1,7 +1,8 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { apiError, MESSAGES } from '../errors.ts';
-import { conversationAuth } from '../middleware/conversation-auth.ts';
+import { cleanInput, codePoints } from '../../assistant/text.ts';
+import { conversationAuth, presentsToken } from '../middleware/conversation-auth.ts';
 import { tooManyRequests, WindowCounter } from '../middleware/rate-limit.ts';
 import {
   ConversationCreatedSchema, ConversationParams, CreateConversationSchema, errorResponses, FeedbackSchema,
@@ -41,6 +42,9 @@ const postFeedback = createRoute({
 
 export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const perConversation = new WindowCounter(deps.limits.conversationPerMinute);
+  // Creating is cheap for a client and costs a row that lives until the purge, so it has a limit
+  // of its own far below the general one per address; the staff bot (direct chats) is not counted.
+  const creations = new WindowCounter(deps.limits.createPerMinute ?? 0);
   const auth = conversationAuth(deps.service);
   app.use('/api/conversations/:id/*', async (c, next) => {
     // SSE has its own auth (query token); all other sub-resources use the bearer header.
@@ -50,6 +54,10 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
   app.use('/api/conversations/:id', auth);
 
   app.openapi(createConversation, async (c) => {
+    if (creations.enabled && !presentsToken(c.req.header('authorization'), deps.limits.trustedToken)) {
+      const retryAfter = creations.hit(deps.clientIp(c));
+      if (retryAfter > 0) return apiError(c, 429, 'rate_limited', MESSAGES.too_many_conversations, { 'Retry-After': String(retryAfter) });
+    }
     const body = c.req.valid('json');
     const created = await deps.service.create(body);
     return c.json(created, 201);
@@ -57,8 +65,11 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
 
   app.openapi(postMessage, async (c) => {
     const { text, clientId, action } = c.req.valid('json');
-    if (text.trim().length === 0) return apiError(c, 400, 'empty_text', MESSAGES.empty_text);
-    if (text.length > deps.limits.maxMessageChars) {
+    // Judged on what would be stored: a message of only invisible characters is empty, and the
+    // limit counts characters as people see them (code points), so an emoji counts once.
+    const cleaned = cleanInput(text);
+    if (cleaned.length === 0) return apiError(c, 400, 'empty_text', MESSAGES.empty_text);
+    if (codePoints(cleaned) > deps.limits.maxMessageChars) {
       return apiError(c, 413, 'text_too_long', `Die Nachricht ist zu lang: höchstens ${deps.limits.maxMessageChars} Zeichen.`);
     }
     const conversation = c.get('conversation');

@@ -8,7 +8,8 @@ import { apiError } from '../errors.ts';
 import { redact } from '../../assistant/privacy.ts';
 
 const contact = z.string().trim().max(200).refine(
-  (v) => /^[+()\d\s/-]{6,30}$/.test(v) || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+  // Letters, digits and . _ % + - only: no markup or "javascript:" reaches a staff client as an address.
+  (v) => /^[+()\d\s/-]{6,30}$/.test(v) || /^[\p{L}\d._%+-]{1,64}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}$/u.test(v),
   'eine Telefonnummer oder E-Mail-Adresse',
 );
 

@@ -13,6 +13,7 @@ import type { SearchEngine } from '../../search/index.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
 import { redact } from '../../assistant/privacy.ts';
+import { isCalendarDate } from '../../config/calendar-date.ts';
 import { bearerToken, presentsToken } from '../middleware/conversation-auth.ts';
 
 export type StaffDeps = {
@@ -41,9 +42,11 @@ const StaffId = z.string().min(1).max(255);
 const ClaimSchema = z.object({ staffId: StaffId, staffName: z.string().min(1).max(100) });
 const ReleaseSchema = z.object({ staffId: StaffId });
 const MessageSchema = z.object({ staffId: StaffId, staffName: z.string().min(1).max(100), text: z.string().trim().min(1).max(8000), clientId: z.string().min(1).max(255) });
-const CloseSchema = z.object({ staffId: StaffId, topic: z.string().max(50).optional(), outcome: z.string().max(50).optional(), note: z.string().max(1000).optional() });
+// An empty or blank field counts as not given (it used to be stored and counted as its own bucket "").
+const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+const CloseSchema = z.object({ staffId: StaffId, topic: optionalText(50), outcome: optionalText(50), note: optionalText(1000) });
 const AckSchema = z.object({ consumer: z.string().min(1).max(200), cursor: z.number().int().min(0) });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = z.string().refine(isCalendarDate);
 
 async function body<T>(c: Context, schema: z.ZodType<T>): Promise<{ ok: true; data: T } | { ok: false; response: Response }> {
   let raw: unknown;
@@ -116,7 +119,7 @@ export function staffRoutes(deps: StaffDeps) {
 
     app.get('/api/staff/cases', async (c) => {
       const status = c.req.query('status');
-      if (status && !['open', 'claimed', 'closed'].includes(status)) return apiError(c, 400, 'invalid_request', 'status muss open, claimed oder closed sein.');
+      if (status !== undefined && !['open', 'claimed', 'closed'].includes(status)) return apiError(c, 400, 'invalid_request', 'status muss open, claimed oder closed sein.');
       const cases = await escalation.cases.list(status as never);
       return c.json({ cases: cases.map(toSummary) }, 200);
     });
@@ -185,7 +188,7 @@ export function staffRoutes(deps: StaffDeps) {
       const from = c.req.query('from');
       const to = c.req.query('to');
       if (!day.safeParse(from).success || !day.safeParse(to).success || from! >= to!) {
-        return apiError(c, 400, 'invalid_request', 'from und to als JJJJ-MM-TT angeben, from vor to.');
+        return apiError(c, 400, 'invalid_request', 'from und to als echte Kalendertage JJJJ-MM-TT angeben, from vor to.');
       }
       return c.json(await statsReport(escalation.cases.db, from!, to!), 200);
     });
