@@ -430,6 +430,8 @@ function bindComposer() {
     }
   });
   dom.reset.addEventListener('click', startOver);
+  // Only now can "Senden" do what it says (see index.html).
+  /** @type {HTMLButtonElement} */ (document.getElementById('send-button')).disabled = false;
 }
 
 markEmbedded();
