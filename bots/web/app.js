@@ -70,6 +70,8 @@ const state = {
   storedUserTexts: new Map(),
   /** cases whose rating form is already on screen */
   ratingShown: new Set(),
+  /** @type {{node: HTMLElement, at: number}|null} a new rating form, still waiting for the closing message that asks for it */
+  pendingRating: null,
   /** serialises sends so messages reach the service in the order typed */
   queue: Promise.resolve(),
 };
@@ -300,7 +302,9 @@ function updateCase(info) {
   const rated = state.conversation?.ratedCases?.includes(info.id);
   if (info.status === 'closed' && !rated && !state.ratingShown.has(info.id)) {
     state.ratingShown.add(info.id);
-    dom.log.appendChild(renderRating(info, ctx));
+    const form = renderRating(info, ctx);
+    dom.log.appendChild(form);
+    state.pendingRating = { node: form, at: Date.now() };
   }
 }
 
@@ -315,7 +319,15 @@ function appendMessage(message, options = {}) {
   messageOf.set(node, message);
   if (message.author === 'user' && typeof message.id === 'string') state.userNodes.set(message.id, node);
   if (options.pending) node.classList.add('message-pending');
-  dom.log.appendChild(node);
+  // The case's "closed" event comes just before the closing message that asks for the rating:
+  // that message goes above the form, so the question comes before its answer.
+  const rating = state.pendingRating;
+  state.pendingRating = null;
+  if (rating && message.author === 'system' && rating.node.isConnected && rating.node === dom.log.lastElementChild && Date.now() - rating.at < 10_000) {
+    dom.log.insertBefore(node, rating.node);
+  } else {
+    dom.log.appendChild(node);
+  }
   if (options.scroll !== false) reveal(node, message.author === 'user' ? 'end' : 'start');
   return node;
 }
@@ -394,6 +406,7 @@ function startOver() {
   state.lastEventId = 0;
   state.sseBuffer = [];
   state.ratingShown.clear();
+  state.pendingRating = null;
   state.userNodes.clear();
   state.storedUserTexts.clear();
   dom.log.replaceChildren(el('p', { class: 'empty-hint', text: 'Der Verlauf wurde gelöscht. Sie können eine neue Frage stellen.' }));
