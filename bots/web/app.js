@@ -24,7 +24,7 @@ import { buildSummary, downloadText } from './summary.js';
 /**
  * What renderers may ask of the chat.
  * @typedef {{
- *   send(text: string, action?: Record<string, unknown>): void,
+ *   send(text: string, action?: Record<string, unknown>, options?: {fromButton?: boolean}): void,
  *   escalate(payload: Record<string, unknown>): Promise<any>,
  *   feedback(feedback: {messageId: string, rating: 'up'|'down', comment?: string}): Promise<unknown>,
  *   rate(info: {id: string}, rating: {rating: 'up'|'down', comment?: string}): Promise<unknown>,
@@ -72,6 +72,8 @@ const state = {
   ratingShown: new Set(),
   /** @type {{node: HTMLElement, at: number}|null} a new rating form, still waiting for the closing message that asks for it */
   pendingRating: null,
+  /** a quick reply was tapped: its answer takes the focus when it arrives */
+  focusAnswer: false,
   /** serialises sends so messages reach the service in the order typed */
   queue: Promise.resolve(),
 };
@@ -81,7 +83,7 @@ const messageOf = new WeakMap();
 
 /** @type {ChatContext} */
 const ctx = {
-  send: (text, action) => submitMessage(text, action),
+  send: (text, action, options) => submitMessage(text, action, options),
   escalate: async (payload) => {
     const conversation = await ensureConversation();
     const result = await requestEscalation(conversation, payload);
@@ -106,13 +108,22 @@ const ctx = {
 
 // ---- sending ---------------------------------------------------------------------------
 
-/** @param {string} rawText @param {Record<string, unknown>} [action] */
-function submitMessage(rawText, action) {
+/**
+ * @param {string} rawText @param {Record<string, unknown>} [action]
+ * @param {{fromButton?: boolean}} [options] sent by a quick reply: focus follows to the answer
+ */
+function submitMessage(rawText, action, options = {}) {
   const text = rawText.trim();
   if (!text) return showError('Bitte schreiben Sie zuerst Ihre Frage.');
   if (text.length > MAX_LENGTH) return showError(`Die Nachricht ist zu lang (höchstens ${MAX_LENGTH.toLocaleString('de-DE')} Zeichen).`);
   showError('');
   const node = appendMessage({ author: 'user', text }, { pending: true });
+  if (options.fromButton) {
+    // The tapped button is now disabled and would drop focus to the page's start: keep the
+    // place at the own message until the answer is there, then move to the answer.
+    state.focusAnswer = true;
+    focusMessage(node);
+  }
   const body = action ? { text, clientId: randomId(), action } : { text, clientId: randomId() };
   state.queue = state.queue.then(() => deliver(node, body));
 }
@@ -177,10 +188,15 @@ function handleSendResult(node, result) {
     node.appendChild(el('p', { class: 'hint', text: `An die Kontaktstelle weitergeleitet.${note}` }));
   } else if (reply && typeof reply === 'object') {
     const id = reply.id ?? result.replyId ?? result.replyMessageId;
-    if (typeof id === 'string' && state.knownIds.has(id)) return;
+    if (typeof id === 'string' && state.knownIds.has(id)) {
+      state.focusAnswer = false;
+      return;
+    }
     if (typeof id !== 'string') state.replyTexts.add(reply.text);
-    appendMessage({ id, author: 'assistant', text: reply.text ?? '', reply, createdAt: reply.createdAt });
+    const answer = appendMessage({ id, author: 'assistant', text: reply.text ?? '', reply, createdAt: reply.createdAt });
+    if (state.focusAnswer) focusMessage(answer);
   }
+  state.focusAnswer = false;
   if (result?.case) updateCase(result.case);
 }
 
@@ -319,6 +335,7 @@ function appendMessage(message, options = {}) {
   messageOf.set(node, message);
   if (message.author === 'user' && typeof message.id === 'string') state.userNodes.set(message.id, node);
   if (options.pending) node.classList.add('message-pending');
+  retireQuickReplies();
   // The case's "closed" event comes just before the closing message that asks for the rating:
   // that message goes above the form, so the question comes before its answer.
   const rating = state.pendingRating;
@@ -330,6 +347,21 @@ function appendMessage(message, options = {}) {
   }
   if (options.scroll !== false) reveal(node, message.author === 'user' ? 'end' : 'start');
   return node;
+}
+
+/** Quick replies of earlier messages no longer fit the conversation once a newer message exists. */
+function retireQuickReplies() {
+  for (const button of dom.log.querySelectorAll('button.quick-reply:not([disabled])')) {
+    button.setAttribute('disabled', '');
+    button.setAttribute('title', 'Gehört zu einer früheren Nachricht');
+  }
+}
+
+/** Moves focus to a message's heading without scrolling (reveal() has placed it). @param {HTMLElement} node */
+function focusMessage(node) {
+  const target = /** @type {HTMLElement|null} */ (node.querySelector('.message-author')) ?? node;
+  target.setAttribute('tabindex', '-1');
+  target.focus({ preventScroll: true });
 }
 
 /**
