@@ -20,6 +20,7 @@ import { clearSession, loadSession, saveSession } from './session.js';
 import { renderMessage } from './messages.js';
 import { caseStatusText, renderRating } from './case-status.js';
 import { buildSummary, downloadText } from './summary.js';
+import { keepFocusAboveComposer } from './focus-visible-area.js';
 
 /**
  * What renderers may ask of the chat.
@@ -481,4 +482,5 @@ function bindComposer() {
 
 markEmbedded();
 bindComposer();
+keepFocusAboveComposer(dom.form);
 resume();
