@@ -21,6 +21,8 @@ import { renderMessage } from './messages.js';
 import { caseStatusText, renderRating } from './case-status.js';
 import { buildSummary, downloadText } from './summary.js';
 import { keepFocusAboveComposer } from './focus-visible-area.js';
+import { createNotifier } from './notify.js';
+import { connectToWidget, isEmbedded } from './embed.js';
 
 /**
  * What renderers may ask of the chat.
@@ -78,6 +80,8 @@ const state = {
   /** serialises sends so messages reach the service in the order typed */
   queue: Promise.resolve(),
 };
+
+const notifier = createNotifier();
 
 /** @type {WeakMap<Element, ChatMessage>} the message each element shows */
 const messageOf = new WeakMap();
@@ -278,6 +282,7 @@ function receiveMessage(message) {
     state.sseBuffer.push(message);
     return;
   }
+  if (message.author === 'staff' || message.author === 'system') notifier.incoming();
   showIncoming(message);
 }
 
@@ -452,8 +457,7 @@ function startOver() {
 // ---- start -----------------------------------------------------------------------------
 
 function markEmbedded() {
-  const embedded = window.self !== window.top || new URLSearchParams(location.search).has('embed');
-  if (embedded) document.documentElement.classList.add('embedded');
+  if (isEmbedded()) document.documentElement.classList.add('embedded');
 }
 
 function bindComposer() {
@@ -483,4 +487,5 @@ function bindComposer() {
 markEmbedded();
 bindComposer();
 keepFocusAboveComposer(dom.form);
+connectToWidget();
 resume();
