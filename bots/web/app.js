@@ -23,6 +23,7 @@ import { buildSummary, downloadText } from './summary.js';
 import { keepFocusAboveComposer } from './focus-visible-area.js';
 import { createNotifier } from './notify.js';
 import { connectToWidget, isEmbedded } from './embed.js';
+import { createAnnouncer } from './announce.js';
 
 /**
  * What renderers may ask of the chat.
@@ -82,6 +83,7 @@ const state = {
 };
 
 const notifier = createNotifier();
+const announcer = createAnnouncer(/** @type {HTMLElement} */ (document.getElementById('announcer')));
 
 /** @type {WeakMap<Element, ChatMessage>} the message each element shows */
 const messageOf = new WeakMap();
@@ -332,7 +334,10 @@ function updateCase(info) {
 
 // ---- rendering helpers -----------------------------------------------------------------
 
-/** @param {ChatMessage} message @param {{pending?: boolean, scroll?: boolean}} [options] */
+/**
+ * @param {ChatMessage} message
+ * @param {{pending?: boolean, scroll?: boolean, announce?: boolean}} [options] history is put back with announce: false
+ */
 function appendMessage(message, options = {}) {
   dom.emptyHint?.remove();
   if (typeof message.id === 'string') state.knownIds.add(message.id);
@@ -352,6 +357,7 @@ function appendMessage(message, options = {}) {
     dom.log.appendChild(node);
   }
   if (options.scroll !== false) reveal(node, message.author === 'user' ? 'end' : 'start');
+  if (options.announce !== false) announcer.announce(message);
   return node;
 }
 
@@ -407,7 +413,7 @@ async function resume() {
     const data = await getConversation(saved);
     if (data?.lastEventId) state.lastEventId = data.lastEventId;
     for (const message of Array.isArray(data?.messages) ? data.messages : []) {
-      appendMessage(message, { scroll: false });
+      appendMessage(message, { scroll: false, announce: false });
     }
     if (data?.case) updateCase(data.case);
     const last = dom.log.lastElementChild;

@@ -55,7 +55,7 @@ describe('web chat', () => {
     expect(intro).toMatch(/112/);
     expect(intro).toMatch(/keine Namen/);
     await expect(page.getByRole('button', { name: 'Senden', exact: true }).count()).resolves.toBe(1);
-    await expect(page.getByRole('log').count()).resolves.toBe(1);
+    await expect(page.getByRole('region', { name: 'Gesprächsverlauf' }).count()).resolves.toBe(1);
     await context.close();
   });
 
