@@ -22,13 +22,16 @@ function renderAction(action, ctx, wrapper) {
   const label = typeof action?.label === 'string' ? action.label : '';
   if (!label) return null;
   switch (action.type) {
+    // Quick replies belong to their moment in the conversation: the chat disables them once a
+    // newer message exists (an old "Weiter" would otherwise be sent out of context).
     case 'quick_reply':
-      return el('button', { type: 'button', text: label, onclick: () => ctx.send(String(action.value ?? label)) });
+      return el('button', { type: 'button', class: 'quick-reply', text: label, onclick: () => ctx.send(String(action.value ?? label), undefined, { fromButton: true }) });
     case 'navigator':
       return el('button', {
         type: 'button',
+        class: 'quick-reply',
         text: label,
-        onclick: () => ctx.send(label, { type: 'navigator', step: action.step }),
+        onclick: () => ctx.send(label, { type: 'navigator', step: action.step }, { fromButton: true }),
       });
     case 'call': {
       const href = safeHref(`tel:${action.phone ?? ''}`);

@@ -20,11 +20,15 @@ import { clearSession, loadSession, saveSession } from './session.js';
 import { renderMessage } from './messages.js';
 import { caseStatusText, renderRating } from './case-status.js';
 import { buildSummary, downloadText } from './summary.js';
+import { keepFocusAboveComposer } from './focus-visible-area.js';
+import { createNotifier } from './notify.js';
+import { connectToWidget, isEmbedded } from './embed.js';
+import { createAnnouncer } from './announce.js';
 
 /**
  * What renderers may ask of the chat.
  * @typedef {{
- *   send(text: string, action?: Record<string, unknown>): void,
+ *   send(text: string, action?: Record<string, unknown>, options?: {fromButton?: boolean}): void,
  *   escalate(payload: Record<string, unknown>): Promise<any>,
  *   feedback(feedback: {messageId: string, rating: 'up'|'down', comment?: string}): Promise<unknown>,
  *   rate(info: {id: string}, rating: {rating: 'up'|'down', comment?: string}): Promise<unknown>,
@@ -70,16 +74,23 @@ const state = {
   storedUserTexts: new Map(),
   /** cases whose rating form is already on screen */
   ratingShown: new Set(),
+  /** @type {{node: HTMLElement, at: number}|null} a new rating form, still waiting for the closing message that asks for it */
+  pendingRating: null,
+  /** a quick reply was tapped: its answer takes the focus when it arrives */
+  focusAnswer: false,
   /** serialises sends so messages reach the service in the order typed */
   queue: Promise.resolve(),
 };
+
+const notifier = createNotifier();
+const announcer = createAnnouncer(/** @type {HTMLElement} */ (document.getElementById('announcer')));
 
 /** @type {WeakMap<Element, ChatMessage>} the message each element shows */
 const messageOf = new WeakMap();
 
 /** @type {ChatContext} */
 const ctx = {
-  send: (text, action) => submitMessage(text, action),
+  send: (text, action, options) => submitMessage(text, action, options),
   escalate: async (payload) => {
     const conversation = await ensureConversation();
     const result = await requestEscalation(conversation, payload);
@@ -104,13 +115,22 @@ const ctx = {
 
 // ---- sending ---------------------------------------------------------------------------
 
-/** @param {string} rawText @param {Record<string, unknown>} [action] */
-function submitMessage(rawText, action) {
+/**
+ * @param {string} rawText @param {Record<string, unknown>} [action]
+ * @param {{fromButton?: boolean}} [options] sent by a quick reply: focus follows to the answer
+ */
+function submitMessage(rawText, action, options = {}) {
   const text = rawText.trim();
   if (!text) return showError('Bitte schreiben Sie zuerst Ihre Frage.');
   if (text.length > MAX_LENGTH) return showError(`Die Nachricht ist zu lang (höchstens ${MAX_LENGTH.toLocaleString('de-DE')} Zeichen).`);
   showError('');
   const node = appendMessage({ author: 'user', text }, { pending: true });
+  if (options.fromButton) {
+    // The tapped button is now disabled and would drop focus to the page's start: keep the
+    // place at the own message until the answer is there, then move to the answer.
+    state.focusAnswer = true;
+    focusMessage(node);
+  }
   const body = action ? { text, clientId: randomId(), action } : { text, clientId: randomId() };
   state.queue = state.queue.then(() => deliver(node, body));
 }
@@ -175,10 +195,15 @@ function handleSendResult(node, result) {
     node.appendChild(el('p', { class: 'hint', text: `An die Kontaktstelle weitergeleitet.${note}` }));
   } else if (reply && typeof reply === 'object') {
     const id = reply.id ?? result.replyId ?? result.replyMessageId;
-    if (typeof id === 'string' && state.knownIds.has(id)) return;
+    if (typeof id === 'string' && state.knownIds.has(id)) {
+      state.focusAnswer = false;
+      return;
+    }
     if (typeof id !== 'string') state.replyTexts.add(reply.text);
-    appendMessage({ id, author: 'assistant', text: reply.text ?? '', reply, createdAt: reply.createdAt });
+    const answer = appendMessage({ id, author: 'assistant', text: reply.text ?? '', reply, createdAt: reply.createdAt });
+    if (state.focusAnswer) focusMessage(answer);
   }
+  state.focusAnswer = false;
   if (result?.case) updateCase(result.case);
 }
 
@@ -259,6 +284,7 @@ function receiveMessage(message) {
     state.sseBuffer.push(message);
     return;
   }
+  if (message.author === 'staff' || message.author === 'system') notifier.incoming();
   showIncoming(message);
 }
 
@@ -300,13 +326,18 @@ function updateCase(info) {
   const rated = state.conversation?.ratedCases?.includes(info.id);
   if (info.status === 'closed' && !rated && !state.ratingShown.has(info.id)) {
     state.ratingShown.add(info.id);
-    dom.log.appendChild(renderRating(info, ctx));
+    const form = renderRating(info, ctx);
+    dom.log.appendChild(form);
+    state.pendingRating = { node: form, at: Date.now() };
   }
 }
 
 // ---- rendering helpers -----------------------------------------------------------------
 
-/** @param {ChatMessage} message @param {{pending?: boolean, scroll?: boolean}} [options] */
+/**
+ * @param {ChatMessage} message
+ * @param {{pending?: boolean, scroll?: boolean, announce?: boolean}} [options] history is put back with announce: false
+ */
 function appendMessage(message, options = {}) {
   dom.emptyHint?.remove();
   if (typeof message.id === 'string') state.knownIds.add(message.id);
@@ -315,9 +346,34 @@ function appendMessage(message, options = {}) {
   messageOf.set(node, message);
   if (message.author === 'user' && typeof message.id === 'string') state.userNodes.set(message.id, node);
   if (options.pending) node.classList.add('message-pending');
-  dom.log.appendChild(node);
+  retireQuickReplies();
+  // The case's "closed" event comes just before the closing message that asks for the rating:
+  // that message goes above the form, so the question comes before its answer.
+  const rating = state.pendingRating;
+  state.pendingRating = null;
+  if (rating && message.author === 'system' && rating.node.isConnected && rating.node === dom.log.lastElementChild && Date.now() - rating.at < 10_000) {
+    dom.log.insertBefore(node, rating.node);
+  } else {
+    dom.log.appendChild(node);
+  }
   if (options.scroll !== false) reveal(node, message.author === 'user' ? 'end' : 'start');
+  if (options.announce !== false) announcer.announce(message);
   return node;
+}
+
+/** Quick replies of earlier messages no longer fit the conversation once a newer message exists. */
+function retireQuickReplies() {
+  for (const button of dom.log.querySelectorAll('button.quick-reply:not([disabled])')) {
+    button.setAttribute('disabled', '');
+    button.setAttribute('title', 'Gehört zu einer früheren Nachricht');
+  }
+}
+
+/** Moves focus to a message's heading without scrolling (reveal() has placed it). @param {HTMLElement} node */
+function focusMessage(node) {
+  const target = /** @type {HTMLElement|null} */ (node.querySelector('.message-author')) ?? node;
+  target.setAttribute('tabindex', '-1');
+  target.focus({ preventScroll: true });
 }
 
 /**
@@ -357,7 +413,7 @@ async function resume() {
     const data = await getConversation(saved);
     if (data?.lastEventId) state.lastEventId = data.lastEventId;
     for (const message of Array.isArray(data?.messages) ? data.messages : []) {
-      appendMessage(message, { scroll: false });
+      appendMessage(message, { scroll: false, announce: false });
     }
     if (data?.case) updateCase(data.case);
     const last = dom.log.lastElementChild;
@@ -394,6 +450,7 @@ function startOver() {
   state.lastEventId = 0;
   state.sseBuffer = [];
   state.ratingShown.clear();
+  state.pendingRating = null;
   state.userNodes.clear();
   state.storedUserTexts.clear();
   dom.log.replaceChildren(el('p', { class: 'empty-hint', text: 'Der Verlauf wurde gelöscht. Sie können eine neue Frage stellen.' }));
@@ -406,8 +463,7 @@ function startOver() {
 // ---- start -----------------------------------------------------------------------------
 
 function markEmbedded() {
-  const embedded = window.self !== window.top || new URLSearchParams(location.search).has('embed');
-  if (embedded) document.documentElement.classList.add('embedded');
+  if (isEmbedded()) document.documentElement.classList.add('embedded');
 }
 
 function bindComposer() {
@@ -430,8 +486,12 @@ function bindComposer() {
     }
   });
   dom.reset.addEventListener('click', startOver);
+  // Only now can "Senden" do what it says (see index.html).
+  /** @type {HTMLButtonElement} */ (document.getElementById('send-button')).disabled = false;
 }
 
 markEmbedded();
 bindComposer();
+keepFocusAboveComposer(dom.form);
+connectToWidget();
 resume();

@@ -97,7 +97,12 @@ export function renderEscalationForm(options, ctx) {
     try {
       const result = await ctx.escalate(payload);
       const number = result?.case?.number ? ` (Fall ${result.case.number})` : '';
-      const done = el('p', { class: 'inline-form', tabindex: '-1', text: `Ihre Anfrage an die Kontaktstelle ist eingegangen${number}. Den aktuellen Stand sehen Sie direkt über dem Eingabefeld.` });
+      const done = el(
+        'div',
+        { class: 'inline-form', tabindex: '-1' },
+        el('p', { text: `Ihre Anfrage an die Kontaktstelle ist eingegangen${number}. Den aktuellen Stand sehen Sie direkt über dem Eingabefeld.` }),
+        result?.officeHours?.open === false ? el('p', { class: 'waiting-note', text: WAITING_NOTE }) : null,
+      );
       form.replaceWith(done);
       done.focus();
     } catch (failure) {
@@ -107,6 +112,14 @@ export function renderEscalationForm(options, ctx) {
   });
   return form;
 }
+
+// Outside office hours the answer may come hours later. It reaches only this browser (the
+// conversation's key lives in its storage), so say how to find it again.
+const WAITING_NOTE =
+  'Sie müssen nicht warten: Sie können diese Seite schließen. Die Antwort der Kontaktstelle erscheint hier im Chat, ' +
+  'sobald Sie den Kinderschutz-Lotsen wieder auf diesem Gerät in diesem Browser öffnen – nicht in einem privaten Fenster ' +
+  'und nicht auf einem anderen Gerät. Wenn Sie „Neues Gespräch / Verlauf löschen“ wählen, ist die Antwort hier nicht mehr zu sehen. ' +
+  'Bei akuter Gefahr warten Sie bitte nicht: Notruf 110 oder 112.';
 
 /** The same rule as the service: a phone number or an e-mail address. @param {string} value */
 function looksLikeContact(value) {

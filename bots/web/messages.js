@@ -1,6 +1,6 @@
 // Turns one conversation message into its DOM element.
 
-import { editorialNote, el, formatDate } from './dom.js';
+import { editorialNote, el, formatDate, uniqueId } from './dom.js';
 import { renderMarkdown, safeHref, opensNewTab } from './markdown.js';
 import { renderActions } from './actions.js';
 import { renderFeedback } from './feedback.js';
@@ -21,10 +21,13 @@ const AUTHOR_LABEL = {
 /** @param {ChatMessage} message @param {ChatContext} ctx @returns {HTMLElement} */
 export function renderMessage(message, ctx) {
   const author = AUTHOR_LABEL[message.author] ? message.author : 'system';
-  const article = el('article', { class: `message message-${author}` });
+  // Each message is an article named by its heading (who wrote, and when), so that a screen
+  // reader can jump from message to message by heading or landmark.
+  const headingId = uniqueId('message-heading');
+  const article = el('article', { class: `message message-${author}`, 'aria-labelledby': headingId });
   if (message.id) article.dataset.messageId = message.id;
   const name = author === 'staff' && message.staffName ? `${message.staffName} (Kontaktstelle)` : AUTHOR_LABEL[author];
-  article.appendChild(el('p', { class: 'message-author', text: name }));
+  article.appendChild(el('h3', { class: 'message-author', id: headingId }, name, timeOf(message.createdAt)));
 
   if (author === 'user') {
     // What the person typed is shown exactly as text, never interpreted.
@@ -50,6 +53,16 @@ export function renderMessage(message, ctx) {
     if (message.id) article.appendChild(renderFeedback(message.id, ctx));
   }
   return article;
+}
+
+/** " · 13:02" (with the date when not today) as a <time> element. @param {string|number|undefined} value */
+function timeOf(value) {
+  const date = value === undefined ? new Date() : new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  const today = new Date().toDateString() === date.toDateString();
+  const clock = date.toLocaleTimeString('de-DE', { hour: '2-digit', minute: '2-digit' });
+  const text = today ? `${clock} Uhr` : `${formatDate(date.getTime())}, ${clock} Uhr`;
+  return el('span', { class: 'message-time' }, ' · ', el('time', { datetime: date.toISOString(), text }));
 }
 
 /** Whether an action is a call to 110 or 112 (which the emergency box shows). @param {any} action */

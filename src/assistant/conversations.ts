@@ -154,7 +154,10 @@ export class ConversationService {
     const saved = await this.deps.store.saveFeedback({
       id: newId(), conversationId, messageId: input.messageId, rating: input.rating, comment: comment || null, createdAt: this.now(),
     });
-    return saved ? ('saved' as const) : ('duplicate' as const);
+    if (saved) return 'saved' as const;
+    // Already rated: the asker changed their mind or adds the comment after the tap.
+    const updated = await this.deps.store.updateFeedback(conversationId, input.messageId, input.rating, comment || null);
+    return updated ? ('saved' as const) : ('duplicate' as const);
   }
 }
 

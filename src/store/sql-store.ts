@@ -158,6 +158,14 @@ export class SqlStore implements Store {
     }
   }
 
+  async updateFeedback(conversationId: string, messageId: string, rating: 'up' | 'down', comment: string | null): Promise<boolean> {
+    const result = await this.db.run(
+      'UPDATE feedback SET rating = ?, comment = COALESCE(?, comment) WHERE conversation_id = ? AND message_id = ?',
+      [rating, comment, conversationId, messageId],
+    );
+    return result.changes > 0;
+  }
+
   /**
    * Deletes what the retention periods allow, in short transactions with a pause in between, so
    * that requests keep being served however much is due (one transaction for 120,000 messages

@@ -95,6 +95,11 @@ export interface Store {
   listEvents(conversationId: string, afterId: number, limit?: number): Promise<EventRecord[]>;
   latestEventId(conversationId: string): Promise<number>;
   saveFeedback(record: FeedbackRecord): Promise<boolean>;
+  /**
+   * Changes the rating of an answer's feedback and, when one is given, sets its comment (the web
+   * chat records 👍/👎 on the tap and the optional comment afterwards). False if there is none.
+   */
+  updateFeedback(conversationId: string, messageId: string, rating: 'up' | 'down', comment: string | null): Promise<boolean>;
   /** Deletes what the retention periods allow, in short transactions (see PurgeOptions). */
   purge(policy: RetentionPolicy, now: number, options?: PurgeOptions): Promise<PurgeCounts>;
 }

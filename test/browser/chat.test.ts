@@ -55,7 +55,7 @@ describe('web chat', () => {
     expect(intro).toMatch(/112/);
     expect(intro).toMatch(/keine Namen/);
     await expect(page.getByRole('button', { name: 'Senden', exact: true }).count()).resolves.toBe(1);
-    await expect(page.getByRole('log').count()).resolves.toBe(1);
+    await expect(page.getByRole('region', { name: 'Gesprächsverlauf' }).count()).resolves.toBe(1);
     await context.close();
   });
 
@@ -223,7 +223,7 @@ describe('web chat', () => {
     await answer.getByRole('button', { name: 'Nicht hilfreich' }).click();
     await answer.getByRole('textbox', { name: /etwas dazu sagen/ }).fill('Mir fehlte ein Beispiel für Grundschulkinder.');
     const posted = page.waitForRequest((request) => request.url().endsWith('/feedback'));
-    await answer.getByRole('button', { name: 'Rückmeldung senden' }).click();
+    await answer.getByRole('button', { name: 'Kommentar senden' }).click();
     const body = (await posted).postDataJSON();
     expect(body.rating).toBe('down');
     expect(body.comment).toBe('Mir fehlte ein Beispiel für Grundschulkinder.');

@@ -62,6 +62,18 @@ export function storeCases(open: () => Promise<SqlStore>, close: (store: SqlStor
       expect(await store.saveFeedback({ ...rating, id: 'f2', rating: 'down' })).toBe(false);
     });
 
+    it('changes a rating and adds its comment later, keeping the comment when none is given', async () => {
+      await store.createConversation(conversation('c1', 1));
+      await store.saveExchange({ conversationId: 'c1', now: 2, messages: [message('m1', 'c1')], events: [] });
+      expect(await store.updateFeedback('c1', 'm1', 'down', null)).toBe(false);
+      await store.saveFeedback({ id: 'f1', conversationId: 'c1', messageId: 'm1', rating: 'up', comment: null, createdAt: 3 });
+      expect(await store.updateFeedback('c1', 'm1', 'down', 'zu allgemein')).toBe(true);
+      expect(await store.updateFeedback('c1', 'm1', 'down', null)).toBe(true);
+      expect(await store.updateFeedback('other', 'm1', 'up', null)).toBe(false);
+      const rows = await store.db.all<{ rating: string; comment: string | null }>('SELECT rating, comment FROM feedback');
+      expect(rows).toEqual([{ rating: 'down', comment: 'zu allgemein' }]);
+    });
+
     it('purges idle conversations with everything attached and keeps recent ones', async () => {
       const now = 100 * DAY;
       await store.createConversation(conversation('old', now - 31 * DAY));
