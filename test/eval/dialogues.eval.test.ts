@@ -10,7 +10,7 @@ import { frac, httpCaller, readDialogues, readLabels, runDialogues, summarise, t
 let server: TestServer;
 let records: TurnRecord[];
 beforeAll(async () => {
-  server = await startTestServer({ RATE_LIMIT_CONVERSATION_PER_MINUTE: '0' });
+  server = await startTestServer({ RATE_LIMIT_CONVERSATION_PER_MINUTE: '0', RATE_LIMIT_CREATE_PER_MINUTE: '0' });
   records = await runDialogues(httpCaller(server.url), readDialogues(), readLabels());
 }, 180_000);
 afterAll(async () => {
