@@ -12,7 +12,7 @@ import { readQuestions } from '../test/eval/evaluate.ts';
 const N = Number(process.env.BENCH_ANSWERS ?? 2000);
 const questions = readQuestions().filter((q) => q.split !== 'negative').slice(0, 60).map((q) => q.q);
 const dataDir = mkdtempSync(join(tmpdir(), 'lotse-bench-cpu-'));
-const running = await startLotse({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0' });
+const running = await startLotse({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0', RATE_LIMIT_CREATE_PER_MINUTE: '0' });
 const app = running.lotse.app;
 const bare = new Hono().post('/echo', async (c) => c.json({ echo: await c.req.json() }));
 

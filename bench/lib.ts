@@ -10,7 +10,7 @@ export const ROOT = join(import.meta.dirname, '..');
 export const CONNECTIONS = 50;
 export const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 /** Settings for load runs: quiet logs, no rate limits (one client address sends everything). */
-export const LOAD_VARS = { LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0' };
+export const LOAD_VARS = { LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0', RATE_LIMIT_CREATE_PER_MINUTE: '0' };
 
 export type Load = { rps: number; p50: number; p99: number; errors: number; total: number };
 export type Conversation = { id: string; token: string };

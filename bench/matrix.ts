@@ -52,7 +52,7 @@ const fmt = (values: number[]) => `median ${pct(values, 50).toFixed(0)} ms, p95 
 const synapse = await startSynapse();
 const dataDir = mkdtempSync(join(tmpdir(), 'lotse-bench-'));
 const service = await startLotse({
-  PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0',
+  PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0', RATE_LIMIT_CREATE_PER_MINUTE: '0',
   STAFF_TOKEN: TEST_STAFF_TOKEN, OFFICE_HOURS: 'Mo-So 00:00-24:00', OFFICE_MV_HOLIDAYS: 'false',
 });
 const staff = new TestMatrixUser(synapse.baseUrl, synapse.users.staffA);

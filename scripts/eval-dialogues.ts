@@ -26,7 +26,7 @@ let stop = async () => {};
 if (!url && !stored) {
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-eval-'));
   const running = await startLotse({
-    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0',
+    PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0', RATE_LIMIT_CREATE_PER_MINUTE: '0',
   });
   url = running.url;
   stop = async () => { await running.close(); rmSync(dataDir, { recursive: true, force: true }); };
