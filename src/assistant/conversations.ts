@@ -1,4 +1,5 @@
 import type { ConversationRecord, MessageRecord, Store } from '../store/types.ts';
+import { messagePayload } from '../store/message-events.ts';
 import { cleanInput } from './text.ts';
 import { hashToken, newId, newToken, rememberToken, safeEqual, tokenShaped } from './ids.ts';
 import type { LiveEvents } from './live-events.ts';
@@ -117,7 +118,7 @@ export class ConversationService {
       await store.saveExchange({
         conversationId, now,
         messages: [user, assistant],
-        events: [user, assistant].map((m) => ({ conversationId, caseId: null, type: 'message', payload: messagePayload(m) })),
+        events: [user, assistant].map((m) => ({ conversationId, caseId: null, type: 'message', messageId: m.id, payload: {} })),
         conversation: { context: turn.context, role: turn.context.role, region: turn.context.region, privacyNoticeShown: turn.privacyNoticeShown },
       });
     } catch (error) {
@@ -161,6 +162,4 @@ export class ConversationService {
   }
 }
 
-export function messagePayload(m: MessageRecord) {
-  return { id: m.id, author: m.author, text: m.text, ...(m.reply ? { reply: m.reply } : {}), createdAt: new Date(m.createdAt).toISOString() };
-}
+export { messagePayload } from '../store/message-events.ts';

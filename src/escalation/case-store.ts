@@ -4,6 +4,7 @@
 // only the statement that actually changed the row writes its events and audit entry.
 import { isUniqueViolation, sql, type SqlDriver, type SqlValue, type Statement } from '../store/driver.ts';
 import type { AuditEntry, CaseRecord, CaseStatus } from './types.ts';
+import { eventPayload, MESSAGE_COLUMNS, MESSAGE_JOIN, type JoinedMessage } from '../store/message-events.ts';
 
 type CaseRow = {
   id: string; number: string; conversation_id: string; status: CaseStatus; urgency: 'normal' | 'urgent'; role: string | null;
@@ -23,7 +24,7 @@ const toCase = (r: CaseRow): CaseRecord => ({
   writeToken: r.write_token, updatedAt: r.updated_at,
 });
 
-export type NewEventRow = { conversationId: string | null; type: string; payload: unknown };
+export type NewEventRow = { conversationId: string | null; type: string; payload: unknown; messageId?: string };
 export type NewMessageRow = { id: string; author: 'user' | 'staff' | 'system'; text: string; clientId: string | null; extra?: Record<string, unknown> };
 
 /** Statements that only take effect when the case row carries `token` (i.e. our change won). */
@@ -50,7 +51,7 @@ export class GuardedBatch {
   }
 
   event(e: NewEventRow): this {
-    return this.insert('events', ['conversation_id', 'case_id', 'type', 'payload', 'created_at'], [e.conversationId, this.caseId, e.type, JSON.stringify(e.payload), this.now]);
+    return this.insert('events', ['conversation_id', 'case_id', 'type', 'payload', 'created_at', 'message_id'], [e.conversationId, this.caseId, e.type, JSON.stringify(e.payload), this.now, e.messageId ?? null]);
   }
 
   audit(action: string, actor: string | null, detail: string | null = null): this {
@@ -60,11 +61,8 @@ export class GuardedBatch {
   /** A message in the conversation plus its SSE event (which the feed also carries, by case id). */
   message(conversationId: string, m: NewMessageRow): this {
     this.insert('messages', ['id', 'conversation_id', 'author', 'text', 'reply', 'client_id', 'reply_to', 'created_at'], [m.id, conversationId, m.author, m.text, null, m.clientId, null, this.now]);
-    return this.event({
-      conversationId,
-      type: 'message',
-      payload: { id: m.id, author: m.author, text: m.text, createdAt: new Date(this.now).toISOString(), ...(m.extra ?? {}) },
-    });
+    // The event refers to the message; only what the row lacks (the staff member's name) is its own.
+    return this.event({ conversationId, type: 'message', messageId: m.id, payload: m.extra ?? {} });
   }
 
   touchConversation(conversationId: string): this {
@@ -157,9 +155,10 @@ export class CaseStore {
   // --- the feed ------------------------------------------------------------------------------
 
   async feed(after: number, limit: number) {
-    return this.db.all<{ id: number; conversation_id: string | null; case_id: string | null; type: string; payload: string; created_at: number }>(
-      "SELECT * FROM events WHERE id > ? AND case_id IS NOT NULL AND type <> 'case' ORDER BY id LIMIT ?", [after, limit],
+    const rows = await this.db.all<{ id: number; conversation_id: string | null; case_id: string | null; type: string; payload: string; created_at: number } & JoinedMessage>(
+      `SELECT e.*, ${MESSAGE_COLUMNS} FROM events e ${MESSAGE_JOIN} WHERE e.id > ? AND e.case_id IS NOT NULL AND e.type <> 'case' ORDER BY e.id LIMIT ?`, [after, limit],
     );
+    return rows.map(({ m_id: _i, m_author: _a, m_text: _t, m_reply: _r, m_created_at: _c, ...row }) => ({ ...row, payload: JSON.stringify(eventPayload(row.payload, { m_id: _i, m_author: _a, m_text: _t, m_reply: _r, m_created_at: _c })) }));
   }
 
   async ack(consumer: string, cursor: number, now: number): Promise<void> {

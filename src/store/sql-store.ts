@@ -1,4 +1,5 @@
 import { isUniqueViolation, sql, type SqlDriver, type Statement } from './driver.ts';
+import { eventPayload, MESSAGE_COLUMNS, MESSAGE_JOIN, readReply, storedReply, type JoinedMessage } from './message-events.ts';
 import type {
   ConversationRecord, EventRecord, Exchange, FeedbackRecord, MessageRecord, PurgeCounts, PurgeOptions, RetentionPolicy, Store,
 } from './types.ts';
@@ -12,7 +13,7 @@ type MessageRow = {
   id: string; conversation_id: string; author: MessageRecord['author']; text: string; reply: string | null;
   client_id: string | null; reply_to: string | null; created_at: number;
 };
-type EventRow = { id: number; conversation_id: string | null; case_id: string | null; type: string; payload: string; created_at: number };
+type EventRow = { id: number; conversation_id: string | null; case_id: string | null; type: string; payload: string; created_at: number } & JoinedMessage;
 
 const toConversation = (row: ConversationRow): ConversationRecord => ({
   id: row.id,
@@ -31,7 +32,7 @@ const toMessage = (row: MessageRow): MessageRecord => ({
   conversationId: row.conversation_id,
   author: row.author,
   text: row.text,
-  reply: row.reply === null ? null : JSON.parse(row.reply),
+  reply: readReply(row.reply, row.text),
   clientId: row.client_id,
   replyTo: row.reply_to,
   createdAt: row.created_at,
@@ -42,21 +43,22 @@ export const toEvent = (row: EventRow): EventRecord => ({
   conversationId: row.conversation_id,
   caseId: row.case_id,
   type: row.type,
-  payload: JSON.parse(row.payload),
+  payload: eventPayload(row.payload, row),
   createdAt: row.created_at,
 });
 
 export function insertMessage(m: MessageRecord): Statement {
   return sql(
     'INSERT INTO messages (id, conversation_id, author, text, reply, client_id, reply_to, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-    m.id, m.conversationId, m.author, m.text, m.reply === null ? null : JSON.stringify(m.reply), m.clientId, m.replyTo, m.createdAt,
+    m.id, m.conversationId, m.author, m.text, storedReply(m.reply, m.text), m.clientId, m.replyTo, m.createdAt,
   );
 }
 
-export function insertEvent(e: Omit<EventRecord, 'id'>): Statement {
+/** An event with `messageId` stores only the reference (and a payload the message lacks, if any). */
+export function insertEvent(e: Omit<EventRecord, 'id'> & { messageId?: string }): Statement {
   return sql(
-    'INSERT INTO events (conversation_id, case_id, type, payload, created_at) VALUES (?, ?, ?, ?, ?)',
-    e.conversationId, e.caseId, e.type, JSON.stringify(e.payload), e.createdAt,
+    'INSERT INTO events (conversation_id, case_id, type, payload, created_at, message_id) VALUES (?, ?, ?, ?, ?, ?)',
+    e.conversationId, e.caseId, e.type, JSON.stringify(e.payload ?? {}), e.createdAt, e.messageId ?? null,
   );
 }
 
@@ -135,7 +137,7 @@ export class SqlStore implements Store {
 
   async listEvents(conversationId: string, afterId: number, limit = 200): Promise<EventRecord[]> {
     const rows = await this.db.all<EventRow>(
-      'SELECT * FROM events WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?', [conversationId, afterId, limit],
+      `SELECT e.*, ${MESSAGE_COLUMNS} FROM events e ${MESSAGE_JOIN} WHERE e.conversation_id = ? AND e.id > ? ORDER BY e.id LIMIT ?`, [conversationId, afterId, limit],
     );
     return rows.map(toEvent);
   }

@@ -35,7 +35,8 @@ export type EventRecord = {
   createdAt: number;
 };
 
-export type NewEvent = Omit<EventRecord, 'id' | 'createdAt'>;
+/** With `messageId` the event refers to that message (same exchange) and `payload` holds only what the message lacks. */
+export type NewEvent = Omit<EventRecord, 'id' | 'createdAt'> & { messageId?: string };
 
 export type Exchange = {
   conversationId: string;

@@ -10,7 +10,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const dataDir = mkdtempSync(join(tmpdir(), 'lotse-test-'));
   const running = await startLotse({
     PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent',
-    RATE_LIMIT_IP_PER_MINUTE: '0', ...env,
+    RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CREATE_PER_MINUTE: '0', ...env,
   });
   return {
     ...running,

@@ -117,6 +117,31 @@ export function storeCases(open: () => Promise<SqlStore>, close: (store: SqlStor
       expect(await store.db.first<{ n: number }>('SELECT COUNT(*) AS n FROM feedback')).toEqual({ n: 3 });
     });
 
+    it('writes each piece of an exchange once: events refer to their message, the reply keeps no copy of the text', async () => {
+      await store.createConversation(conversation('c1', 1));
+      const answer = 'Sprechen Sie zuerst mit Ihrer Leitung. '.repeat(20);
+      const reply = { text: answer, sources: [{ id: 'a' }], kind: 'answer' };
+      const assistant: MessageRecord = { ...message('a1', 'c1'), author: 'assistant', text: answer, reply, replyTo: 'u1', createdAt: 2 };
+      await store.saveExchange({
+        conversationId: 'c1', now: 5, messages: [message('u1', 'c1', 'k1'), assistant],
+        events: ['u1', 'a1'].map((id) => ({ conversationId: 'c1', caseId: null, type: 'message', messageId: id, payload: {} })),
+      });
+      // An event written before references existed still reads as it was stored.
+      await store.db.run("INSERT INTO events (conversation_id, case_id, type, payload, created_at) VALUES ('c1', NULL, 'message', '{\"id\":\"old\",\"text\":\"alt\"}', 6)", []);
+      const events = await store.listEvents('c1', 0);
+      expect(events.map((e) => e.payload)).toEqual([
+        { id: 'u1', author: 'user', text: 'Frage', createdAt: new Date(1).toISOString() },
+        { id: 'a1', author: 'assistant', text: answer, reply, createdAt: new Date(2).toISOString() },
+        { id: 'old', text: 'alt' },
+      ]);
+      expect((await store.findReplyTo('u1'))?.reply).toEqual(reply);
+      const stored = await store.db.all<{ n: number }>(
+        `SELECT (SELECT COUNT(*) FROM messages WHERE instr(text, ?) > 0 OR instr(COALESCE(reply, ''), ?) > 0)
+              + (SELECT COUNT(*) FROM events WHERE instr(payload, ?) > 0) AS n`, [answer, answer, answer],
+      );
+      expect(stored[0]!.n).toBe(1);
+    });
+
     it('deletes conversations that never got a message after the short period, and nothing else', async () => {
       const now = 100 * DAY;
       const HOUR = 3600 * 1000;

@@ -31,7 +31,7 @@ it('listens before the purge has finished, answers while it runs, and the purge 
   driver.db.exec('COMMIT');
   await driver.close();
 
-  running = await startLotse({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0' });
+  running = await startLotse({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CREATE_PER_MINUTE: '0' });
   const left = async () => (await running!.store.db.first<{ n: number }>('SELECT COUNT(*) AS n FROM conversations'))!.n;
   // The first purge transaction may have run; the rest waits for the event loop.
   expect(await left()).toBeGreaterThan(1000);

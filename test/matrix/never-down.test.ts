@@ -41,7 +41,7 @@ async function setPostingLevel(roomId: string, level: number): Promise<void> {
 async function processEnv(queueRoom: string): Promise<Record<string, string>> {
   return {
     PORT: String(await freePort()), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'lotse-never-down-')),
-    LOG_LEVEL: 'info', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0', STAFF_TOKEN: TEST_STAFF_TOKEN,
+    LOG_LEVEL: 'info', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0', RATE_LIMIT_CREATE_PER_MINUTE: '0', STAFF_TOKEN: TEST_STAFF_TOKEN,
     OFFICE_HOURS: 'Mo-So 00:00-24:00', OFFICE_MV_HOLIDAYS: 'false',
     MATRIX_HOMESERVER_URL: synapse.baseUrl, MATRIX_USER_ID: botId, MATRIX_PASSWORD: synapse.users.bot.password,
     MATRIX_QUEUE_ROOM: queueRoom, MATRIX_STAFF_USERS: `${synapse.users.staffA.userId},${synapse.users.staffB.userId}`,

@@ -82,7 +82,7 @@ afterAll(() => {
 describe.skipIf(Boolean(cannotMount))(`disk full on a 2 MiB tmpfs${cannotMount ? ` — skipped: ${cannotMount}` : ''}`, () => {
   it('answers 503 with 110/112 while the disk is full, health says so, and it recovers once space is back', async () => {
     const dataDir = join(mountPoint, 'data');
-    const server = await startLotse({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0' });
+    const server = await startLotse({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CONVERSATION_PER_MINUTE: '0', RATE_LIMIT_CREATE_PER_MINUTE: '0' });
     const filler = join(mountPoint, 'filler');
     try {
       const api = apiClient(server.url);

@@ -24,7 +24,7 @@ export type TestWorker = {
   close(): Promise<void>;
 };
 
-export const QUIET_VARS = { LOG_LEVEL: 'warn', RATE_LIMIT_IP_PER_MINUTE: '0' };
+export const QUIET_VARS = { LOG_LEVEL: 'warn', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CREATE_PER_MINUTE: '0' };
 
 /** The Worker of wrangler.toml (and optionally a peer Worker sharing its D1 and Durable Objects). */
 export async function startTestWorker(vars: Record<string, string> = {}, options: { peer?: boolean } = {}): Promise<TestWorker> {

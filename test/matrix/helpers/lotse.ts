@@ -9,7 +9,7 @@ import { SseWatch } from './sse-watch.ts';
 export async function startService(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningLotse & { dataDir: string }> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'lotse-matrix-'));
   const running = await startLotse({
-    PORT: String(options.port ?? 0), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0',
+    PORT: String(options.port ?? 0), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0', RATE_LIMIT_CREATE_PER_MINUTE: '0',
     RATE_LIMIT_CONVERSATION_PER_MINUTE: '0', STAFF_TOKEN: TEST_STAFF_TOKEN,
     // Always open, so that the tests do not depend on the hour they run at.
     OFFICE_HOURS: 'Mo-So 00:00-24:00', OFFICE_MV_HOLIDAYS: 'false',
