@@ -358,6 +358,8 @@ function appendMessage(message, options = {}) {
   }
   if (options.scroll !== false) reveal(node, message.author === 'user' ? 'end' : 'start');
   if (options.announce !== false) announcer.announce(message);
+  // An answer's emergency box now carries 110/112: the page's own row would repeat them.
+  if (node.querySelector('.emergency')) document.documentElement.classList.add('acute-shown');
   return node;
 }
 
@@ -456,6 +458,7 @@ function startOver() {
   dom.log.replaceChildren(el('p', { class: 'empty-hint', text: 'Der Verlauf wurde gelöscht. Sie können eine neue Frage stellen.' }));
   dom.caseStatus.hidden = true;
   dom.caseStatus.textContent = '';
+  document.documentElement.classList.remove('acute-shown');
   showError('');
   dom.input.focus();
 }

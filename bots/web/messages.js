@@ -36,19 +36,25 @@ export function renderMessage(message, ctx) {
   }
 
   const reply = author === 'assistant' ? message.reply ?? null : null;
-  const acute = reply?.triage?.level === 'acute';
-  if (acute) article.appendChild(renderEmergency());
+  const level = reply?.triage?.level;
+  const acute = level === 'acute';
+  const listed = Array.isArray(reply?.actions) ? reply.actions : [];
+  // The hotline goes into the emergency box, next to 110/112, instead of far below the answer.
+  const hotline = acute ? listed.find((action) => action?.type === 'call' && !isEmergencyCall(action)) : undefined;
+  if (acute) article.appendChild(renderEmergency(hotline));
+  const text = reply?.text ?? message.text ?? '';
+  const [lead, rest] = level === 'urgent' ? splitSafetyLead(text) : ['', text];
+  if (lead) article.appendChild(el('div', { class: 'urgent-note markdown' }, renderMarkdown(lead)));
   const body = el('div', { class: 'markdown' });
-  body.appendChild(renderMarkdown(reply?.text ?? message.text ?? ''));
+  body.appendChild(renderMarkdown(rest));
   article.appendChild(body);
 
   if (reply) {
     const sources = renderSources(reply.sources);
     if (sources) article.appendChild(sources);
-    const listed = Array.isArray(reply.actions) ? reply.actions : [];
-    // The emergency box already offers 110 and 112; the same buttons again below the answer
-    // only lengthen the list a person in a hurry has to read.
-    const actions = renderActions(acute ? listed.filter((action) => !isEmergencyCall(action)) : listed, ctx);
+    // The emergency box already offers 110, 112 and the hotline; the same buttons again below
+    // the answer only lengthen the list a person in a hurry has to read.
+    const actions = renderActions(acute ? listed.filter((action) => !isEmergencyCall(action) && action !== hotline) : listed, ctx);
     if (actions) article.appendChild(actions);
     if (message.id) article.appendChild(renderFeedback(message.id, ctx));
   }
@@ -72,8 +78,19 @@ function isEmergencyCall(action) {
   return digits === '110' || digits === '112';
 }
 
-/** The emergency box shown at the top of an answer triaged as acute. */
-function renderEmergency() {
+/**
+ * The service puts its safety text ("act today") before a `---` line above the answer; it is
+ * shown in its own box. @param {string} text @returns {[string, string]}
+ */
+function splitSafetyLead(text) {
+  const match = /^\s{0,3}---\s*$/m.exec(text);
+  if (!match) return ['', text];
+  return [text.slice(0, match.index).trim(), text.slice(match.index + match[0].length).trim()];
+}
+
+/** The emergency box shown at the top of an answer triaged as acute. @param {any} [hotline] */
+function renderEmergency(hotline) {
+  const href = hotline ? safeHref(`tel:${String(hotline.phone ?? '').replace(/\s/g, '')}`) : '';
   return el(
     'div',
     { class: 'emergency' },
@@ -83,6 +100,7 @@ function renderEmergency() {
       { class: 'emergency-calls' },
       el('a', { class: 'button-link call', href: 'tel:110', text: 'Polizei: 110' }),
       el('a', { class: 'button-link call', href: 'tel:112', text: 'Rettungsdienst und Feuerwehr: 112' }),
+      href ? el('a', { class: 'button-link call', href, text: `${hotline.label}: ${hotline.phone}` }) : null,
     ),
   );
 }
