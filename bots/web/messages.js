@@ -1,7 +1,8 @@
 // Turns one conversation message into its DOM element.
 
-import { editorialNote, el, formatDate, uniqueId } from './dom.js';
-import { renderMarkdown, safeHref, opensNewTab } from './markdown.js';
+import { el, formatDate, uniqueId } from './dom.js';
+import { renderMarkdown, safeHref } from './markdown.js';
+import { renderSources, withoutSourceLines } from './sources.js';
 import { renderActions } from './actions.js';
 import { renderFeedback } from './feedback.js';
 
@@ -42,7 +43,7 @@ export function renderMessage(message, ctx) {
   // The hotline goes into the emergency box, next to 110/112, instead of far below the answer.
   const hotline = acute ? listed.find((action) => action?.type === 'call' && !isEmergencyCall(action)) : undefined;
   if (acute) article.appendChild(renderEmergency(hotline));
-  const text = reply?.text ?? message.text ?? '';
+  const text = reply ? withoutSourceLines(reply.text ?? message.text ?? '', reply.sources) : message.text ?? '';
   const [lead, rest] = level === 'urgent' ? splitSafetyLead(text) : ['', text];
   if (lead) article.appendChild(el('div', { class: 'urgent-note markdown' }, renderMarkdown(lead)));
   const body = el('div', { class: 'markdown' });
@@ -103,24 +104,4 @@ function renderEmergency(hotline) {
       href ? el('a', { class: 'button-link call', href, text: `${hotline.label}: ${hotline.phone}` }) : null,
     ),
   );
-}
-
-/** @param {unknown} sources @returns {HTMLElement|null} */
-function renderSources(sources) {
-  if (!Array.isArray(sources) || sources.length === 0) return null;
-  const list = el('ul');
-  for (const source of sources) {
-    if (!source || typeof source.title !== 'string') continue;
-    const href = safeHref(source.url ?? '');
-    const reviewed = source.reviewed ?? source.stand;
-    const link = href
-      ? el('a', { href, target: opensNewTab(href) ? '_blank' : undefined, rel: opensNewTab(href) ? 'noopener noreferrer' : undefined, text: source.title })
-      : el('span', { text: source.title });
-    const note = editorialNote(source.status);
-    list.appendChild(el('li', {}, link,
-      reviewed ? el('span', { class: 'source-date', text: ` (Stand: ${formatDate(reviewed)})` }) : null,
-      note ? el('span', { class: 'source-status', 'data-status': source.status, text: ` – ${note}` }) : null));
-  }
-  if (!list.firstChild) return null;
-  return el('div', { class: 'sources' }, el('p', { class: 'sources-title', text: 'Quellen' }), list);
 }
