@@ -8,6 +8,7 @@ import { requireJson } from './middleware/json-body.ts';
 import { rateLimit, WindowCounter } from './middleware/rate-limit.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { staticCache } from './middleware/static-cache.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -48,7 +49,7 @@ export function createApp(deps: AppDeps) {
     info: { title: 'Kinderschutz-Lotse API', version: '1.0.0', description: 'Öffentliche Schnittstelle des Kinderschutz-Lotsen.' },
   });
 
-  if (deps.serveStatic) app.use('/*', deps.serveStatic);
+  if (deps.serveStatic) app.use('/*', staticCache(), deps.serveStatic);
 
   app.notFound((c) => apiError(c, 404, 'not_found', MESSAGES.not_found));
   app.onError((error, c) => {
