@@ -497,6 +497,13 @@ function bindComposer() {
     }
   });
   dom.reset.addEventListener('click', startOver);
+  // Starting points on the first screen (until the first message replaces them): the buttons
+  // are disabled like "Senden" until now, so they never act before the script is there.
+  for (const button of document.querySelectorAll('button.starter')) {
+    const starter = /** @type {HTMLButtonElement} */ (button);
+    starter.disabled = false;
+    starter.addEventListener('click', () => submitMessage(starter.dataset.text ?? starter.textContent ?? '', undefined, { fromButton: true }));
+  }
   bindPrint(dom.print, /** @type {HTMLElement} */ (document.getElementById('print-note')));
   // Only now can "Senden" do what it says (see index.html).
   /** @type {HTMLButtonElement} */ (document.getElementById('send-button')).disabled = false;

@@ -327,6 +327,19 @@ describe('web chat', () => {
     await context.close();
   });
 
+  it('offers starting points on the first screen that send their question', async () => {
+    const { page, context } = await open({ width: 360, height: 740 });
+    const starters = page.getByRole('group', { name: 'Womit möchten Sie beginnen?' }).getByRole('button');
+    expect(await starters.count()).toBeGreaterThanOrEqual(3);
+    const box = await starters.first().boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(740);
+    await page.getByRole('button', { name: 'Welches Jugendamt ist zuständig?' }).click();
+    await page.locator('.message-assistant').first().waitFor();
+    expect(await page.locator('.message-user').first().innerText()).toContain('Welches Jugendamt ist für mich zuständig?');
+    expect(await starters.count()).toBe(0);
+    await context.close();
+  });
+
   it('fits a 320 px wide screen without horizontal scrolling', async () => {
     const { page, context } = await open({ width: 320, height: 640 });
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
