@@ -24,6 +24,7 @@ import { keepFocusAboveComposer } from './focus-visible-area.js';
 import { createNotifier } from './notify.js';
 import { connectToWidget, isEmbedded } from './embed.js';
 import { createAnnouncer } from './announce.js';
+import { bindPrint } from './print.js';
 
 /**
  * What renderers may ask of the chat.
@@ -45,6 +46,7 @@ const dom = {
   error: /** @type {HTMLElement} */ (document.getElementById('composer-error')),
   busy: /** @type {HTMLElement} */ (document.getElementById('busy')),
   reset: /** @type {HTMLButtonElement} */ (document.getElementById('reset-button')),
+  print: /** @type {HTMLButtonElement} */ (document.getElementById('print-button')),
   caseStatus: /** @type {HTMLElement} */ (document.getElementById('case-status')),
 };
 
@@ -214,7 +216,7 @@ async function ensureConversation() {
   state.conversation = { id: created.id, token: created.token };
   state.lastEventId = 0;
   saveSession(state.conversation);
-  dom.reset.hidden = false;
+  showTools(true);
   openEvents();
   return state.conversation;
 }
@@ -358,6 +360,8 @@ function appendMessage(message, options = {}) {
   }
   if (options.scroll !== false) reveal(node, message.author === 'user' ? 'end' : 'start');
   if (options.announce !== false) announcer.announce(message);
+  // An answer's emergency box now carries 110/112: the page's own row would repeat them.
+  if (node.querySelector('.emergency')) document.documentElement.classList.add('acute-shown');
   return node;
 }
 
@@ -408,7 +412,7 @@ async function resume() {
   const saved = loadSession();
   if (!saved) return;
   state.conversation = saved;
-  dom.reset.hidden = false;
+  showTools(true);
   try {
     const data = await getConversation(saved);
     if (data?.lastEventId) state.lastEventId = data.lastEventId;
@@ -430,13 +434,19 @@ async function resume() {
   }
 }
 
+/** The buttons that act on the whole conversation exist only once there is one. @param {boolean} visible */
+function showTools(visible) {
+  dom.reset.hidden = !visible;
+  dom.print.hidden = !visible;
+}
+
 /** Drops the conversation from this page and from browser storage. */
 function forgetConversation() {
   state.events?.close();
   state.events = null;
   state.conversation = null;
   clearSession();
-  dom.reset.hidden = true;
+  showTools(false);
 }
 
 function startOver() {
@@ -456,6 +466,7 @@ function startOver() {
   dom.log.replaceChildren(el('p', { class: 'empty-hint', text: 'Der Verlauf wurde gelöscht. Sie können eine neue Frage stellen.' }));
   dom.caseStatus.hidden = true;
   dom.caseStatus.textContent = '';
+  document.documentElement.classList.remove('acute-shown');
   showError('');
   dom.input.focus();
 }
@@ -486,6 +497,14 @@ function bindComposer() {
     }
   });
   dom.reset.addEventListener('click', startOver);
+  // Starting points on the first screen (until the first message replaces them): the buttons
+  // are disabled like "Senden" until now, so they never act before the script is there.
+  for (const button of document.querySelectorAll('button.starter')) {
+    const starter = /** @type {HTMLButtonElement} */ (button);
+    starter.disabled = false;
+    starter.addEventListener('click', () => submitMessage(starter.dataset.text ?? starter.textContent ?? '', undefined, { fromButton: true }));
+  }
+  bindPrint(dom.print, /** @type {HTMLElement} */ (document.getElementById('print-note')));
   // Only now can "Senden" do what it says (see index.html).
   /** @type {HTMLButtonElement} */ (document.getElementById('send-button')).disabled = false;
 }

@@ -18,7 +18,9 @@ export function caseStatusText(info) {
       return `${prefix}Das Gespräch mit der Kontaktstelle ist beendet.`;
     default:
       // open, released or anything new: the asker is still waiting.
-      return `${prefix}Ihre Anfrage wartet auf eine Fachkraft der Kontaktstelle. Bei akuter Gefahr: Notruf 110 oder 112, Kinderschutzhotline 0800 14 14 007 (rund um die Uhr).`;
+      // Short: this line sits in the sticky composer; the emergency numbers are at the top of
+      // the page and in the messages, repeating them here took up to 44 % of a phone screen.
+      return `${prefix}Ihre Anfrage wartet auf eine Fachkraft der Kontaktstelle.`;
   }
 }
 

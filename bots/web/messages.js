@@ -1,7 +1,8 @@
 // Turns one conversation message into its DOM element.
 
-import { editorialNote, el, formatDate, uniqueId } from './dom.js';
-import { renderMarkdown, safeHref, opensNewTab } from './markdown.js';
+import { el, formatDate, uniqueId } from './dom.js';
+import { renderMarkdown, safeHref } from './markdown.js';
+import { renderSources, withoutSourceLines } from './sources.js';
 import { renderActions } from './actions.js';
 import { renderFeedback } from './feedback.js';
 
@@ -36,19 +37,25 @@ export function renderMessage(message, ctx) {
   }
 
   const reply = author === 'assistant' ? message.reply ?? null : null;
-  const acute = reply?.triage?.level === 'acute';
-  if (acute) article.appendChild(renderEmergency());
+  const level = reply?.triage?.level;
+  const acute = level === 'acute';
+  const listed = Array.isArray(reply?.actions) ? reply.actions : [];
+  // The hotline goes into the emergency box, next to 110/112, instead of far below the answer.
+  const hotline = acute ? listed.find((action) => action?.type === 'call' && !isEmergencyCall(action)) : undefined;
+  if (acute) article.appendChild(renderEmergency(hotline));
+  const text = reply ? withoutSourceLines(reply.text ?? message.text ?? '', reply.sources) : message.text ?? '';
+  const [lead, rest] = level === 'urgent' ? splitSafetyLead(text) : ['', text];
+  if (lead) article.appendChild(el('div', { class: 'urgent-note markdown' }, renderMarkdown(lead)));
   const body = el('div', { class: 'markdown' });
-  body.appendChild(renderMarkdown(reply?.text ?? message.text ?? ''));
+  body.appendChild(renderMarkdown(rest));
   article.appendChild(body);
 
   if (reply) {
     const sources = renderSources(reply.sources);
     if (sources) article.appendChild(sources);
-    const listed = Array.isArray(reply.actions) ? reply.actions : [];
-    // The emergency box already offers 110 and 112; the same buttons again below the answer
-    // only lengthen the list a person in a hurry has to read.
-    const actions = renderActions(acute ? listed.filter((action) => !isEmergencyCall(action)) : listed, ctx);
+    // The emergency box already offers 110, 112 and the hotline; the same buttons again below
+    // the answer only lengthen the list a person in a hurry has to read.
+    const actions = renderActions(acute ? listed.filter((action) => !isEmergencyCall(action) && action !== hotline) : listed, ctx);
     if (actions) article.appendChild(actions);
     if (message.id) article.appendChild(renderFeedback(message.id, ctx));
   }
@@ -72,8 +79,19 @@ function isEmergencyCall(action) {
   return digits === '110' || digits === '112';
 }
 
-/** The emergency box shown at the top of an answer triaged as acute. */
-function renderEmergency() {
+/**
+ * The service puts its safety text ("act today") before a `---` line above the answer; it is
+ * shown in its own box. @param {string} text @returns {[string, string]}
+ */
+function splitSafetyLead(text) {
+  const match = /^\s{0,3}---\s*$/m.exec(text);
+  if (!match) return ['', text];
+  return [text.slice(0, match.index).trim(), text.slice(match.index + match[0].length).trim()];
+}
+
+/** The emergency box shown at the top of an answer triaged as acute. @param {any} [hotline] */
+function renderEmergency(hotline) {
+  const href = hotline ? safeHref(`tel:${String(hotline.phone ?? '').replace(/\s/g, '')}`) : '';
   return el(
     'div',
     { class: 'emergency' },
@@ -83,26 +101,7 @@ function renderEmergency() {
       { class: 'emergency-calls' },
       el('a', { class: 'button-link call', href: 'tel:110', text: 'Polizei: 110' }),
       el('a', { class: 'button-link call', href: 'tel:112', text: 'Rettungsdienst und Feuerwehr: 112' }),
+      href ? el('a', { class: 'button-link call', href, text: `${hotline.label}: ${hotline.phone}` }) : null,
     ),
   );
-}
-
-/** @param {unknown} sources @returns {HTMLElement|null} */
-function renderSources(sources) {
-  if (!Array.isArray(sources) || sources.length === 0) return null;
-  const list = el('ul');
-  for (const source of sources) {
-    if (!source || typeof source.title !== 'string') continue;
-    const href = safeHref(source.url ?? '');
-    const reviewed = source.reviewed ?? source.stand;
-    const link = href
-      ? el('a', { href, target: opensNewTab(href) ? '_blank' : undefined, rel: opensNewTab(href) ? 'noopener noreferrer' : undefined, text: source.title })
-      : el('span', { text: source.title });
-    const note = editorialNote(source.status);
-    list.appendChild(el('li', {}, link,
-      reviewed ? el('span', { class: 'source-date', text: ` (Stand: ${formatDate(reviewed)})` }) : null,
-      note ? el('span', { class: 'source-status', 'data-status': source.status, text: ` – ${note}` }) : null));
-  }
-  if (!list.firstChild) return null;
-  return el('div', { class: 'sources' }, el('p', { class: 'sources-title', text: 'Quellen' }), list);
 }

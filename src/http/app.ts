@@ -10,6 +10,7 @@ import { requestLog } from './middleware/request-log.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { methodNotAllowed } from './middleware/method-not-allowed.ts';
 import { StoreHealth } from '../store/store-health.ts';
+import { staticCache } from './middleware/static-cache.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -55,7 +56,7 @@ export function createApp(deps: AppDeps) {
     info: { title: 'Kinderschutz-Lotse API', version: '1.0.0', description: 'Öffentliche Schnittstelle des Kinderschutz-Lotsen.' },
   });
 
-  if (deps.serveStatic) app.use('/*', deps.serveStatic);
+  if (deps.serveStatic) app.use('/*', staticCache(), deps.serveStatic);
 
   app.notFound((c) => apiError(c, 404, 'not_found', MESSAGES.not_found));
   app.onError((error, c) => {

@@ -303,9 +303,10 @@ describe('web chat', () => {
     expect(await box.locator('a[href="tel:112"]').count()).toBe(1);
     // The box comes before the answer text.
     expect(await answer.evaluate((node) => node.querySelector('.emergency') === node.children[1])).toBe(true);
-    // 110 and 112 are not repeated as buttons under the answer; the other calls (hotline) stay.
+    // 110, 112 and the hotline are in the box, not repeated as buttons under the answer.
     expect(await answer.locator('.actions a[href="tel:110"], .actions a[href="tel:112"]').count()).toBe(0);
-    expect(await answer.locator('.actions a[href="tel:08001414007"]').count()).toBe(1);
+    expect(await box.locator('a[href="tel:08001414007"]').count()).toBe(1);
+    expect(await answer.locator('.actions a[href="tel:08001414007"]').count()).toBe(0);
     await context.close();
   });
 
@@ -323,6 +324,19 @@ describe('web chat', () => {
     expect(text).toMatch(/Cookies setzt der Lotse nicht/);
     expect(text).toMatch(/Neues Gespräch \/ Verlauf löschen/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('offers starting points on the first screen that send their question', async () => {
+    const { page, context } = await open({ width: 360, height: 740 });
+    const starters = page.getByRole('group', { name: 'Womit möchten Sie beginnen?' }).getByRole('button');
+    expect(await starters.count()).toBeGreaterThanOrEqual(3);
+    const box = await starters.first().boundingBox();
+    expect(box!.y + box!.height).toBeLessThanOrEqual(740);
+    await page.getByRole('button', { name: 'Welches Jugendamt ist zuständig?' }).click();
+    await page.locator('.message-assistant').first().waitFor();
+    expect(await page.locator('.message-user').first().innerText()).toContain('Welches Jugendamt ist für mich zuständig?');
+    expect(await starters.count()).toBe(0);
     await context.close();
   });
 
