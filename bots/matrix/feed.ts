@@ -233,6 +233,7 @@ export class FeedDelivery {
       case 'case.closed': return this.onClosed(event, c!, current);
       case 'case.reminder': return this.onReminder(event, c!);
       case 'message': return this.onMessage(event);
+      case 'message.withdrawn': return this.onWithdrawn(event);
       default: return; // other event kinds are for the web chat only
     }
   }
@@ -289,7 +290,17 @@ export class FeedDelivery {
     }
     if (!link.noticeEventId) {
       const key = link.elsewhere?.length ? `notice:${c.id}:${queue}` : `notice:${c.id}`;
-      link.noticeEventId = await this.at('queue', queue, () => this.s.matrix.send(queue, { msgtype: 'm.notice', body, format: 'org.matrix.custom.html', formatted_body: html }, txnIdFor(key)));
+      // m.text, not m.notice: default push rules mute notices, and a new case must ring. An
+      // urgent one mentions the staff on duty (or, with nobody on the roster, every staff member here).
+      const mentioned = c.urgency === 'urgent' && c.status === 'open' ? await this.s.urgentMentions() : [];
+      const ping = mentioned.length ? t.mentionLine(mentioned) : undefined;
+      const content = {
+        msgtype: 'm.text', format: 'org.matrix.custom.html',
+        body: ping ? `${ping.body}\n${body}` : body,
+        formatted_body: ping ? `${ping.html}<br>${html}` : html,
+        'm.mentions': mentioned.length ? { user_ids: mentioned.map((m) => m.userId) } : {},
+      };
+      link.noticeEventId = await this.at('queue', queue, () => this.s.matrix.send(queue, content, txnIdFor(key)));
       link.noticeRoomId = queue;
     } else {
       const id = await this.at('queue', queue, () => this.s.matrix.edit(queue, link.noticeEventId!, { body, formatted_body: html }, txnIdFor(`edit:${event.id}`)));
@@ -376,6 +387,7 @@ export class FeedDelivery {
     if (m.author === 'staff') {
       const id = await this.at('direct', room, () => this.s.matrix.send(room, { msgtype: 'm.text', body: `${m.staffName ?? 'Kontaktstelle'}: ${m.text}` }, txnIdFor(`dm:${event.id}`)));
       this.s.state.recordPost(event.caseId, 'dmPosted', id);
+      if (link) (link.dmMessages ??= {})[m.id] = id;
       return;
     }
     // The closing text (it follows case.closed in the same transaction) invites a 👍/👎 rating.
@@ -387,6 +399,15 @@ export class FeedDelivery {
       const chat = this.s.state.data.directChats[room];
       if (chat) (chat.ratingPrompts ??= {})[id] = event.caseId;
     }
+  }
+
+  /** A withdrawn staff message disappears from the professional's direct chat too (the note follows as a system message). */
+  private async onWithdrawn(event: FeedEvent): Promise<void> {
+    const link = event.caseId ? this.s.state.data.cases[event.caseId] : undefined;
+    const messageId = (event.payload as { id?: string } | undefined)?.id;
+    const posted = messageId ? link?.dmMessages?.[messageId] : undefined;
+    if (!link?.directRoomId || !posted) return;
+    await this.at('direct', link.directRoomId, () => this.s.matrix.redact(link.directRoomId!, posted, txnIdFor(`withdraw:${event.id}`), 'Von der Kontaktstelle zurückgezogen'));
   }
 
   // --- case rooms -------------------------------------------------------------------------------

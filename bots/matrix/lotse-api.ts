@@ -104,8 +104,12 @@ export class LotseApi {
   async release(caseId: string, staffId: string): Promise<CaseSummary> {
     return (await this.request<{ case: CaseSummary }>('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/release`, { staffId })).case;
   }
-  staffMessage(caseId: string, body: { staffId: string; staffName: string; text: string; clientId: string }): Promise<unknown> {
+  staffMessage(caseId: string, body: { staffId: string; staffName: string; text: string; clientId: string; corrects?: string }): Promise<{ messageId: string; duplicate: boolean; corrected?: boolean }> {
     return this.request('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/messages`, body);
+  }
+  /** A redacted staff message: withdrawn from the asker's chat (clientId: the Matrix event id it was sent as). */
+  withdrawStaffMessage(caseId: string, body: { staffId: string; clientId: string }): Promise<{ messageId: string; duplicate: boolean }> {
+    return this.request('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/messages/withdraw`, body);
   }
   async close(caseId: string, body: { staffId: string; topic?: string; outcome?: string; note?: string }): Promise<CaseSummary> {
     return (await this.request<{ case: CaseSummary }>('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/close`, body)).case;

@@ -21,6 +21,8 @@ export type BotServices = {
   retentionMs: number;
   displayName: (userId: string) => Promise<string>;
   isStaff: (userId: string) => Promise<boolean>;
+  /** Whom an urgent case mentions: the staff on duty (`!dienst`), else every staff member in the queue room. */
+  urgentMentions: () => Promise<Array<{ userId: string; name: string }>>;
   /** Resolves `KS-…` / a case id / the case of the room / the notice replied to. */
   resolveCaseRef: (ref: { arg?: string; roomId: string; inReplyTo?: string }) => string | undefined;
   /** Feed events set aside because they could not be delivered (`!fehler`, `!erneut`, `!verwerfen`). */

@@ -22,6 +22,9 @@ function deadLetterWhat(l: DeadLetter): string {
   return `${eventLabel[l.type] ?? l.type}${l.number ? ` zu ${l.number}` : ''}${l.target ? ` → ${targetLabel[l.target]}` : ''}`;
 }
 
+const roomLabel: Record<string, string> = { queue: 'im Warteraum', case: 'im Fallraum', direct: 'im Direktchat' };
+const notRelayedBang = 'Die Zeile ging nicht an die anfragende Person; ohne das ! am Anfang geht sie weiter.';
+
 export const t = {
   help(lines: CommandInfo[], isDirect: boolean): { body: string; html: string } {
     const intro = isDirect
@@ -45,6 +48,11 @@ export const t = {
     const html = `<b>${esc(parts[0])}</b> · ${parts.slice(1).map(esc).join(' · ')}${esc(hint)}`;
     return { body, html };
   },
+  /** The mention line above an urgent notice: names in the body, pills in the HTML. */
+  mentionLine: (people: Array<{ userId: string; name: string }>) => ({
+    body: `🔴 Dringend: ${people.map((p) => p.name).join(', ')}`,
+    html: `🔴 <b>Dringend:</b> ${people.map((p) => `<a href="https://matrix.to/#/${esc(p.userId)}">${esc(p.name)}</a>`).join(', ')}`,
+  }),
   claimed: (number: string) => `Sie haben ${number} übernommen. Ich lade Sie gleich in den Fallraum ein.`,
   alreadyYours: (number: string) => `${number} liegt bereits bei Ihnen.`,
   alreadyClaimed: (number: string, name: string) => `${number} hat bereits ${name} übernommen.`,
@@ -56,6 +64,15 @@ export const t = {
   noOpenCases: 'Keine offenen Fälle. 🎉',
   openCases: (list: Array<{ number: string; urgency: string; status: string; staffName?: string | null; createdAt: number }>) =>
     ['Offene Fälle:', ...list.map((c) => `- ${c.number} · ${urgencyLabel(c.urgency)} · ${statusLabel[c.status] ?? c.status}${c.staffName ? ` (${c.staffName})` : ''} · seit ${formatTime(c.createdAt)}`)].join('\n'),
+  unknownCommand: (word: string, suggestion: string | undefined, inCaseRoom: boolean) =>
+    `„!${word}“ kenne ich nicht. ${suggestion ? `Meinten Sie ${suggestion}?` : '!hilfe zeigt, welche Befehle es hier gibt.'}${inCaseRoom ? ` ${notRelayedBang}` : ''}`,
+  commandNotHere: (usage: string, where: string[] | undefined, inCaseRoom: boolean) =>
+    `${usage} geht hier nicht${where?.length ? ` (nur ${where.map((w) => roomLabel[w] ?? w).join(', ')})` : ''}.${inCaseRoom ? ` ${notRelayedBang}` : ''}`,
+  attachmentRefused: 'Anhänge (Bilder, Dateien, Sprachnachrichten) gebe ich nicht an die anfragende Person weiter: der Chat zeigt nur Text, und eine Datei kann Namen oder Bilder eines Kindes enthalten, die ich nicht schwärzen kann und die sonst an der Löschfrist vorbei gespeichert blieben. Bitte schreiben Sie das Wichtigste als Text oder nennen Sie einen öffentlichen Link.',
+  attachmentRefusedDirect: 'Dateien und Bilder kann ich nicht lesen und gebe sie nicht weiter — bitte schreiben Sie Ihre Frage als Text, ohne Namen oder Fotos eines Kindes.',
+  correctionRelayed: 'Die Korrektur ist an die anfragende Person gegangen (als Korrektur gekennzeichnet).',
+  withdrawn: 'Die Nachricht ist bei der anfragenden Person zurückgezogen; sie sieht stattdessen einen Hinweis, dass die Kontaktstelle sie zurückgenommen hat.',
+  refused: (message: string) => `Das ging nicht: ${message}`,
   serviceDown: 'Der Lotse-Dienst ist gerade nicht erreichbar. Bitte gleich noch einmal versuchen.',
   closeAsk: (topics: Array<{ id: string; label: string }>, outcomes: Array<{ id: string; label: string }>) =>
     [

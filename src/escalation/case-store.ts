@@ -67,6 +67,13 @@ export class GuardedBatch {
     });
   }
 
+  /** Replaces a stored message's text (a withdrawn staff message); guarded like every other statement. */
+  replaceMessageText(messageId: string, text: string): this {
+    const guard = sql('AND EXISTS (SELECT 1 FROM cases WHERE id = ? AND write_token = ?)', this.caseId, this.token);
+    this.statements.push(sql(`UPDATE messages SET text = ? WHERE id = ? ${guard.sql}`, text, messageId, ...guard.params));
+    return this;
+  }
+
   touchConversation(conversationId: string): this {
     this.statements.push(sql('UPDATE conversations SET last_activity_at = MAX(last_activity_at, ?) WHERE id = ?', this.now, conversationId));
     return this;
@@ -93,6 +100,14 @@ export class CaseStore {
   async latestForConversation(conversationId: string): Promise<CaseRecord | undefined> {
     const row = await this.db.first<CaseRow>('SELECT * FROM cases WHERE conversation_id = ? ORDER BY created_at DESC LIMIT 1', [conversationId]);
     return row && toCase(row);
+  }
+
+  /** A message of the conversation by the client's id for it (the Matrix event id of a staff message). */
+  async messageByClientId(conversationId: string, clientId: string): Promise<{ id: string; author: string; text: string; createdAt: number } | undefined> {
+    const row = await this.db.first<{ id: string; author: string; text: string; created_at: number }>(
+      'SELECT id, author, text, created_at FROM messages WHERE conversation_id = ? AND client_id = ?', [conversationId, clientId],
+    );
+    return row && { id: row.id, author: row.author, text: row.text, createdAt: row.created_at };
   }
 
   async list(status?: CaseStatus, limit = 200): Promise<CaseRecord[]> {

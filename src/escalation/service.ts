@@ -27,7 +27,7 @@ export type EscalationDeps = {
 export type EscalateInput = { consent: true; contact?: string; urgency?: Urgency; role?: string; region?: string; topic?: string; channel?: string };
 export type EscalateResult = { case: CaseRecord; created: boolean; officeOpen: boolean; nextOpening?: number; message: string };
 
-export type Failure = { error: 'not_found' | 'already_claimed' | 'closed' | 'not_holder' | 'not_claimed' | 'invalid'; case?: CaseRecord; message?: string };
+export type Failure = { error: 'not_found' | 'already_claimed' | 'closed' | 'not_holder' | 'not_claimed' | 'invalid' | 'no_message'; case?: CaseRecord; message?: string };
 
 const token = () => crypto.randomUUID();
 
@@ -185,15 +185,19 @@ export class EscalationService {
   }
 
   /** A staff member's message to the asker; idempotent per clientId (the Matrix event id). */
-  async staffMessage(idOrNumber: string, input: { staffId: string; staffName: string; text: string; clientId: string }): Promise<{ messageId: string; duplicate: boolean } | Failure> {
+  async staffMessage(idOrNumber: string, input: { staffId: string; staffName: string; text: string; clientId: string; corrects?: string }): Promise<{ messageId: string; duplicate: boolean; corrected?: boolean } | Failure> {
     const c = await this.cases.get(idOrNumber);
     if (!c) return { error: 'not_found' };
     if (c.status !== 'claimed') return { error: c.status === 'closed' ? 'closed' : 'not_claimed', case: c };
     const now = this.now();
     const id = this.id();
+    // A Matrix edit: the asker gets the new text marked as a correction of the earlier message.
+    const original = input.corrects ? await this.cases.messageByClientId(c.conversationId, input.corrects) : undefined;
+    const corrects = original?.author === 'staff' ? original.id : undefined;
+    const text = corrects ? askerTexts.correction(input.text) : input.text;
     // Guarded on "still claimed": a reminder or rating changing the token must not drop a message.
     const batch = new GuardedBatch(c.id, null, now)
-      .message(c.conversationId, { id, author: 'staff', text: input.text, clientId: input.clientId, extra: { staffName: input.staffName, staffId: input.staffId } })
+      .message(c.conversationId, { id, author: 'staff', text, clientId: input.clientId, extra: { staffName: input.staffName, staffId: input.staffId, ...(corrects ? { corrects } : {}) } })
       .touchConversation(c.conversationId);
     const result = await this.cases.changeOnce(
       sql("UPDATE cases SET first_response_at = COALESCE(first_response_at, ?), last_staff_message_at = ?, silent_reminders = 0 WHERE id = ? AND status = 'claimed'",
@@ -206,7 +210,30 @@ export class EscalationService {
     }
     if (!result) return { error: 'not_claimed', case: (await this.cases.get(c.id))! };
     this.notify(c.conversationId);
-    return { messageId: id, duplicate: false };
+    return { messageId: id, duplicate: false, ...(corrects ? { corrected: true } : {}) };
+  }
+
+  /**
+   * A staff member deleted (redacted) a message in Matrix: its text is replaced in the stored
+   * conversation (a reload no longer shows it) and the asker gets a note that it was withdrawn.
+   * Repeating it changes nothing.
+   */
+  async withdrawStaffMessage(idOrNumber: string, clientId: string): Promise<{ messageId: string; duplicate: boolean } | Failure> {
+    const c = await this.cases.get(idOrNumber);
+    if (!c) return { error: 'not_found' };
+    const m = await this.cases.messageByClientId(c.conversationId, clientId);
+    if (!m || m.author !== 'staff') return { error: 'no_message', case: c };
+    if (m.text === askerTexts.withdrawnText) return { messageId: m.id, duplicate: true };
+    const now = this.now();
+    const t = token();
+    const batch = new GuardedBatch(c.id, t, now)
+      .replaceMessageText(m.id, askerTexts.withdrawnText)
+      .event({ conversationId: c.conversationId, type: 'message.withdrawn', payload: { id: m.id, text: askerTexts.withdrawnText } })
+      .audit('message.withdrawn', null, m.id);
+    this.systemMessage(batch, c, askerTexts.withdrawn(m.createdAt, this.hours.timeZone)).touchConversation(c.conversationId);
+    await this.cases.change(sql('UPDATE cases SET write_token = ? WHERE id = ?', t, c.id), batch);
+    this.notify(c.conversationId);
+    return { messageId: m.id, duplicate: false };
   }
 
   /**

@@ -17,5 +17,9 @@ export const askerTexts = {
     `Ihre Anfrage wartet noch auf eine Fachkraft; die Kontaktstelle ist erinnert. ${routes}`,
   claimed: (staffName: string) => `${staffName} von der Kontaktstelle Kinderschutz ist jetzt für Sie da. Der Lotse schweigt, solange Sie miteinander schreiben.`,
   released: 'Ihre Anfrage wartet wieder auf eine Fachkraft der Kontaktstelle. Der Lotse antwortet in der Zwischenzeit wieder.',
+  correction: (text: string) => `Korrektur einer früheren Nachricht: ${text}`,
+  withdrawnText: '(Diese Nachricht hat die Kontaktstelle zurückgezogen.)',
+  withdrawn: (at: number, timeZone: string) =>
+    `Die Kontaktstelle hat ihre Nachricht von ${new Intl.DateTimeFormat('de-DE', { timeZone, hour: '2-digit', minute: '2-digit' }).format(at)} Uhr zurückgezogen. Bitte richten Sie sich nicht mehr danach.`,
   closed: 'Die Kontaktstelle hat das Gespräch beendet. Sie können dem Lotsen weiter Fragen stellen. Wie hilfreich war die Unterstützung? Ihre Bewertung hilft uns.',
 };

@@ -9,6 +9,7 @@ import { helpHandler } from './help.ts';
 import { relayToAsker } from './relay.ts';
 import { editorialCommand, gapsCommand, statsCommand } from './reports.ts';
 import { searchCommand } from './search.ts';
+import { unknownCommandHandler } from './unknown.ts';
 
 const STAFF_ROOMS = ['queue', 'case', 'direct'] as const;
 
@@ -32,5 +33,6 @@ export function registerHandlers(s: BotServices): void {
     .reaction('👍', { where: ['direct'], staffOnly: false }, rateInDirect(s, 'up'))
     .reaction('👎', { where: ['direct'], staffOnly: false }, rateInDirect(s, 'down'))
     .hears(/[\s\S]+/, { where: ['case'] }, relayToAsker(s))
-    .hears(/[\s\S]+/, { where: ['direct'], staffOnly: false }, askLotse(s));
+    .hears(/[\s\S]+/, { where: ['direct'], staffOnly: false }, askLotse(s))
+    .onUnknown(unknownCommandHandler());
 }

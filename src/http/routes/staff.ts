@@ -40,7 +40,14 @@ function staffAuth(token: string): MiddlewareHandler<AppEnv> {
 const StaffId = z.string().min(1).max(255);
 const ClaimSchema = z.object({ staffId: StaffId, staffName: z.string().min(1).max(100) });
 const ReleaseSchema = z.object({ staffId: StaffId });
-const MessageSchema = z.object({ staffId: StaffId, staffName: z.string().min(1).max(100), text: z.string().trim().min(1).max(8000), clientId: z.string().min(1).max(255) });
+/** Longest staff message; longer ones are refused with both numbers, so staff know how much to cut. */
+export const MAX_STAFF_MESSAGE_CHARS = 8000;
+const MessageSchema = z.object({
+  staffId: StaffId, staffName: z.string().min(1).max(100), text: z.string().trim().min(1), clientId: z.string().min(1).max(255),
+  /** clientId of the earlier message this one corrects (a Matrix edit). */
+  corrects: z.string().min(1).max(255).optional(),
+});
+const WithdrawSchema = z.object({ staffId: StaffId, clientId: z.string().min(1).max(255) });
 const CloseSchema = z.object({ staffId: StaffId, topic: z.string().max(50).optional(), outcome: z.string().max(50).optional(), note: z.string().max(1000).optional() });
 const AckSchema = z.object({ consumer: z.string().min(1).max(200), cursor: z.number().int().min(0) });
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -65,6 +72,7 @@ function failure(c: Context, f: Failure): Response {
     case 'already_claimed': return apiError(c, 409, 'already_claimed', `${f.case?.number} hat bereits ${who} übernommen.`);
     case 'closed': return apiError(c, 409, 'closed', `${f.case?.number} ist schon abgeschlossen.`);
     case 'not_holder': return apiError(c, 403, 'not_holder', `${f.case?.number} liegt bei ${who}.`);
+    case 'no_message': return apiError(c, 404, 'no_message', 'Diese Nachricht ist nie bei der anfragenden Person angekommen.');
     case 'not_claimed': return apiError(c, 409, 'not_claimed', `${f.case?.number} ist gerade von niemandem übernommen.`);
     default: return apiError(c, 400, 'invalid_request', f.message ?? 'Ungültige Anfrage.');
   }
@@ -149,9 +157,21 @@ export function staffRoutes(deps: StaffDeps) {
     app.post('/api/staff/cases/:id/messages', async (c) => {
       const parsed = await body(c, MessageSchema);
       if (!parsed.ok) return parsed.response;
+      const length = [...parsed.data.text].length;
+      if (length > MAX_STAFF_MESSAGE_CHARS) {
+        return apiError(c, 400, 'too_long', `Die Nachricht ist zu lang (${length} von höchstens ${MAX_STAFF_MESSAGE_CHARS} Zeichen). Bitte kürzen oder auf zwei Nachrichten verteilen.`);
+      }
       const result = await escalation.staffMessage(c.req.param('id'), parsed.data);
       if (isFailure(result)) return failure(c, result);
       return c.json(result, result.duplicate ? 200 : 201);
+    });
+
+    app.post('/api/staff/cases/:id/messages/withdraw', async (c) => {
+      const parsed = await body(c, WithdrawSchema);
+      if (!parsed.ok) return parsed.response;
+      const result = await escalation.withdrawStaffMessage(c.req.param('id'), parsed.data.clientId);
+      if (isFailure(result)) return failure(c, result);
+      return c.json(result, 200);
     });
 
     app.post('/api/staff/cases/:id/close', async (c) => {

@@ -57,6 +57,22 @@ export class TestMatrixUser {
     return this.send(roomId, { 'm.relates_to': { rel_type: 'm.annotation', event_id: eventId, key } }, 'm.reaction');
   }
 
+  async redact(roomId: string, eventId: string): Promise<string> {
+    const res = await this.request<{ event_id: string }>('PUT', `/rooms/${encodeURIComponent(roomId)}/redact/${encodeURIComponent(eventId)}/${randomUUID()}`, {});
+    return res.event_id;
+  }
+
+  /** Sends an edit (m.replace) of one of this user's messages. */
+  edit(roomId: string, eventId: string, body: string): Promise<string> {
+    return this.send(roomId, { msgtype: 'm.text', body: `* ${body}`, 'm.new_content': { msgtype: 'm.text', body }, 'm.relates_to': { rel_type: 'm.replace', event_id: eventId } });
+  }
+
+  /** What the homeserver's push rules made a notification for this user (newest first); `highlight` = mention. */
+  async notifications(onlyHighlight = false): Promise<Array<{ event: TestEvent; room_id: string; actions: unknown[] }>> {
+    const res = await this.request<{ notifications: Array<{ event: TestEvent; room_id: string; actions: unknown[] }> }>('GET', `/notifications?limit=100${onlyHighlight ? '&only=highlight' : ''}`);
+    return res.notifications;
+  }
+
   /** The room's latest events, oldest first. */
   async messages(roomId: string, limit = 200): Promise<TestEvent[]> {
     const res = await this.request<{ chunk: TestEvent[] }>('GET', `/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=${limit}`);
