@@ -286,6 +286,8 @@ export class MatrixBot {
       displayName: (userId) => this.displayName(userId),
       isStaff: (userId) => this.isStaff(userId),
       urgentMentions: () => this.urgentMentions(),
+      isLead: (userId) => this.config.MATRIX_LEAD_USERS.includes(userId),
+      aliasFor: (userId) => this.config.MATRIX_STAFF_ALIASES[userId],
       resolveCaseRef: (ref) => this.resolveCaseRef(ref),
       deadLetters: {
         list: () => this.deadLetterBook.list(),
