@@ -18,8 +18,9 @@ const askers: WebAsker[] = [];
 const noticeFor = (number: string) => (e: TestEvent) =>
   e.sender === botId && e.type === 'm.room.message' && !e.content['m.relates_to'] && String(e.content.body).includes(`Fall ${number}`);
 
-afterAll(() => {
+afterAll(async () => {
   for (const a of askers) a.close();
+  await Promise.all([staffA.declineInvites(), staffB.declineInvites()]);
 });
 
 describe('an acute message while a case is claimed', () => {
@@ -48,7 +49,7 @@ describe('an acute message while a case is claimed', () => {
     await staffA.waitFor(queueRoom, noticeFor(number), 20_000, 'notice');
     const claim = await staffA.sendText(queueRoom, `!übernehmen ${number}`);
     await staffA.waitFor(queueRoom, isReplyTo(claim), 20_000, 'claim reply');
-    const room = await waitUntil(async () => (await staffA.invites())[0], 20_000, 'case room invite');
+    const room = await waitUntil(() => staffA.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
     await staffA.join(room);
 
     const posted = await asker.ask(ACUTE);

@@ -17,7 +17,6 @@ let service: Awaited<ReturnType<typeof startService>>;
 let bot: MatrixBot;
 let queueRoom: string;
 const askers: WebAsker[] = [];
-const joined = new Set<string>();
 
 const noticeFor = (number: string) => (e: TestEvent) =>
   e.sender === botId && e.type === 'm.room.message' && !e.content['m.relates_to'] && String(e.content.body).includes(`Fall ${number}`);
@@ -34,6 +33,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const a of askers) a.close();
+  await Promise.all([staffA.declineInvites(), staffB.declineInvites()]);
   await bot?.stop();
   await service?.close();
 });
@@ -46,15 +46,8 @@ async function command(user: TestMatrixUser, room: string, text: string): Promis
 
 /** Joins the case room of `number` once the bot has invited `user`. */
 async function joinCaseRoom(user: TestMatrixUser, number: string): Promise<string> {
-  const room = await waitUntil(async () => {
-    for (const r of await user.invites()) {
-      const name = await user.request('GET', `/rooms/${encodeURIComponent(r)}/state/m.room.name`).catch(() => undefined);
-      if (name?.name === `Fall ${number}` || !name) return r;
-    }
-    return undefined;
-  }, 20_000, `invite to ${number}`);
+  const room = await waitUntil(() => user.inviteNamed(`Fall ${number}`), 20_000, `invite to ${number}`);
   await user.join(room);
-  joined.add(room);
   return room;
 }
 

@@ -31,6 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const a of askers) a.close();
+  await Promise.all([staffA.declineInvites(), staffB.declineInvites()]);
   await bot?.stop();
   await service?.close();
 });
@@ -43,7 +44,7 @@ async function claimedCase(text = 'Ein Kind kommt seit Tagen hungrig in die Kita
   await staffA.waitFor(queueRoom, noticeFor(number), 20_000, 'notice');
   const claim = await staffA.sendText(queueRoom, `!übernehmen ${number}`);
   await staffA.waitFor(queueRoom, isReplyTo(claim), 20_000, 'claim reply');
-  const room = await waitUntil(async () => (await staffA.invites())[0], 20_000, 'case room invite');
+  const room = await waitUntil(() => staffA.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
   await staffA.join(room);
   await asker.sse!.waitFor((e) => e.event === 'case' && e.data.case.status === 'claimed', 20_000, 'claimed');
   return { asker, number, room };
@@ -76,7 +77,7 @@ describe('new cases notify staff', () => {
     const claim = await staffA.sendText(queueRoom, `!übernehmen ${n1}`);
     await staffA.waitFor(queueRoom, isReplyTo(claim), 20_000, 'claim reply');
     const edit = await staffB.waitFor(queueRoom, (e) => e.content['m.relates_to']?.rel_type === 'm.replace' && e.content['m.relates_to'].event_id === notice1.event_id, 20_000, 'notice edit');
-    await staffA.join(await waitUntil(async () => (await staffA.invites())[0], 20_000, 'case room invite'));
+    await staffA.join(await waitUntil(() => staffA.inviteNamed(`Fall ${n1}`), 20_000, 'case room invite'));
     // A later plain message from staff A does ring: once it is listed, the edit before it would be too.
     const marker = await staffA.sendText(queueRoom, 'Ich schaue mir das an.');
     const after = await waitUntil(async () => {

@@ -99,6 +99,21 @@ export class TestMatrixUser {
     return Object.keys(res.rooms?.invite ?? {});
   }
 
+  /** The pending invite to the room named `name` (the bot names case rooms "Fall KS-…"), if any. */
+  async inviteNamed(name: string): Promise<string | undefined> {
+    const filter = encodeURIComponent(JSON.stringify({ room: { timeline: { limit: 1 } }, presence: { not_types: [`x.${randomUUID()}`] } }));
+    const res = await this.request<{ rooms?: { invite?: Record<string, { invite_state?: { events?: TestEvent[] } }> } }>('GET', `/sync?timeout=0&filter=${filter}`);
+    for (const [roomId, room] of Object.entries(res.rooms?.invite ?? {})) {
+      if (room.invite_state?.events?.some((e) => e.type === 'm.room.name' && e.content.name === name)) return roomId;
+    }
+    return undefined;
+  }
+
+  /** Declines every pending invite, so that later tests on the same homeserver see only their own. */
+  async declineInvites(): Promise<void> {
+    for (const roomId of await this.invites()) await this.request('POST', `/rooms/${encodeURIComponent(roomId)}/leave`, {}).catch(() => undefined);
+  }
+
   /** Polls until an event in the room satisfies `predicate`; returns it. */
   async waitFor(roomId: string, predicate: (e: TestEvent) => boolean, timeoutMs = 20_000, what = 'event'): Promise<TestEvent> {
     const deadline = Date.now() + timeoutMs;
