@@ -236,6 +236,7 @@ export class FeedDelivery {
       case 'case.reminder': return this.onReminder(event, c!);
       case 'message': return this.onMessage(event);
       case 'message.withdrawn': return this.onWithdrawn(event);
+      case 'staff.digest': return this.onDigest(event);
       default: return; // other event kinds are for the web chat only
     }
   }
@@ -436,6 +437,19 @@ export class FeedDelivery {
       const chat = this.s.state.data.directChats[room];
       if (chat) (chat.ratingPrompts ??= {})[id] = event.caseId;
     }
+  }
+
+  /** The morning overview of what waited while the office was closed, in the queue room. */
+  private async onDigest(event: FeedEvent): Promise<void> {
+    const cases = ((event.payload as { cases?: CaseSummary[] } | undefined)?.cases ?? []);
+    if (!cases.length) return;
+    const queue = this.s.queueRoomId();
+    const people = this.s.state.onDuty().length ? await this.s.urgentMentions() : [];
+    const text = t.digest(cases, Date.now(), people);
+    const id = await this.at('queue', queue, () => this.s.matrix.send(queue, {
+      msgtype: 'm.text', body: text.body, format: 'org.matrix.custom.html', formatted_body: text.html, 'm.mentions': { user_ids: people.map((p) => p.userId) },
+    }, txnIdFor(`digest:${event.id}`)));
+    for (const c of cases) this.s.state.recordPost(c.id, 'queuePosted', id);
   }
 
   /** A withdrawn staff message disappears from the professional's direct chat too (the note follows as a system message). */

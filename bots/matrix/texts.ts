@@ -29,6 +29,10 @@ const eventLabel: Record<string, string> = {
   'case.closed': 'Abschluss',
   'case.reminder': 'Erinnerung',
   message: 'Nachricht',
+  'message.withdrawn': 'Zurückziehen einer Nachricht',
+  'staff.digest': 'Morgenübersicht',
+  'case.transferred': 'Übergabe',
+  'case.reopened': 'Wiederaufnahme',
 };
 const targetLabel: Record<DeliveryTarget, string> = { queue: 'Warteraum', case: 'Fallraum', direct: 'Direktchat' };
 
@@ -126,6 +130,13 @@ export const t = {
       : `${title}: keine.`,
   wrongRoomClose: (here: string, asked: string) =>
     `Dieser Raum gehört zu ${here}. ${asked} schließe ich von hier aus nicht ab, damit kein falscher Fall endet: schreiben Sie den Befehl im Warteraum oder im Fallraum von ${asked}.`,
+  digest: (cases: Array<{ number: string; urgency: string; createdAt: number; labels?: { region: string | null; topic: string | null } }>, now: number, people: Array<{ userId: string; name: string }>) => {
+    const sorted = [...cases].sort((a, b) => (a.urgency === b.urgency ? a.createdAt - b.createdAt : a.urgency === 'urgent' ? -1 : 1));
+    const head = `☀️ Guten Morgen${people.length ? `, ${people.map((p) => p.name).join(', ')}` : ''}! ${cases.length === 1 ? '1 Fall' : `${cases.length} Fälle`} aus der Zeit außerhalb der Sprechzeiten ${cases.length === 1 ? 'wartet' : 'warten'}:`;
+    const lines = sorted.map((c) => `- ${c.number} · ${urgencyLabel(c.urgency)} · eingegangen ${formatTime(c.createdAt)} (wartet seit ${duration(now - c.createdAt)})${c.labels?.region ? ` · ${c.labels.region}` : ''}${c.labels?.topic ? ` · ${c.labels.topic}` : ''}`);
+    const tail = '✋ an der Meldung oder !übernehmen KS-… übernimmt einen Fall; !fälle zeigt alle wartenden.';
+    return { body: [head, ...lines, tail].join('\n'), html: `<p>${esc(head)}</p><ul>${lines.map((l) => `<li>${esc(l.slice(2))}</li>`).join('')}</ul><p>${esc(tail)}</p>` };
+  },
   claimed: (number: string) => `Sie haben ${number} übernommen. Ich lade Sie gleich in den Fallraum ein.`,
   alreadyYours: (number: string) => `${number} liegt bereits bei Ihnen.`,
   alreadyClaimed: (number: string, name: string) => `${number} hat bereits ${name} übernommen.`,

@@ -209,8 +209,24 @@ export class CaseStore {
 
   async feed(after: number, limit: number) {
     return this.db.all<{ id: number; conversation_id: string | null; case_id: string | null; type: string; payload: string; created_at: number }>(
-      "SELECT * FROM events WHERE id > ? AND case_id IS NOT NULL AND type <> 'case' ORDER BY id LIMIT ?", [after, limit],
+      "SELECT * FROM events WHERE id > ? AND (case_id IS NOT NULL OR type = 'staff.digest') AND type <> 'case' ORDER BY id LIMIT ?", [after, limit],
     );
+  }
+
+  async digestDone(day: string): Promise<boolean> {
+    return (await this.db.first<{ day: string }>('SELECT day FROM staff_digests WHERE day = ?', [day])) !== undefined;
+  }
+
+  /** Claims the day's digest; its feed event (if any) is written only by the claim that won. */
+  async recordDigest(day: string, now: number, payload: unknown | undefined): Promise<boolean> {
+    const token = crypto.randomUUID();
+    const statements = [sql('INSERT INTO staff_digests (day, token, created_at) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING', day, token, now)];
+    if (payload !== undefined) {
+      statements.push(sql("INSERT INTO events (conversation_id, case_id, type, payload, created_at) SELECT NULL, NULL, 'staff.digest', ?, ? WHERE EXISTS (SELECT 1 FROM staff_digests WHERE day = ? AND token = ?)",
+        JSON.stringify(payload), now, day, token));
+    }
+    const [claimed] = await this.db.batch(statements);
+    return claimed.changes === 1;
   }
 
   async ack(consumer: string, cursor: number, now: number): Promise<void> {

@@ -345,7 +345,7 @@ export class EscalationService {
   /** Writes due reminders; run every minute (Node timer or Workers cron). Returns how many. */
   async tick(): Promise<number> {
     const now = this.now();
-    let sent = isOpen(this.hours, now) ? await this.officeReminders(now) : 0;
+    let sent = isOpen(this.hours, now) ? (await this.morningDigest(now)) + (await this.officeReminders(now)) : 0;
     for (const c of await this.cases.list('claimed', 500)) {
       // Acute danger does not wait for office hours: the queue room hears of it when the holder has not answered.
       if (!c.acuteAt || c.acuteReminded || (c.lastStaffMessageAt ?? 0) >= c.acuteAt) continue;
@@ -353,6 +353,20 @@ export class EscalationService {
       if (await this.remind(c, 'acute', 'queue', Math.round((now - c.acuteAt) / MINUTE), false)) sent++;
     }
     return sent;
+  }
+
+  /**
+   * The first tick of an office day: one overview of the cases that came in while the office was
+   * closed and still wait, so that the morning starts with a list instead of single reminders.
+   */
+  private async morningDigest(now: number): Promise<number> {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.hours.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    if (await this.cases.digestDone(day)) return 0;
+    const waiting = (await this.cases.list('open', 500)).filter((c) => c.openedOutsideHours);
+    const payload = waiting.length ? { day, cases: waiting.map((c) => this.summary(c)) } : undefined;
+    const won = await this.cases.recordDigest(day, now, payload);
+    if (won && payload) this.notify(null);
+    return won && payload ? 1 : 0;
   }
 
   /** Unclaimed and silent cases; these count office time only. */

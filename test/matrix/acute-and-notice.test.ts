@@ -4,7 +4,7 @@
 // case in German words, with the question, the callback flag and "outside office hours".
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { MatrixBot } from '../../bots/matrix/bot.ts';
-import { botEnv, startBot } from './helpers/bot.ts';
+import { botEnv, startBot, tempStateFile } from './helpers/bot.ts';
 import { startService, WebAsker } from './helpers/lotse.ts';
 import { isReplyTo, TestMatrixUser, waitUntil, type TestEvent } from './helpers/matrix-client.ts';
 
@@ -80,13 +80,14 @@ describe('the queue notice outside office hours', () => {
   let service: Awaited<ReturnType<typeof startService>>;
   let bot: MatrixBot;
   let queueRoom: string;
+  const stateFile = tempStateFile();
 
   beforeAll(async () => {
     // Never open: every case arrives outside office hours.
     service = await startService({ env: { OFFICE_HOURS: 'Mo 00:00-00:01', OFFICE_CLOSED_DATES: '', OFFICE_MV_HOLIDAYS: 'false' } });
     queueRoom = await staffA.createRoom({ name: 'Warteschlange (nachts)', invite: [botId] });
     const app = service.lotse.app;
-    bot = await startBot(botEnv(synapse, queueRoom), { fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) });
+    bot = await startBot(botEnv(synapse, queueRoom), { stateFile, fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) });
   });
   afterAll(async () => {
     await bot?.stop();
@@ -114,5 +115,19 @@ describe('the queue notice outside office hours', () => {
     expect(detail.content.body).toMatch(/wartet seit \d+ Minute/);
     expect(detail.content.body).toContain('Rückrufnummer: angegeben');
     expect(detail.content.body).not.toContain('0381');
+  });
+
+  it('posts one morning digest of what waited while the office was closed, once the office opens', async () => {
+    // The same data, now with the office open: the first tick of the day sends the overview.
+    await bot.stop();
+    await service.close();
+    service = await startService({ dataDir: service.dataDir });
+    const app = service.lotse.app;
+    bot = await startBot(botEnv(synapse, queueRoom), { stateFile, fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) });
+    expect(await service.lotse.escalation!.tick()).toBeGreaterThanOrEqual(1);
+    const digest = await staffA.waitFor(queueRoom, (e) => e.sender === botId && /^☀️ Guten Morgen/.test(e.content.body ?? ''), 20_000, 'morning digest');
+    expect(digest.content.body).toMatch(/1 Fall aus der Zeit außerhalb der Sprechzeiten wartet:\n- KS-\d{4}-\d{4} · normal · eingegangen/);
+    expect(digest.content.body).toContain('Landkreis Vorpommern-Greifswald');
+    expect(await service.lotse.escalation!.tick()).toBe(0);
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkTransition, TRANSITIONS, type CaseAction } from '../../src/escalation/lifecycle.ts';
 import { EscalationService, isFailure } from '../../src/escalation/service.ts';
+import { parseOfficeHours } from '../../src/escalation/office-hours.ts';
 import type { CaseRecord, CaseStatus } from '../../src/escalation/types.ts';
 import { SqlStore } from '../../src/store/sql-store.ts';
 import { openSqliteStoreDriver } from '../../src/store/sqlite-driver.ts';
@@ -47,15 +48,15 @@ describe('the lifecycle table', () => {
 });
 
 describe('the escalation service on SQLite', () => {
-  async function setup() {
-    let now = Date.parse('2026-12-02T09:00:00Z');
+  async function setup(options: { start?: string; hours?: string } = {}) {
+    let now = Date.parse(options.start ?? '2026-12-02T09:00:00Z');
     const db = openSqliteStoreDriver(':memory:');
     const store = new SqlStore(db);
     const conversationId = 'conv-1';
     await store.createConversation({ id: conversationId, tokenHash: 'x', channel: 'web', role: 'kita', region: 'schwerin', context: {}, privacyNoticeShown: false, createdAt: now, lastActivityAt: now });
     const service = new EscalationService({
       db, live: { notify: () => {} }, now: () => now,
-      officeHours: { days: {}, timeZone: 'Europe/Berlin', closedDates: new Set(), mvHolidays: false } as never,
+      officeHours: parseOfficeHours(options.hours ?? 'Mo-So 00:00-24:00', 'Europe/Berlin', [], false),
       settings: { retentionCaseMs: 90 * DAY, remindAcuteMinutes: 2 },
       labels: { role: (id) => (id === 'kita' ? 'Kita oder Kindertagespflege' : undefined), region: () => undefined, topic: () => undefined },
     });
@@ -116,5 +117,18 @@ describe('the escalation service on SQLite', () => {
     expect(await service.tick()).toBe(1);
     expect(await service.tick()).toBe(0); // once
     expect((await feed()).filter((t) => t === 'case.reminder')).toHaveLength(1);
+  });
+
+  it('posts one morning digest of the cases that came in while the office was closed', async () => {
+    // Wednesday 06:00 in Berlin, office from 08:00.
+    const { service, feed, advance } = await setup({ start: '2026-12-02T05:00:00Z', hours: 'Mo-Fr 08:00-16:00' });
+    expect(await service.tick()).toBe(0);
+    advance(2 * 3_600_000 + 60_000);
+    expect(await service.tick()).toBeGreaterThanOrEqual(1);
+    expect(await service.tick()).toBe(0);
+    const digests = (await service.cases.feed(0, 500)).filter((e) => e.type === 'staff.digest');
+    expect(digests).toHaveLength(1);
+    expect(JSON.parse(digests[0].payload).cases[0].openedOutsideHours).toBe(true);
+    expect(await feed()).toContain('staff.digest');
   });
 });

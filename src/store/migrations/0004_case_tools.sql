@@ -24,3 +24,11 @@ INSERT INTO canned_replies (name, text, updated_by, updated_at) VALUES
   ('keine-namen', 'Bitte nennen Sie keine Namen, Adressen oder Geburtsdaten. Für die Beratung brauche ich sie nicht, und so bleibt das Kind geschützt.', NULL, 0),
   ('notfall', 'Wenn ein Kind jetzt in Gefahr ist: Rufen Sie bitte sofort 110 (Polizei) oder 112 (Rettungsdienst) an. Danach schreiben Sie mir gern hier weiter.', NULL, 0),
   ('abschluss', 'Ich schließe unser Gespräch jetzt ab. Sie können jederzeit wieder schreiben: der Lotse antwortet rund um die Uhr, die Kontaktstelle zu ihren Sprechzeiten.', NULL, 0);
+
+-- One morning digest per office day: the first tick after opening claims the day (the token
+-- guards the digest's feed event, so two processes cannot both post it).
+CREATE TABLE staff_digests (
+  day TEXT PRIMARY KEY,
+  token TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
