@@ -327,7 +327,9 @@ export class FeedDelivery {
    */
   private async onHeld(event: FeedEvent, c: CaseSummary, current?: CaseSummary): Promise<void> {
     const link = this.link(c);
-    const handOver = Boolean(link.roomId) && (event.type !== 'case.claimed' || link.posted?.length);
+    // Decided by the event alone, so that a delivery repeated after a crash posts exactly the same.
+    const first = event.type === 'case.claimed' && (event.payload as { handOver?: boolean }).handOver !== true;
+    const handOver = !first;
     link.claimedBy = c.staffId ?? undefined;
     link.staffName = c.staffName ?? undefined;
     if (event.type === 'case.reopened') {
@@ -501,7 +503,8 @@ export class FeedDelivery {
     const lines = detail.transcript.map((m) => ({ label: t.authorLabel[m.author] ?? m.author, text: m.text }));
     const body = [t.transcriptIntro(c.number), ...lines.map((l) => `${l.label}: ${l.text}`), '', t.relayIntro].join('\n');
     const html = `<p>${esc(t.transcriptIntro(c.number))}</p>${lines.map((l) => `<blockquote><b>${esc(l.label)}:</b> ${textToHtml(l.text)}</blockquote>`).join('')}<p>${esc(t.relayIntro)}</p>`;
-    await this.post(link, roomId, body, event.type === 'case.claimed' && !link.posted?.length ? `transcript:${c.id}` : `transcript:${c.id}:${event.id}`, 'm.notice', html);
+    const first = event.type === 'case.claimed' && (event.payload as { handOver?: boolean }).handOver !== true;
+    await this.post(link, roomId, body, first ? `transcript:${c.id}` : `transcript:${c.id}:${event.id}`, 'm.notice', html);
   }
 
   private async post(link: CaseLink, roomId: string, body: string, key: string, msgtype = 'm.notice', html?: string, mentions?: string[]): Promise<string> {

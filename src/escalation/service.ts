@@ -174,7 +174,8 @@ export class EscalationService {
   claim(idOrNumber: string, actor: StaffActor): Promise<CaseRecord | Failure> {
     return this.transition(idOrNumber, 'claim', actor, (c, now) => {
       const next = { ...c, staffId: actor.staffId, staffName: actor.staffName, staffAlias: actor.staffAlias ?? null, claimedAt: now, silentReminders: 0 };
-      return { next, audit: 'claimed', feedType: 'case.claimed', extra: { previousStaffId: null }, askerText: askerTexts.claimed(aliasOf(next)) };
+      // handOver: the case was held before (released, now claimed again), so its room already exists.
+      return { next, audit: 'claimed', feedType: 'case.claimed', extra: { previousStaffId: null, handOver: c.claimedAt !== null }, askerText: askerTexts.claimed(aliasOf(next)) };
     });
   }
 

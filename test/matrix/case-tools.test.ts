@@ -33,8 +33,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const a of askers) a.close();
-  await Promise.all([staffA.declineInvites(), staffB.declineInvites()]);
   await bot?.stop();
+  // After the bot has stopped, so that no invite of a late feed event is left for the next file.
+  await Promise.all([staffA.declineInvites(), staffB.declineInvites()]);
   await service?.close();
 });
 

@@ -87,7 +87,7 @@ describe('direct chat with the bot', () => {
     const claim = await staffA.sendText(queueRoom, `!übernehmen ${number}`);
     await staffA.waitFor(queueRoom, isReplyTo(claim), 20_000, 'claim reply');
     await professional.waitFor(dm, fromBot(/^Anna von der Kontaktstelle Kinderschutz ist jetzt für Sie da/), 20_000, 'claimed in DM');
-    const room = await waitUntil(async () => (await staffA.invites())[0], 20_000, 'case room invite');
+    const room = await waitUntil(() => staffA.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
     await staffA.join(room);
     const transcript = await staffA.waitFor(room, fromBot(/Bisheriger Verlauf/), 20_000, 'transcript');
     expect(transcript.content.body).toContain('[Name]');

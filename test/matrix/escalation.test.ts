@@ -64,7 +64,7 @@ describe('escalation through Matrix', () => {
 
     // Staff B claims with ✋; staff A is too late with the command.
     await staffB.react(queueRoom, notice.event_id, '✋️');
-    const invite = await waitUntil(async () => (await staffB.invites())[0], 20_000, 'case room invite');
+    const invite = await waitUntil(() => staffB.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
     await staffB.join(invite);
     await asker.sse!.waitFor((e) => e.event === 'case' && e.data.case.status === 'claimed' && e.data.case.staffName === 'Fachkraft der Kontaktstelle', 10_000, 'claimed on SSE');
     const late = await staffA.sendText(queueRoom, `!übernehmen ${number}`);

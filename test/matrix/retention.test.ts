@@ -63,7 +63,7 @@ describe('retention in Matrix', () => {
 
     // Claim, talk both ways, look the case up in the queue room, close.
     await staffB.react(queueRoom, notice.event_id, '✋');
-    const room = await waitUntil(async () => (await staffB.invites())[0], 20_000, 'case room invite');
+    const room = await waitUntil(() => staffB.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
     await staffB.join(room);
     const transcript = await staffB.waitFor(room, (e) => e.sender === botId && /Bisheriger Verlauf/.test(e.content.body ?? ''), 20_000, 'transcript');
     const staffWords = await staffB.sendText(room, 'Guten Tag, hier ist Bernd von der Kontaktstelle.');
