@@ -364,7 +364,10 @@ export class EscalationService {
     const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.hours.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
     if (await this.cases.digestDone(day)) return 0;
     const waiting = (await this.cases.list('open', 500)).filter((c) => c.openedOutsideHours);
-    const payload = waiting.length ? { day, cases: waiting.map((c) => this.summary(c)) } : undefined;
+    // This event belongs to no case, so no case purge removes it: it carries numbers and labels only, never the question.
+    const payload = waiting.length
+      ? { day, cases: waiting.map((c) => { const k = this.summary(c); return { id: k.id, number: k.number, urgency: k.urgency, createdAt: k.createdAt, labels: k.labels }; }) }
+      : undefined;
     const won = await this.cases.recordDigest(day, now, payload);
     if (won && payload) this.notify(null);
     return won && payload ? 1 : 0;

@@ -128,7 +128,9 @@ describe('the escalation service on SQLite', () => {
     expect(await service.tick()).toBe(0);
     const digests = (await service.cases.feed(0, 500)).filter((e) => e.type === 'staff.digest');
     expect(digests).toHaveLength(1);
-    expect(JSON.parse(digests[0].payload).cases[0].openedOutsideHours).toBe(true);
+    expect(JSON.parse(digests[0].payload).cases[0].number).toMatch(/^KS-2026-/);
+    // Kept beyond any case's retention: no question, no contact, nothing an asker wrote.
+    expect(Object.keys(JSON.parse(digests[0].payload).cases[0]).sort()).toEqual(['createdAt', 'id', 'labels', 'number', 'urgency']);
     expect(await feed()).toContain('staff.digest');
   });
 });
