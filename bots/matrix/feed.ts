@@ -425,7 +425,7 @@ export class FeedDelivery {
     const room = event.conversationId ? this.directRoomFor(event.conversationId) : undefined;
     if (!room || (m.author !== 'staff' && m.author !== 'system')) return;
     if (m.author === 'staff') {
-      const id = await this.at('direct', room, () => this.s.matrix.send(room, { msgtype: 'm.text', body: `${m.staffName ?? 'Kontaktstelle'}: ${m.text}` }, txnIdFor(`dm:${event.id}`)));
+      const id = await this.at('direct', room, () => this.s.matrix.send(room, { msgtype: 'm.text', body: `${m.staffName ?? t.defaultStaffName}: ${m.text}` }, txnIdFor(`dm:${event.id}`)));
       this.s.state.recordPost(event.caseId, 'dmPosted', id);
       if (link) (link.dmMessages ??= {})[m.id] = id;
       return;

@@ -97,6 +97,8 @@ export const t = {
     const way = how === 'case.reopened' ? 'wieder aufgenommen' : how === 'case.transferred' ? `übergeben${previous ? ` von ${previous}` : ''}` : 'neu übernommen';
     return `🔁 ${number} liegt jetzt bei ${name} (${way}). Nur ${name} schreibt ab jetzt an die anfragende Person; der Verlauf unten ist vollständig und aktuell.`;
   },
+  /** How a staff member without a configured alias appears to a professional in a direct chat. */
+  defaultStaffName: 'Fachkraft der Kontaktstelle',
   // --- case tools ---
   transferUsage: 'An wen? „!übergeben @name:server“ (im Fallraum) oder „!übergeben KS-… @name:server“.',
   transferNotStaff: (userId: string) => `${userId} gehört nicht zu den Fachkräften der Kontaktstelle; an diese Person kann ich keinen Fall übergeben.`,

@@ -249,7 +249,7 @@ export class EscalationService {
     const text = corrects ? askerTexts.correction(input.text) : input.text;
     // Guarded on "still claimed": a reminder or rating changing the token must not drop a message.
     const batch = new GuardedBatch(c.id, null, now)
-      .message(c.conversationId, { id, author: 'staff', text, clientId: input.clientId, extra: { staffName: aliasOf(c), ...(corrects ? { corrects } : {}) } })
+      .message(c.conversationId, { id, author: 'staff', text, clientId: input.clientId, extra: { ...(c.staffAlias ? { staffName: c.staffAlias } : {}), ...(corrects ? { corrects } : {}) } })
       .touchConversation(c.conversationId);
     const result = await this.cases.changeOnce(
       sql("UPDATE cases SET first_response_at = COALESCE(first_response_at, ?), last_staff_message_at = ?, silent_reminders = 0 WHERE id = ? AND status = 'claimed' AND staff_id = ?",

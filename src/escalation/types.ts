@@ -91,5 +91,6 @@ export const DEFAULT_STAFF_ALIAS = 'Fachkraft der Kontaktstelle';
 
 /** The part the web chat sees (SSE `case` event, conversation history). */
 export function toPublicCase(c: CaseRecord) {
-  return { id: c.id, number: c.number, status: c.status, ...(c.status === 'claimed' ? { staffName: c.staffAlias ?? DEFAULT_STAFF_ALIAS } : {}) };
+  // Only a configured alias is sent as a name; without one the chat says "Eine Fachkraft der Kontaktstelle".
+  return { id: c.id, number: c.number, status: c.status, ...(c.status === 'claimed' && c.staffAlias ? { staffName: c.staffAlias } : {}) };
 }
