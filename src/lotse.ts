@@ -10,6 +10,8 @@ import { buildSearchIndex, loadSearchEngine } from './search/index.ts';
 import type { Store } from './store/types.ts';
 import type { SqlDriver } from './store/driver.ts';
 import { EscalationService } from './escalation/service.ts';
+import { CannedReplies } from './escalation/canned-replies.ts';
+import { caseLabels } from './escalation/labels.ts';
 import { parseOfficeHours } from './escalation/office-hours.ts';
 import { escalationRoutes } from './http/routes/escalations.ts';
 import { staffRoutes } from './http/routes/staff.ts';
@@ -41,8 +43,11 @@ export function createEscalation(config: Config, db: SqlDriver, live: LiveEvents
     throw new ConfigError(`Konfigurationsfehler: OFFICE_HOURS=${JSON.stringify(config.OFFICE_HOURS)} ist ungültig (${(error as Error).message})`);
   }
   return new EscalationService({
-    db, live, contacts: knowledge.contacts, officeHours,
-    settings: { remindUnclaimedMinutes: config.REMIND_UNCLAIMED_MINUTES, maxUnclaimedReminders: config.REMIND_UNCLAIMED_MAX, remindSilentMinutes: config.REMIND_SILENT_MINUTES },
+    db, live, contacts: knowledge.contacts, officeHours, labels: caseLabels(knowledge),
+    settings: {
+      remindUnclaimedMinutes: config.REMIND_UNCLAIMED_MINUTES, maxUnclaimedReminders: config.REMIND_UNCLAIMED_MAX, remindSilentMinutes: config.REMIND_SILENT_MINUTES,
+      remindAcuteMinutes: config.REMIND_ACUTE_MINUTES, retentionCaseMs: config.RETENTION_CASE_DAYS * 86_400_000,
+    },
   });
 }
 
@@ -64,7 +69,7 @@ export function createLotse(parts: LotseParts) {
     if (config.STAFF_TOKEN) {
       extend.push(staffRoutes({
         escalation, staffToken: config.STAFF_TOKEN, live: parts.live, engine: () => engine, threshold: config.CONFIDENCE_SURE,
-        articles: knowledge.articles,
+        articles: knowledge.articles, cannedReplies: new CannedReplies(db!),
         listMessages: (id) => parts.store.listMessages(id),
       }));
     }

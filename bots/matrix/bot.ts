@@ -20,6 +20,7 @@ import type { BotServices } from './services.ts';
 import { BotState } from './state.ts';
 import { CASE_NUMBER, t } from './texts.ts';
 import { staffMessageText } from './format.ts';
+import { relayCorrection, withdrawFromAsker } from './handlers/relay.ts';
 
 export type MatrixBotOptions = {
   config: BotConfig;
@@ -37,6 +38,13 @@ export type MatrixBotOptions = {
 };
 
 const POWER_CACHE_MS = 30_000;
+const ATTACHMENTS = new Set(['m.image', 'm.file', 'm.video', 'm.audio', 'm.sticker']);
+
+/** The event a redaction removes (top level before room version 11, in content from 11 on). */
+function redactedEventId(event: RawEvent): string | undefined {
+  const id = (event as { redacts?: unknown }).redacts ?? event.content.redacts;
+  return typeof id === 'string' ? id : undefined;
+}
 /** Back-off of a failed start: 2 s, 4 s … at most one minute between tries. */
 const START_RETRY = { baseMs: 2000, maxMs: 60_000 };
 
@@ -277,6 +285,9 @@ export class MatrixBot {
       retentionMs: this.retention.afterMs,
       displayName: (userId) => this.displayName(userId),
       isStaff: (userId) => this.isStaff(userId),
+      urgentMentions: () => this.urgentMentions(),
+      isLead: (userId) => this.config.MATRIX_LEAD_USERS.includes(userId),
+      aliasFor: (userId) => this.config.MATRIX_STAFF_ALIASES[userId],
       resolveCaseRef: (ref) => this.resolveCaseRef(ref),
       deadLetters: {
         list: () => this.deadLetterBook.list(),
@@ -421,20 +432,35 @@ export class MatrixBot {
         replies = 0;
         if (event.type === 'm.room.message') await this.handleMessage(base, event);
         else if (event.type === 'm.reaction') await this.handleReaction(base, event);
+        else if (event.type === 'm.room.redaction' && roomKind === 'case') await withdrawFromAsker(this.services(), base, redactedEventId(event));
       }, { signal: this.abort.signal, attempts: 4, onRetry: (e, ms) => this.log.warn(`handler failed (${describeError(e)}), retry in ${ms} ms`) });
     } catch (error) {
       if (error instanceof AbortedError) throw error;
       this.log.error(`handling ${event.event_id} (${event.type} in ${roomKind} room) failed: ${describeError(error)}`);
       // Staff hear of it when the room still takes a reply (a Matrix refusal usually means it does not).
       const matrixRefusal = !(error instanceof LotseError) && typeof (error as { httpStatus?: unknown })?.httpStatus === 'number' && !isTransient(error);
-      if (!matrixRefusal) await reply(t.serviceDown).catch(() => {});
+      // The service refused the request for good (4xx): its German reason says what is wrong;
+      // "not reachable" would send staff into retrying what can never pass.
+      const refusedForGood = error instanceof LotseError && error.httpStatus >= 400 && error.httpStatus < 500;
+      if (refusedForGood) await reply(t.refused(error.message)).catch(() => {});
+      else if (!matrixRefusal) await reply(t.serviceDown).catch(() => {});
     }
   }
 
   private async handleMessage(base: { roomId: string; roomKind: RoomKind; eventId: string; sender: string; isStaff: boolean; reply: (t: string, h?: string) => Promise<string> }, event: RawEvent): Promise<void> {
     const content = event.content;
+    if (ATTACHMENTS.has(content.msgtype)) {
+      // Files never cross: the asker's chat is text only, and a file can hold what redaction cannot see.
+      if (base.roomKind === 'case') await base.reply(t.attachmentRefused);
+      else if (base.roomKind === 'direct' && !base.isStaff) await base.reply(t.attachmentRefusedDirect);
+      return;
+    }
     if (content.msgtype !== 'm.text' && content.msgtype !== 'm.emote') return;
-    if (content['m.relates_to']?.rel_type === 'm.replace') return; // edits cannot be taken back on the web
+    if (content['m.relates_to']?.rel_type === 'm.replace') {
+      // A staff member's correction in a case room reaches the asker, marked as such; other edits are not relayed.
+      if (base.roomKind === 'case') await relayCorrection(this.services(), base, content);
+      return;
+    }
     const body = staffMessageText(content);
     const inReplyTo = content['m.relates_to']?.['m.in_reply_to']?.event_id as string | undefined;
     await this.router.dispatchMessage({ ...base, body, inReplyTo });
@@ -465,6 +491,16 @@ export class MatrixBot {
       this.power = { at: Date.now(), room: await roomPower(this.matrix, this.queueRoom) };
     }
     return powerOf(this.power.room, userId) >= min;
+  }
+
+  async urgentMentions(): Promise<Array<{ userId: string; name: string }>> {
+    let ids = this.state.onDuty();
+    if (!ids.length) {
+      const members = await this.matrix.members(this.queueRoom);
+      ids = [];
+      for (const [userId, membership] of Object.entries(members)) if (membership === 'join' && (await this.isStaff(userId))) ids.push(userId);
+    }
+    return Promise.all(ids.map(async (userId) => ({ userId, name: await this.displayName(userId) })));
   }
 
   async displayName(userId: string): Promise<string> {

@@ -6,6 +6,11 @@ const list = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
   z.array(z.string().regex(/^@[^:\s]+:\S+$/, 'Matrix-IDs der Form @name:server, durch Komma getrennt')),
 );
+const aliases = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() ? v.split(',').map((pair) => pair.trim()).filter(Boolean) : []),
+  z.array(z.string().regex(/^@[^:\s]+:[^=\s]+=[^=,]{1,40}$/, 'Paare @name:server=Vorname, durch Komma getrennt'))
+    .transform((pairs) => Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1).trim()]))),
+);
 const optionalText = z.preprocess((v) => (v === '' ? undefined : v), z.string().min(1).optional());
 const int = (fallback: number, min: number, max: number) =>
   z.preprocess((v) => (v === undefined || v === '' ? fallback : Number(v)), z.number().int().min(min).max(max));
@@ -21,6 +26,10 @@ export const botConfigSchema = z
     // Room ids of room version 12 have no server part any more; aliases still do.
     MATRIX_QUEUE_ROOM: z.string().regex(/^(![^\s]+|#[^:\s]+:\S+)$/, 'Raum-ID (!…) oder Alias (#…:server)'),
     MATRIX_STAFF_USERS: list,
+    /** Leads may take a case over from an absent holder. */
+    MATRIX_LEAD_USERS: list,
+    /** What the asker reads instead of a staff member's name: "@anna:server=Anna,…"; default "Fachkraft der Kontaktstelle". */
+    MATRIX_STAFF_ALIASES: aliases,
     MATRIX_STAFF_MIN_POWER: z.preprocess((v) => (v === undefined || v === '' ? undefined : Number(v)), z.number().int().min(0).max(100).optional()),
     /** Who may open a direct chat with the bot: users of the bot's own homeserver (default), anyone, staff only, nobody. */
     MATRIX_DM_POLICY: z.preprocess((v) => v || 'homeserver', z.enum(['homeserver', 'anyone', 'staff', 'off'])),

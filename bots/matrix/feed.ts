@@ -14,7 +14,7 @@ import type { BotServices } from './services.ts';
 import type { CaseLink } from './state.ts';
 import { esc, t } from './texts.ts';
 
-type Message = { id: string; author: 'user' | 'assistant' | 'staff' | 'system'; text: string; staffName?: string; clientId?: string | null };
+type Message = { id: string; author: 'user' | 'assistant' | 'staff' | 'system'; text: string; staffName?: string; clientId?: string | null; triage?: string };
 
 /** What `!erneut` achieved for one dead letter. */
 export type RetryOutcome =
@@ -228,11 +228,15 @@ export class FeedDelivery {
     if (event.type.startsWith('case.') && !c?.id) return; // nothing to show without the case
     switch (event.type) {
       case 'case.opened': return this.onOpened(event, c!, current);
-      case 'case.claimed': return this.onClaimed(event, c!, current);
+      case 'case.claimed':
+      case 'case.transferred':
+      case 'case.reopened': return this.onHeld(event, c!, current);
       case 'case.released': return this.onReleased(event, c!, current);
       case 'case.closed': return this.onClosed(event, c!, current);
       case 'case.reminder': return this.onReminder(event, c!);
       case 'message': return this.onMessage(event);
+      case 'message.withdrawn': return this.onWithdrawn(event);
+      case 'staff.digest': return this.onDigest(event);
       default: return; // other event kinds are for the web chat only
     }
   }
@@ -289,7 +293,17 @@ export class FeedDelivery {
     }
     if (!link.noticeEventId) {
       const key = link.elsewhere?.length ? `notice:${c.id}:${queue}` : `notice:${c.id}`;
-      link.noticeEventId = await this.at('queue', queue, () => this.s.matrix.send(queue, { msgtype: 'm.notice', body, format: 'org.matrix.custom.html', formatted_body: html }, txnIdFor(key)));
+      // m.text, not m.notice: default push rules mute notices, and a new case must ring. An
+      // urgent one mentions the staff on duty (or, with nobody on the roster, every staff member here).
+      const mentioned = c.urgency === 'urgent' && c.status === 'open' ? await this.s.urgentMentions() : [];
+      const ping = mentioned.length ? t.mentionLine(mentioned) : undefined;
+      const content = {
+        msgtype: 'm.text', format: 'org.matrix.custom.html',
+        body: ping ? `${ping.body}\n${body}` : body,
+        formatted_body: ping ? `${ping.html}<br>${html}` : html,
+        'm.mentions': mentioned.length ? { user_ids: mentioned.map((m) => m.userId) } : {},
+      };
+      link.noticeEventId = await this.at('queue', queue, () => this.s.matrix.send(queue, content, txnIdFor(key)));
       link.noticeRoomId = queue;
     } else {
       const id = await this.at('queue', queue, () => this.s.matrix.edit(queue, link.noticeEventId!, { body, formatted_body: html }, txnIdFor(`edit:${event.id}`)));
@@ -305,16 +319,33 @@ export class FeedDelivery {
     await this.postNotice(event, current ?? c);
   }
 
-  private async onClaimed(event: FeedEvent, c: CaseSummary, current?: CaseSummary): Promise<void> {
+  /**
+   * Someone holds the case now: by a claim, a hand-over (transfer, a lead taking over) or a
+   * reopening. The notice shows who; the holder is invited to the case room and gets the whole
+   * transcript as it is now, so a new holder misses nothing the asker wrote in between. When the
+   * room already existed, it says first who has the case from now on.
+   */
+  private async onHeld(event: FeedEvent, c: CaseSummary, current?: CaseSummary): Promise<void> {
     const link = this.link(c);
+    // Decided by the event alone, so that a delivery repeated after a crash posts exactly the same.
+    const first = event.type === 'case.claimed' && (event.payload as { handOver?: boolean }).handOver !== true;
+    const handOver = !first;
     link.claimedBy = c.staffId ?? undefined;
     link.staffName = c.staffName ?? undefined;
+    if (event.type === 'case.reopened') {
+      link.closed = false;
+      link.closedAt = undefined;
+    }
     await this.steps(
       () => this.postNotice(event, current ?? c),
       async () => {
         const roomId = await this.ensureCaseRoom(event, c);
         if (c.staffId) await this.inviteIfNeeded(roomId, c.staffId);
-        if (!link.posted?.length) await this.postTranscript(event, c, roomId);
+        if (handOver) {
+          const previous = (event.payload as { previousStaffName?: string | null }).previousStaffName ?? undefined;
+          await this.post(link, roomId, t.nowHeldBy(c.number, c.staffName ?? 'eine Fachkraft', event.type, previous), `held:${event.id}`, 'm.text', undefined, c.staffId ? [c.staffId] : []);
+        }
+        await this.postTranscript(event, c, roomId);
       },
     );
   }
@@ -346,8 +377,20 @@ export class FeedDelivery {
   }
 
   private async onReminder(event: FeedEvent, c: CaseSummary): Promise<void> {
-    const { kind, minutes, target } = event.payload as { kind: 'unclaimed' | 'silent'; minutes: number; target: 'queue' | 'staff' };
+    const { kind, minutes, target } = event.payload as { kind: 'unclaimed' | 'silent' | 'acute'; minutes: number; target: 'queue' | 'staff' };
     const link = this.link(c);
+    if (kind === 'acute') {
+      // The holder did not answer an acute message: the queue room hears of it, and the staff on duty are mentioned.
+      const queue = this.s.queueRoomId();
+      const people = await this.s.urgentMentions();
+      const text = t.reminderAcute(c.number, c.staffName ?? 'niemand', minutes, people);
+      const id = await this.at('queue', queue, () => this.s.matrix.send(queue, {
+        msgtype: 'm.text', body: text.body, format: 'org.matrix.custom.html', formatted_body: text.html,
+        'm.mentions': { user_ids: people.map((p) => p.userId) }, ...(link.noticeEventId ? { 'm.relates_to': { 'm.in_reply_to': { event_id: link.noticeEventId } } } : {}),
+      }, txnIdFor(`reminder:${event.id}`)));
+      this.s.state.recordPost(c.id, 'queuePosted', id);
+      return;
+    }
     const text = kind === 'unclaimed' ? t.reminderUnclaimed(c.number, minutes) : t.reminderSilent(c.number, minutes);
     if (target === 'staff' && link.roomId && !link.closed) {
       const mention = c.staffId ? `${c.staffName ?? c.staffId}: ` : '';
@@ -367,6 +410,14 @@ export class FeedDelivery {
     // The asker's words go into the case room, escaped: they are never HTML.
     if (m.author === 'user' && link?.roomId && !link.closed) {
       const label = t.authorLabel.user;
+      if (m.triage === 'acute') {
+        // Flagged at once, with a mention that rings for the holder; the queue room follows if nobody answers.
+        const holder = link.claimedBy ? { userId: link.claimedBy, name: link.staffName ?? link.claimedBy } : undefined;
+        const flag = t.acuteFlag(holder);
+        await this.post(link, link.roomId, `${flag.body}\n${label}: ${m.text}`, `relay:${event.id}`, 'm.text',
+          `${flag.html}<br><b>${esc(label)}:</b> ${textToHtml(m.text)}`, holder ? [holder.userId] : undefined);
+        return;
+      }
       await this.post(link, link.roomId, `${label}: ${m.text}`, `relay:${event.id}`, 'm.text', `<b>${esc(label)}:</b> ${textToHtml(m.text)}`);
       return;
     }
@@ -374,8 +425,9 @@ export class FeedDelivery {
     const room = event.conversationId ? this.directRoomFor(event.conversationId) : undefined;
     if (!room || (m.author !== 'staff' && m.author !== 'system')) return;
     if (m.author === 'staff') {
-      const id = await this.at('direct', room, () => this.s.matrix.send(room, { msgtype: 'm.text', body: `${m.staffName ?? 'Kontaktstelle'}: ${m.text}` }, txnIdFor(`dm:${event.id}`)));
+      const id = await this.at('direct', room, () => this.s.matrix.send(room, { msgtype: 'm.text', body: `${m.staffName ?? t.defaultStaffName}: ${m.text}` }, txnIdFor(`dm:${event.id}`)));
       this.s.state.recordPost(event.caseId, 'dmPosted', id);
+      if (link) (link.dmMessages ??= {})[m.id] = id;
       return;
     }
     // The closing text (it follows case.closed in the same transaction) invites a 👍/👎 rating.
@@ -387,6 +439,28 @@ export class FeedDelivery {
       const chat = this.s.state.data.directChats[room];
       if (chat) (chat.ratingPrompts ??= {})[id] = event.caseId;
     }
+  }
+
+  /** The morning overview of what waited while the office was closed, in the queue room. */
+  private async onDigest(event: FeedEvent): Promise<void> {
+    const cases = ((event.payload as { cases?: CaseSummary[] } | undefined)?.cases ?? []);
+    if (!cases.length) return;
+    const queue = this.s.queueRoomId();
+    const people = this.s.state.onDuty().length ? await this.s.urgentMentions() : [];
+    const text = t.digest(cases, Date.now(), people);
+    const id = await this.at('queue', queue, () => this.s.matrix.send(queue, {
+      msgtype: 'm.text', body: text.body, format: 'org.matrix.custom.html', formatted_body: text.html, 'm.mentions': { user_ids: people.map((p) => p.userId) },
+    }, txnIdFor(`digest:${event.id}`)));
+    for (const c of cases) this.s.state.recordPost(c.id, 'queuePosted', id);
+  }
+
+  /** A withdrawn staff message disappears from the professional's direct chat too (the note follows as a system message). */
+  private async onWithdrawn(event: FeedEvent): Promise<void> {
+    const link = event.caseId ? this.s.state.data.cases[event.caseId] : undefined;
+    const messageId = (event.payload as { id?: string } | undefined)?.id;
+    const posted = messageId ? link?.dmMessages?.[messageId] : undefined;
+    if (!link?.directRoomId || !posted) return;
+    await this.at('direct', link.directRoomId, () => this.s.matrix.redact(link.directRoomId!, posted, txnIdFor(`withdraw:${event.id}`), 'Von der Kontaktstelle zurückgezogen'));
   }
 
   // --- case rooms -------------------------------------------------------------------------------
@@ -429,11 +503,12 @@ export class FeedDelivery {
     const lines = detail.transcript.map((m) => ({ label: t.authorLabel[m.author] ?? m.author, text: m.text }));
     const body = [t.transcriptIntro(c.number), ...lines.map((l) => `${l.label}: ${l.text}`), '', t.relayIntro].join('\n');
     const html = `<p>${esc(t.transcriptIntro(c.number))}</p>${lines.map((l) => `<blockquote><b>${esc(l.label)}:</b> ${textToHtml(l.text)}</blockquote>`).join('')}<p>${esc(t.relayIntro)}</p>`;
-    await this.post(link, roomId, body, `transcript:${c.id}`, 'm.notice', html);
+    const first = event.type === 'case.claimed' && (event.payload as { handOver?: boolean }).handOver !== true;
+    await this.post(link, roomId, body, first ? `transcript:${c.id}` : `transcript:${c.id}:${event.id}`, 'm.notice', html);
   }
 
-  private async post(link: CaseLink, roomId: string, body: string, key: string, msgtype = 'm.notice', html?: string): Promise<string> {
-    const content: Record<string, unknown> = { msgtype, body };
+  private async post(link: CaseLink, roomId: string, body: string, key: string, msgtype = 'm.notice', html?: string, mentions?: string[]): Promise<string> {
+    const content: Record<string, unknown> = { msgtype, body, ...(mentions ? { 'm.mentions': { user_ids: mentions } } : {}) };
     if (html) Object.assign(content, { format: 'org.matrix.custom.html', formatted_body: html });
     const id = await this.at('case', roomId, () => this.s.matrix.send(roomId, content, txnIdFor(key)));
     (link.posted ??= []).includes(id) || link.posted.push(id);

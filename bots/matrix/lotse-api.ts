@@ -23,9 +23,21 @@ export type CaseSummary = {
   outcome?: string | null;
   hasContact?: boolean;
   contact?: string | null;
+  openedOutsideHours?: boolean;
+  /** The asker's question before the escalation, redacted and short. */
+  question?: string | null;
+  reopenedAt?: number | null;
+  /** German words for role, region and topic. */
+  labels?: { role: string | null; region: string | null; topic: string | null };
 };
 export type TranscriptMessage = { id: string; author: 'user' | 'assistant' | 'staff' | 'system'; text: string; createdAt: number };
-export type CaseDetail = CaseSummary & { transcript: TranscriptMessage[]; audit?: Array<{ action: string; actor: string | null; at: number }> };
+export type CaseDetail = CaseSummary & {
+  transcript: TranscriptMessage[];
+  audit?: Array<{ action: string; actor: string | null; at: number }>;
+  notes?: Array<{ by: string | null; text: string; at: number }>;
+  rating?: string | null;
+};
+export type CannedReply = { name: string; text: string; updatedBy: string | null; updatedAt: number };
 export type FeedEvent = { id: number; type: string; conversationId: string | null; caseId: string | null; payload: any; createdAt: number };
 /** The articles that await an editor (gaps report, src/knowledge/editorial.ts editorialQueue). */
 export type EditorialQueue = {
@@ -98,14 +110,37 @@ export class LotseApi {
   async case(idOrNumber: string): Promise<CaseDetail> {
     return (await this.request<{ case: CaseDetail }>('GET', `/api/staff/cases/${encodeURIComponent(idOrNumber)}`)).case;
   }
-  async claim(caseId: string, staffId: string, staffName: string): Promise<CaseSummary> {
-    return (await this.request<{ case: CaseSummary }>('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/claim`, { staffId, staffName })).case;
+  async claim(caseId: string, staffId: string, staffName: string, staffAlias?: string): Promise<CaseSummary> {
+    return (await this.request<{ case: CaseSummary }>('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/claim`, { staffId, staffName, staffAlias })).case;
+  }
+  /** Hand a case to a colleague (holder), or take it over (`lead`, with toStaffId = staffId). */
+  async transfer(caseId: string, body: { staffId: string; lead?: boolean; toStaffId: string; toStaffName: string; toStaffAlias?: string }): Promise<CaseSummary> {
+    return (await this.request<{ case: CaseSummary }>('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/transfer`, body)).case;
+  }
+  async reopen(caseId: string, staffId: string, staffName: string, staffAlias?: string): Promise<CaseSummary> {
+    return (await this.request<{ case: CaseSummary }>('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/reopen`, { staffId, staffName, staffAlias })).case;
+  }
+  note(caseId: string, staffId: string, text: string): Promise<{ at: number }> {
+    return this.request('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/notes`, { staffId, text });
+  }
+  async replies(): Promise<CannedReply[]> {
+    return (await this.request<{ replies: CannedReply[] }>('GET', '/api/staff/replies')).replies;
+  }
+  async setReply(name: string, text: string, staffId: string): Promise<CannedReply> {
+    return (await this.request<{ reply: CannedReply }>('PUT', `/api/staff/replies/${encodeURIComponent(name)}`, { text, staffId })).reply;
+  }
+  removeReply(name: string): Promise<void> {
+    return this.request('DELETE', `/api/staff/replies/${encodeURIComponent(name)}`);
   }
   async release(caseId: string, staffId: string): Promise<CaseSummary> {
     return (await this.request<{ case: CaseSummary }>('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/release`, { staffId })).case;
   }
-  staffMessage(caseId: string, body: { staffId: string; staffName: string; text: string; clientId: string }): Promise<unknown> {
+  staffMessage(caseId: string, body: { staffId: string; staffName: string; text: string; clientId: string; corrects?: string }): Promise<{ messageId: string; duplicate: boolean; corrected?: boolean }> {
     return this.request('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/messages`, body);
+  }
+  /** A redacted staff message: withdrawn from the asker's chat (clientId: the Matrix event id it was sent as). */
+  withdrawStaffMessage(caseId: string, body: { staffId: string; clientId: string }): Promise<{ messageId: string; duplicate: boolean }> {
+    return this.request('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/messages/withdraw`, body);
   }
   async close(caseId: string, body: { staffId: string; topic?: string; outcome?: string; note?: string }): Promise<CaseSummary> {
     return (await this.request<{ case: CaseSummary }>('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/close`, body)).case;

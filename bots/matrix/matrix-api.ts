@@ -36,7 +36,7 @@ const SYNC_FILTER = JSON.stringify({
     ephemeral: { types: [] },
     account_data: { types: [] },
     state: { lazy_load_members: true },
-    timeline: { limit: 100, types: ['m.room.message', 'm.reaction', 'm.room.member', 'm.room.power_levels'] },
+    timeline: { limit: 100, types: ['m.room.message', 'm.reaction', 'm.room.member', 'm.room.power_levels', 'm.room.redaction'] },
   },
 });
 
@@ -92,11 +92,17 @@ export class MatrixApi {
   }
 
   /** Replaces the text of an earlier message of the bot (m.replace); the original id stays the reference. */
-  edit(roomId: string, eventId: string, content: { body: string; formatted_body?: string }, txnId: string): Promise<string> {
-    const newContent = { msgtype: 'm.notice', ...withFormat(content) };
+  /**
+   * The edit itself is an m.notice with empty mentions, so that no client rings again for it
+   * (default push rules mute notices and edits); the new content keeps the original's msgtype.
+   */
+  edit(roomId: string, eventId: string, content: { body: string; formatted_body?: string }, txnId: string, msgtype = 'm.text'): Promise<string> {
+    const newContent = { msgtype, ...withFormat(content), 'm.mentions': {} };
     return this.send(roomId, {
-      ...newContent,
+      ...withFormat(content),
+      msgtype: 'm.notice',
       body: `* ${content.body}`,
+      'm.mentions': {},
       'm.new_content': newContent,
       'm.relates_to': { rel_type: 'm.replace', event_id: eventId },
     }, txnId);

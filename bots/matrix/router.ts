@@ -33,6 +33,9 @@ export type ReactionContext = {
   reply: (text: string, html?: string) => Promise<string>;
 };
 
+/** An unknown command (`suggestion`: the closest known one), or a known one used where it does not work (`known`). */
+export type UnknownCommandContext = MessageContext & { word: string; suggestion?: CommandInfo; known?: CommandInfo };
+
 export type Handler<C> = (ctx: C) => Promise<unknown> | unknown;
 
 type Scope = { where?: RoomKind[]; staffOnly?: boolean };
@@ -62,6 +65,7 @@ export class Router {
   private readonly commandList: CommandRoute[] = [];
   private readonly patterns: PatternRoute[] = [];
   private readonly reactions: ReactionRoute[] = [];
+  private unknownHandler: Handler<UnknownCommandContext> | undefined;
   readonly prefix: string;
 
   constructor(prefix = '!') {
@@ -89,14 +93,42 @@ export class Router {
     return this.commandList.map(({ handler: _h, ...info }) => info);
   }
 
+  /**
+   * A command is the prefix followed directly by a letter (`!fall`, `!übernehmen`). A line like
+   * `!!! Bitte sofort 110 anrufen` is text, not a command, and is relayed like any other line.
+   */
   isCommand(body: string): boolean {
-    return body.trimStart().startsWith(this.prefix);
+    const text = body.trimStart();
+    return text.startsWith(this.prefix) && /^\p{L}/u.test(text.slice(this.prefix.length));
+  }
+
+  /** Called when a command word is not known, or not usable here; the handler answers it. */
+  onUnknown(handler: Handler<UnknownCommandContext>): this {
+    this.unknownHandler = handler;
+    return this;
+  }
+
+  /** The known command closest to `word` (by edit distance on the folded names), if any is close. */
+  closest(word: string, ctx: { roomKind: RoomKind; isStaff: boolean }): CommandInfo | undefined {
+    const folded = normaliseCommand(word);
+    let best: { route: CommandRoute; distance: number } | undefined;
+    for (const route of this.commandList) {
+      if (!allowed(route, ctx)) continue;
+      for (const candidate of [route.name, ...route.aliases].flatMap(foldVariants)) {
+        // A prefix counts as close ("!über" → !übernehmen), otherwise plain edit distance.
+        const distance = candidate.startsWith(folded) && folded.length >= 3 ? 1 : editDistance(folded, candidate);
+        if (!best || distance < best.distance) best = { route, distance };
+      }
+    }
+    if (!best || best.distance > Math.max(2, Math.floor(folded.length / 3))) return undefined;
+    const { handler: _h, ...info } = best.route;
+    return info;
   }
 
   /** Runs the first handler that matches; false when none did (or the sender may not use it). */
   async dispatchMessage(ctx: Omit<MessageContext, 'argv' | 'args' | 'match'>): Promise<boolean> {
     const text = ctx.body.trim();
-    if (text.startsWith(this.prefix)) {
+    if (this.isCommand(text)) {
       const [word, ...rest] = text.slice(this.prefix.length).split(/\s+/);
       const route = this.commandsByWord.get(normaliseCommand(word ?? ''));
       if (route && allowed(route, ctx)) {
@@ -104,7 +136,13 @@ export class Router {
         await route.handler({ ...ctx, argv: rest.filter(Boolean), args });
         return true;
       }
-      if (route) return false;
+      // Nothing typed with the prefix may vanish: an unknown or misplaced command is answered.
+      if (this.unknownHandler && (ctx.isStaff || ctx.roomKind === 'direct')) {
+        const { handler: _h, ...known } = route ?? { handler: undefined };
+        await this.unknownHandler({ ...ctx, argv: rest.filter(Boolean), args: text, word, known: route ? (known as CommandInfo) : undefined, suggestion: route ? undefined : this.closest(word, ctx) });
+        return true;
+      }
+      return false;
     }
     for (const route of this.patterns) {
       const match = text.match(route.pattern);
@@ -128,4 +166,17 @@ export class Router {
 function allowed(scope: Scope, ctx: { roomKind: RoomKind; isStaff: boolean }): boolean {
   if (scope.staffOnly !== false && !ctx.isStaff) return false;
   return !scope.where || scope.where.includes(ctx.roomKind);
+}
+
+/** Levenshtein distance; command words are short, so the plain table is enough. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

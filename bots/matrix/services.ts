@@ -21,6 +21,12 @@ export type BotServices = {
   retentionMs: number;
   displayName: (userId: string) => Promise<string>;
   isStaff: (userId: string) => Promise<boolean>;
+  /** Leads (MATRIX_LEAD_USERS) may take a case over from its holder. */
+  isLead: (userId: string) => boolean;
+  /** The name the asker sees for this staff member (MATRIX_STAFF_ALIASES); undefined: the default alias. */
+  aliasFor: (userId: string) => string | undefined;
+  /** Whom an urgent case mentions: the staff on duty (`!dienst`), else every staff member in the queue room. */
+  urgentMentions: () => Promise<Array<{ userId: string; name: string }>>;
   /** Resolves `KS-…` / a case id / the case of the room / the notice replied to. */
   resolveCaseRef: (ref: { arg?: string; roomId: string; inReplyTo?: string }) => string | undefined;
   /** Feed events set aside because they could not be delivered (`!fehler`, `!erneut`, `!verwerfen`). */

@@ -24,6 +24,8 @@ export type CaseLink = {
   /** The professional's direct chat, when the case came from one, and what the bot posted there for the case. */
   directRoomId?: string;
   dmPosted?: string[];
+  /** Service message id → the bot's copy of that staff message in the direct chat (to withdraw it). */
+  dmMessages?: Record<string, string>;
   closedAt?: number;
 };
 
@@ -53,6 +55,8 @@ export type BotStateData = {
   /** Feed events that could not be delivered and were set aside (see failures.ts). */
   deadLetters?: DeadLetter[];
   nextDeadLetter?: number;
+  /** Staff on duty (`!dienst an`): urgent cases mention them. Matrix ids only. */
+  roster?: string[];
 };
 
 const MAX_HANDLED = 2000;
@@ -102,6 +106,17 @@ export class BotState {
     if (!link) return;
     const list = (link[where] ??= []);
     if (!list.includes(eventId)) list.push(eventId);
+  }
+
+  onDuty(): string[] {
+    return [...(this.data.roster ?? [])];
+  }
+
+  setOnDuty(userId: string, on: boolean): void {
+    const roster = new Set(this.data.roster ?? []);
+    if (on) roster.add(userId);
+    else roster.delete(userId);
+    this.data.roster = [...roster];
   }
 
   caseIdForRoom(roomId: string): string | undefined {

@@ -5,6 +5,21 @@ import type { CommandInfo } from './router.ts';
 
 export const CASE_NUMBER = /^KS-\d{4}-\d{3,}$/i;
 
+/** What the notice needs of a case (the feed's case summary). */
+export type NoticeCase = {
+  number: string; status: string; urgency: string; role: string | null; region: string | null; topic: string | null; staffName?: string | null;
+  channel?: string; createdAt: number; hasContact?: boolean; openedOutsideHours?: boolean; question?: string | null;
+  labels?: { role: string | null; region: string | null; topic: string | null };
+};
+
+/** 75 s → "1 Minute", 3 h 5 min → "3 Std. 5 Min." */
+export function duration(ms: number): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  if (minutes < 60) return minutes === 1 ? '1 Minute' : `${minutes} Minuten`;
+  const hours = Math.floor(minutes / 60);
+  return `${hours} Std.${minutes % 60 ? ` ${minutes % 60} Min.` : ''}`;
+}
+
 const urgencyLabel = (u: string) => (u === 'urgent' ? '🔴 dringend' : 'normal');
 const statusLabel: Record<string, string> = { open: 'wartet', claimed: 'übernommen', closed: 'abgeschlossen' };
 const eventLabel: Record<string, string> = {
@@ -14,6 +29,10 @@ const eventLabel: Record<string, string> = {
   'case.closed': 'Abschluss',
   'case.reminder': 'Erinnerung',
   message: 'Nachricht',
+  'message.withdrawn': 'Zurückziehen einer Nachricht',
+  'staff.digest': 'Morgenübersicht',
+  'case.transferred': 'Übergabe',
+  'case.reopened': 'Wiederaufnahme',
 };
 const targetLabel: Record<DeliveryTarget, string> = { queue: 'Warteraum', case: 'Fallraum', direct: 'Direktchat' };
 
@@ -21,6 +40,9 @@ const targetLabel: Record<DeliveryTarget, string> = { queue: 'Warteraum', case: 
 function deadLetterWhat(l: DeadLetter): string {
   return `${eventLabel[l.type] ?? l.type}${l.number ? ` zu ${l.number}` : ''}${l.target ? ` → ${targetLabel[l.target]}` : ''}`;
 }
+
+const roomLabel: Record<string, string> = { queue: 'im Warteraum', case: 'im Fallraum', direct: 'im Direktchat' };
+const notRelayedBang = 'Die Zeile ging nicht an die anfragende Person; ohne das ! am Anfang geht sie weiter.';
 
 export const t = {
   help(lines: CommandInfo[], isDirect: boolean): { body: string; html: string } {
@@ -31,19 +53,91 @@ export const t = {
     const html = `<p>${intro}</p><ul>${lines.map((c) => `<li><code>${esc(c.usage)}</code> — ${esc(c.summary)}</li>`).join('')}</ul>`;
     return { body, html };
   },
-  notice(c: { number: string; status: string; urgency: string; role: string | null; region: string | null; topic: string | null; staffName?: string | null; channel?: string }): { body: string; html: string } {
-    const parts = [
-      `Fall ${c.number}`,
-      urgencyLabel(c.urgency),
-      `Bereich: ${c.role ?? 'k. A.'}`,
-      `Region: ${c.region ?? 'k. A.'}`,
-      `Thema: ${c.topic ?? 'k. A.'}`,
-      `Status: ${statusLabel[c.status] ?? c.status}${c.staffName ? ` (${c.staffName})` : ''}`,
+  /**
+   * The queue notice (and the head of `!fall`): what staff need to decide who takes the case —
+   * the redacted question, role, region and topic in German, urgency, arrival and waiting time,
+   * callback number given or not, and whether it came in outside office hours. Never the contact itself.
+   */
+  notice(c: NoticeCase, now?: number): { body: string; html: string } {
+    const labels = c.labels ?? { role: c.role, region: c.region, topic: c.topic };
+    const arrived = `eingegangen ${formatTime(c.createdAt)}${c.openedOutsideHours ? ' (außerhalb der Sprechzeiten)' : ''}`;
+    const waiting = now !== undefined && c.status === 'open' ? ` · wartet seit ${duration(now - c.createdAt)}` : '';
+    const head = [`Fall ${c.number}`, urgencyLabel(c.urgency), arrived + waiting];
+    const facts = [
+      `Bereich: ${labels.role ?? 'k. A.'}`,
+      `Region: ${labels.region ?? 'k. A.'}`,
+      `Thema: ${labels.topic ?? 'k. A.'}`,
+      `Rückrufnummer: ${c.hasContact ? 'angegeben' : 'keine'}`,
+      `Kanal: ${c.channel === 'matrix' ? 'Matrix-Direktchat' : 'Web-Chat'}`,
     ];
-    const hint = c.status === 'open' ? ' — ✋ reagieren oder !übernehmen ' + c.number : '';
-    const body = parts.join(' · ') + hint;
-    const html = `<b>${esc(parts[0])}</b> · ${parts.slice(1).map(esc).join(' · ')}${esc(hint)}`;
+    const status = `Status: ${statusLabel[c.status] ?? c.status}${c.staffName && c.status !== 'open' ? ` (${c.staffName})` : ''}`;
+    const hint = c.status === 'open' ? ` — ✋ reagieren oder !übernehmen ${c.number}` : '';
+    const question = c.question ? `Frage: „${c.question}“` : 'Frage: (keine Nachricht vor der Weitergabe)';
+    const body = [head.join(' · '), question, facts.join(' · '), status + hint].join('\n');
+    const html = `<b>${esc(head[0])}</b> · ${head.slice(1).map(esc).join(' · ')}<br><i>${esc(question)}</i><br>${facts.map(esc).join(' · ')}<br>${esc(status + hint)}`;
     return { body, html };
+  },
+  /** The mention line above an urgent notice: names in the body, pills in the HTML. */
+  mentionLine: (people: Array<{ userId: string; name: string }>) => ({
+    body: `🔴 Dringend: ${people.map((p) => p.name).join(', ')}`,
+    html: `🔴 <b>Dringend:</b> ${people.map((p) => `<a href="https://matrix.to/#/${esc(p.userId)}">${esc(p.name)}</a>`).join(', ')}`,
+  }),
+  acuteFlag: (holder: { userId: string; name: string } | undefined) => ({
+    body: `🚨 AKUT${holder ? ` – ${holder.name}` : ''}: Der Lotse stuft diese Nachricht als akute Gefahr ein und hat der anfragenden Person sofort 110/112 und die Notfallwege gezeigt. Bitte jetzt antworten.`,
+    html: `🚨 <b>AKUT</b>${holder ? ` – <a href="https://matrix.to/#/${esc(holder.userId)}">${esc(holder.name)}</a>` : ''}: Der Lotse stuft diese Nachricht als akute Gefahr ein und hat der anfragenden Person sofort 110/112 und die Notfallwege gezeigt. Bitte jetzt antworten.`,
+  }),
+  reminderAcute: (number: string, holder: string, minutes: number, people: Array<{ userId: string; name: string }>) => {
+    const text = `🚨 ${number}: Die anfragende Person hat eine akute Gefahr geschildert, und ${holder} hat seit ${duration(minutes * 60_000)} nicht geantwortet. Bitte sofort im Fallraum nachsehen (Leitung: !leitung ${number}).`;
+    return {
+      body: people.length ? `${people.map((p) => p.name).join(', ')}: ${text}` : text,
+      html: `${people.map((p) => `<a href="https://matrix.to/#/${esc(p.userId)}">${esc(p.name)}</a>`).join(', ')}${people.length ? ': ' : ''}${esc(text)}`,
+    };
+  },
+  nowHeldBy: (number: string, name: string, how: string, previous?: string) => {
+    const way = how === 'case.reopened' ? 'wieder aufgenommen' : how === 'case.transferred' ? `übergeben${previous ? ` von ${previous}` : ''}` : 'neu übernommen';
+    return `🔁 ${number} liegt jetzt bei ${name} (${way}). Nur ${name} schreibt ab jetzt an die anfragende Person; der Verlauf unten ist vollständig und aktuell.`;
+  },
+  /** How a staff member without a configured alias appears to a professional in a direct chat. */
+  defaultStaffName: 'Fachkraft der Kontaktstelle',
+  // --- case tools ---
+  transferUsage: 'An wen? „!übergeben @name:server“ (im Fallraum) oder „!übergeben KS-… @name:server“.',
+  transferNotStaff: (userId: string) => `${userId} gehört nicht zu den Fachkräften der Kontaktstelle; an diese Person kann ich keinen Fall übergeben.`,
+  transferred: (number: string, name: string) => `${number} ist an ${name} übergeben. Ich lade ${name} in den Fallraum ein; an die anfragende Person schreibt ab jetzt nur ${name}.`,
+  leadOnly: 'Einen Fall von einer Kollegin oder einem Kollegen übernehmen kann nur eine Leitung (MATRIX_LEAD_USERS). Bitten Sie die Person, die den Fall hat, um „!übergeben“.',
+  takenOver: (number: string) => `Sie haben ${number} als Leitung übernommen. Der Fallraum bekommt den vollständigen Verlauf; die bisherige Person kann nicht mehr an die anfragende Person schreiben.`,
+  noteUsage: 'Bitte den Text angeben: !notiz <Text> (bleibt intern, ohne Namen oder Kontaktdaten).',
+  noted: '📝 Notiz gespeichert. Sie bleibt intern beim Fall; die anfragende Person sieht sie nie. !fall im Fallraum zeigt alle Notizen.',
+  reopened: (number: string) => `${number} ist wieder aufgenommen und liegt bei Ihnen. Die anfragende Person ist informiert; ihre Nachrichten kommen wieder in den Fallraum.`,
+  cannedUsage: '„!vorlage“ zeigt alle Vorlagen; „!vorlage <Name>“ sendet eine im Fallraum an die anfragende Person; „!vorlage neu <Name> <Text>“ legt eine an oder ändert sie; „!vorlage löschen <Name>“ entfernt sie.',
+  cannedList: (replies: Array<{ name: string; text: string }>) =>
+    replies.length
+      ? ['Vorlagen („!vorlage <Name>“ im Fallraum sendet sie an die anfragende Person):', ...replies.map((r) => `- ${r.name}: ${r.text.length > 120 ? `${r.text.slice(0, 117)}…` : r.text}`), '„!vorlage neu <Name> <Text>“ legt an oder ändert, „!vorlage löschen <Name>“ entfernt.'].join('\n')
+      : 'Es gibt noch keine Vorlagen. „!vorlage neu <Name> <Text>“ legt eine an.',
+  cannedSaved: (name: string) => `Vorlage „${name}“ ist gespeichert.`,
+  cannedRemoved: (name: string) => `Vorlage „${name}“ ist gelöscht.`,
+  cannedUnknown: (name: string) => `Eine Vorlage „${name}“ gibt es nicht. „!vorlage“ zeigt alle.`,
+  cannedOnlyInCaseRoom: 'Senden kann ich eine Vorlage nur im Fallraum. Zum Nachlesen:',
+  cannedSent: (name: string) => `Vorlage „${name}“ ist an die anfragende Person gegangen.`,
+  rosterUsage: '„!dienst“ zeigt, wer Dienst hat; „!dienst an“ / „!dienst aus“ trägt Sie ein oder aus.',
+  roster: (names: string[]) =>
+    names.length
+      ? `Im Dienst: ${names.join(', ')}. Dringende Fälle und unbeantwortete akute Nachrichten erwähnen diese Personen.`
+      : 'Niemand ist für den Dienst eingetragen. Dringende Fälle erwähnen deshalb alle Fachkräfte im Warteraum. „!dienst an“ trägt Sie ein.',
+  caseListUsage: '„!fälle“ (wartend), „!fälle meine“, „!fälle heute“ (heute abgeschlossen), „!fälle region <Name>“, „!fälle thema <Wort>“, „!fälle suche <Wort>“.',
+  caseList: (title: string, list: Array<{ number: string; urgency: string; status: string; staffName?: string | null; createdAt: number; closedAt?: number | null; labels?: { region: string | null; topic: string | null }; question?: string | null }>, now: number, total: number) =>
+    list.length
+      ? [`${title} (${total}):`, ...list.map((c) => `- ${c.number} · ${urgencyLabel(c.urgency)} · ${statusLabel[c.status] ?? c.status}${c.staffName && c.status !== 'open' ? ` (${c.staffName})` : ''}`
+        + ` · ${c.status === 'closed' && c.closedAt ? `abgeschlossen ${formatTime(c.closedAt)}` : c.status === 'open' ? `wartet seit ${duration(now - c.createdAt)}` : `seit ${formatTime(c.createdAt)}`}`
+        + `${c.labels?.region ? ` · ${c.labels.region}` : ''}${c.labels?.topic ? ` · ${c.labels.topic}` : ''}`)].join('\n')
+      : `${title}: keine.`,
+  wrongRoomClose: (here: string, asked: string) =>
+    `Dieser Raum gehört zu ${here}. ${asked} schließe ich von hier aus nicht ab, damit kein falscher Fall endet: schreiben Sie den Befehl im Warteraum oder im Fallraum von ${asked}.`,
+  digest: (cases: Array<{ number: string; urgency: string; createdAt: number; labels?: { region: string | null; topic: string | null } }>, now: number, people: Array<{ userId: string; name: string }>) => {
+    const sorted = [...cases].sort((a, b) => (a.urgency === b.urgency ? a.createdAt - b.createdAt : a.urgency === 'urgent' ? -1 : 1));
+    const head = `☀️ Guten Morgen${people.length ? `, ${people.map((p) => p.name).join(', ')}` : ''}! ${cases.length === 1 ? '1 Fall' : `${cases.length} Fälle`} aus der Zeit außerhalb der Sprechzeiten ${cases.length === 1 ? 'wartet' : 'warten'}:`;
+    const lines = sorted.map((c) => `- ${c.number} · ${urgencyLabel(c.urgency)} · eingegangen ${formatTime(c.createdAt)} (wartet seit ${duration(now - c.createdAt)})${c.labels?.region ? ` · ${c.labels.region}` : ''}${c.labels?.topic ? ` · ${c.labels.topic}` : ''}`);
+    const tail = '✋ an der Meldung oder !übernehmen KS-… übernimmt einen Fall; !fälle zeigt alle wartenden.';
+    return { body: [head, ...lines, tail].join('\n'), html: `<p>${esc(head)}</p><ul>${lines.map((l) => `<li>${esc(l.slice(2))}</li>`).join('')}</ul><p>${esc(tail)}</p>` };
   },
   claimed: (number: string) => `Sie haben ${number} übernommen. Ich lade Sie gleich in den Fallraum ein.`,
   alreadyYours: (number: string) => `${number} liegt bereits bei Ihnen.`,
@@ -56,6 +150,15 @@ export const t = {
   noOpenCases: 'Keine offenen Fälle. 🎉',
   openCases: (list: Array<{ number: string; urgency: string; status: string; staffName?: string | null; createdAt: number }>) =>
     ['Offene Fälle:', ...list.map((c) => `- ${c.number} · ${urgencyLabel(c.urgency)} · ${statusLabel[c.status] ?? c.status}${c.staffName ? ` (${c.staffName})` : ''} · seit ${formatTime(c.createdAt)}`)].join('\n'),
+  unknownCommand: (word: string, suggestion: string | undefined, inCaseRoom: boolean) =>
+    `„!${word}“ kenne ich nicht. ${suggestion ? `Meinten Sie ${suggestion}?` : '!hilfe zeigt, welche Befehle es hier gibt.'}${inCaseRoom ? ` ${notRelayedBang}` : ''}`,
+  commandNotHere: (usage: string, where: string[] | undefined, inCaseRoom: boolean) =>
+    `${usage} geht hier nicht${where?.length ? ` (nur ${where.map((w) => roomLabel[w] ?? w).join(', ')})` : ''}.${inCaseRoom ? ` ${notRelayedBang}` : ''}`,
+  attachmentRefused: 'Anhänge (Bilder, Dateien, Sprachnachrichten) gebe ich nicht an die anfragende Person weiter: der Chat zeigt nur Text, und eine Datei kann Namen oder Bilder eines Kindes enthalten, die ich nicht schwärzen kann und die sonst an der Löschfrist vorbei gespeichert blieben. Bitte schreiben Sie das Wichtigste als Text oder nennen Sie einen öffentlichen Link.',
+  attachmentRefusedDirect: 'Dateien und Bilder kann ich nicht lesen und gebe sie nicht weiter — bitte schreiben Sie Ihre Frage als Text, ohne Namen oder Fotos eines Kindes.',
+  correctionRelayed: 'Die Korrektur ist an die anfragende Person gegangen (als Korrektur gekennzeichnet).',
+  withdrawn: 'Die Nachricht ist bei der anfragenden Person zurückgezogen; sie sieht stattdessen einen Hinweis, dass die Kontaktstelle sie zurückgenommen hat.',
+  refused: (message: string) => `Das ging nicht: ${message}`,
   serviceDown: 'Der Lotse-Dienst ist gerade nicht erreichbar. Bitte gleich noch einmal versuchen.',
   closeAsk: (topics: Array<{ id: string; label: string }>, outcomes: Array<{ id: string; label: string }>) =>
     [

@@ -20,7 +20,8 @@ export type ConversationServiceDeps = AssistantDeps & {
   now?: () => number;
   /** While a staff member holds the conversation's case, messages go to them (src/escalation). */
   escalation?: {
-    relayUserMessage(conversationId: string, text: string, clientId: string | null): Promise<{ messageId: string; duplicate: boolean } | undefined>;
+    /** `acute`: the emergency block the asker is shown, stored as the Lotse's reply and flagged to the holder. */
+    relayUserMessage(conversationId: string, text: string, clientId: string | null, acute?: { reply: Reply; text: string }): Promise<{ messageId: string; replyId: string; duplicate: boolean } | undefined>;
     publicCase(conversationId: string): Promise<{ id: string; number: string; status: string; staffName?: string } | undefined>;
   };
 };
@@ -101,10 +102,10 @@ export class ConversationService {
     };
     const understood = understand(text, context);
     // A claimed case: the message goes to the staff member through the event log, no answer.
-    const relayed = await this.deps.escalation?.relayUserMessage(conversationId, text, clientId ?? null);
-    if (relayed) {
-      return { reply: relayedReply(findings, understood.danger, this.deps.knowledge.contacts, context.region), messageId: relayed.messageId, replyId: '', duplicate: relayed.duplicate };
-    }
+    const held = relayedReply(findings, understood.danger, this.deps.knowledge.contacts, context.region);
+    const acute = understood.danger.level === 'acute' && held.text ? { reply: held, text: held.text } : undefined;
+    const relayed = await this.deps.escalation?.relayUserMessage(conversationId, text, clientId ?? null, acute);
+    if (relayed) return { reply: held, messageId: relayed.messageId, replyId: relayed.replyId, duplicate: relayed.duplicate };
     const turn = respond(
       { text, findings, understood, context, privacyNoticeShown: conversation.privacyNoticeShown, action },
       this.deps,

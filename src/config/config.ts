@@ -49,6 +49,8 @@ export const configSchema = z.object({
   REMIND_UNCLAIMED_MINUTES: int(15, 1, 10_080),
   REMIND_UNCLAIMED_MAX: int(3, 0, 100),
   REMIND_SILENT_MINUTES: int(20, 1, 10_080),
+  // An acute message in a claimed case that the holder leaves unanswered this long goes to the queue room (any hour).
+  REMIND_ACUTE_MINUTES: int(2, 0, 60),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -4,7 +4,7 @@
 // only the statement that actually changed the row writes its events and audit entry.
 import { isUniqueViolation, sql, type SqlDriver, type SqlValue, type Statement } from '../store/driver.ts';
 import type { AuditEntry, CaseRecord, CaseStatus } from './types.ts';
-import { eventPayload, MESSAGE_COLUMNS, MESSAGE_JOIN, type JoinedMessage } from '../store/message-events.ts';
+import { eventPayload, MESSAGE_COLUMNS, MESSAGE_JOIN, storedReply, type JoinedMessage } from '../store/message-events.ts';
 
 type CaseRow = {
   id: string; number: string; conversation_id: string; status: CaseStatus; urgency: 'normal' | 'urgent'; role: string | null;
@@ -12,7 +12,8 @@ type CaseRow = {
   staff_name: string | null; created_at: number; claimed_at: number | null; first_response_at: number | null;
   last_staff_message_at: number | null; last_user_message_at: number | null; closed_at: number | null; closed_by: string | null;
   outcome: string | null; note: string | null; rating: string | null; unclaimed_reminders: number; silent_reminders: number;
-  last_reminder_at: number | null; write_token: string; updated_at: number;
+  last_reminder_at: number | null; acute_at: number | null; acute_reminded: number; staff_alias: string | null;
+  opened_outside_hours: number; question: string | null; reopened_at: number | null; write_token: string; updated_at: number;
 };
 
 const toCase = (r: CaseRow): CaseRecord => ({
@@ -21,11 +22,16 @@ const toCase = (r: CaseRow): CaseRecord => ({
   createdAt: r.created_at, claimedAt: r.claimed_at, firstResponseAt: r.first_response_at, lastStaffMessageAt: r.last_staff_message_at,
   lastUserMessageAt: r.last_user_message_at, closedAt: r.closed_at, closedBy: r.closed_by, outcome: r.outcome, note: r.note,
   rating: r.rating, unclaimedReminders: r.unclaimed_reminders, silentReminders: r.silent_reminders, lastReminderAt: r.last_reminder_at,
-  writeToken: r.write_token, updatedAt: r.updated_at,
+  acuteAt: r.acute_at, acuteReminded: r.acute_reminded === 1, staffAlias: r.staff_alias, openedOutsideHours: r.opened_outside_hours === 1,
+  question: r.question, reopenedAt: r.reopened_at, writeToken: r.write_token, updatedAt: r.updated_at,
 });
 
 export type NewEventRow = { conversationId: string | null; type: string; payload: unknown; messageId?: string };
-export type NewMessageRow = { id: string; author: 'user' | 'staff' | 'system'; text: string; clientId: string | null; extra?: Record<string, unknown> };
+export type NewMessageRow = {
+  id: string; author: 'user' | 'assistant' | 'staff' | 'system'; text: string; clientId: string | null; extra?: Record<string, unknown>;
+  /** An assistant message's full reply (the emergency block), and the message it answers. */
+  reply?: unknown; replyTo?: string;
+};
 
 /** Statements that only take effect when the case row carries `token` (i.e. our change won). */
 export class GuardedBatch {
@@ -60,9 +66,19 @@ export class GuardedBatch {
 
   /** A message in the conversation plus its SSE event (which the feed also carries, by case id). */
   message(conversationId: string, m: NewMessageRow): this {
-    this.insert('messages', ['id', 'conversation_id', 'author', 'text', 'reply', 'client_id', 'reply_to', 'created_at'], [m.id, conversationId, m.author, m.text, null, m.clientId, null, this.now]);
+    // The assistant's reply comes a millisecond after the message it answers, as in a normal exchange.
+    const at = m.replyTo ? this.now + 1 : this.now;
+    this.insert('messages', ['id', 'conversation_id', 'author', 'text', 'reply', 'client_id', 'reply_to', 'created_at'],
+      [m.id, conversationId, m.author, m.text, m.reply === undefined ? null : storedReply(m.reply, m.text), m.clientId, m.replyTo ?? null, at]);
     // The event refers to the message; only what the row lacks (the staff member's name) is its own.
     return this.event({ conversationId, type: 'message', messageId: m.id, payload: m.extra ?? {} });
+  }
+
+  /** Replaces a stored message's text (a withdrawn staff message); guarded like every other statement. */
+  replaceMessageText(messageId: string, text: string): this {
+    const guard = sql('AND EXISTS (SELECT 1 FROM cases WHERE id = ? AND write_token = ?)', this.caseId, this.token);
+    this.statements.push(sql(`UPDATE messages SET text = ? WHERE id = ? ${guard.sql}`, text, messageId, ...guard.params));
+    return this;
   }
 
   touchConversation(conversationId: string): this {
@@ -93,6 +109,40 @@ export class CaseStore {
     return row && toCase(row);
   }
 
+  /** The asker's latest message before the escalation (redacted, as stored). */
+  async lastUserText(conversationId: string): Promise<string | undefined> {
+    const row = await this.db.first<{ text: string }>("SELECT text FROM messages WHERE conversation_id = ? AND author = 'user' ORDER BY created_at DESC LIMIT 1", [conversationId]);
+    return row?.text;
+  }
+
+  async conversationExists(conversationId: string): Promise<boolean> {
+    return (await this.db.first<{ id: string }>('SELECT id FROM conversations WHERE id = ?', [conversationId])) !== undefined;
+  }
+
+  /**
+   * The one statement of every lifecycle change: writes the lifecycle columns of `next` when the
+   * row still carries `expectedToken` (nobody changed it since it was read). Message timestamps
+   * and the acute flag are left alone; they change without a new token.
+   */
+  lifecycleUpdate(next: CaseRecord, expectedToken: string): Statement {
+    return sql(
+      `UPDATE cases SET status = ?, staff_id = ?, staff_name = ?, staff_alias = ?, claimed_at = ?, closed_at = ?, closed_by = ?, topic = ?,
+        outcome = ?, note = ?, unclaimed_reminders = ?, silent_reminders = ?, last_reminder_at = ?, reopened_at = ?, write_token = ?, updated_at = ?
+       WHERE id = ? AND write_token = ?`,
+      next.status, next.staffId, next.staffName, next.staffAlias, next.claimedAt, next.closedAt, next.closedBy, next.topic,
+      next.outcome, next.note, next.unclaimedReminders, next.silentReminders, next.lastReminderAt, next.reopenedAt, next.writeToken, next.updatedAt,
+      next.id, expectedToken,
+    );
+  }
+
+  /** A message of the conversation by the client's id for it (the Matrix event id of a staff message). */
+  async messageByClientId(conversationId: string, clientId: string): Promise<{ id: string; author: string; text: string; createdAt: number } | undefined> {
+    const row = await this.db.first<{ id: string; author: string; text: string; created_at: number }>(
+      'SELECT id, author, text, created_at FROM messages WHERE conversation_id = ? AND client_id = ?', [conversationId, clientId],
+    );
+    return row && { id: row.id, author: row.author, text: row.text, createdAt: row.created_at };
+  }
+
   async list(status?: CaseStatus, limit = 200): Promise<CaseRecord[]> {
     const rows = status
       ? await this.db.all<CaseRow>('SELECT * FROM cases WHERE status = ? ORDER BY created_at LIMIT ?', [status, limit])
@@ -121,9 +171,10 @@ export class CaseStore {
 
   /** Inserts the case and the batch; 'duplicate' when the conversation already has an active case. */
   async insert(c: CaseRecord, batch: GuardedBatch): Promise<'ok' | 'duplicate'> {
-    const cols = ['id', 'number', 'conversation_id', 'status', 'urgency', 'role', 'region', 'topic', 'channel', 'contact', 'consent_at', 'created_at', 'write_token', 'updated_at'];
+    const cols = ['id', 'number', 'conversation_id', 'status', 'urgency', 'role', 'region', 'topic', 'channel', 'contact', 'consent_at', 'created_at', 'opened_outside_hours', 'question', 'write_token', 'updated_at'];
     const insert = sql(`INSERT INTO cases (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
-      c.id, c.number, c.conversationId, c.status, c.urgency, c.role, c.region, c.topic, c.channel, c.contact, c.consentAt, c.createdAt, c.writeToken, c.updatedAt);
+      c.id, c.number, c.conversationId, c.status, c.urgency, c.role, c.region, c.topic, c.channel, c.contact, c.consentAt, c.createdAt,
+      c.openedOutsideHours ? 1 : 0, c.question, c.writeToken, c.updatedAt);
     try {
       await this.db.batch([insert, ...batch.statements]);
       return 'ok';
@@ -156,9 +207,25 @@ export class CaseStore {
 
   async feed(after: number, limit: number) {
     const rows = await this.db.all<{ id: number; conversation_id: string | null; case_id: string | null; type: string; payload: string; created_at: number } & JoinedMessage>(
-      `SELECT e.*, ${MESSAGE_COLUMNS} FROM events e ${MESSAGE_JOIN} WHERE e.id > ? AND e.case_id IS NOT NULL AND e.type <> 'case' ORDER BY e.id LIMIT ?`, [after, limit],
+      `SELECT e.*, ${MESSAGE_COLUMNS} FROM events e ${MESSAGE_JOIN} WHERE e.id > ? AND (e.case_id IS NOT NULL OR e.type = 'staff.digest') AND e.type <> 'case' ORDER BY e.id LIMIT ?`, [after, limit],
     );
     return rows.map(({ m_id: _i, m_author: _a, m_text: _t, m_reply: _r, m_created_at: _c, ...row }) => ({ ...row, payload: JSON.stringify(eventPayload(row.payload, { m_id: _i, m_author: _a, m_text: _t, m_reply: _r, m_created_at: _c })) }));
+  }
+
+  async digestDone(day: string): Promise<boolean> {
+    return (await this.db.first<{ day: string }>('SELECT day FROM staff_digests WHERE day = ?', [day])) !== undefined;
+  }
+
+  /** Claims the day's digest; its feed event (if any) is written only by the claim that won. */
+  async recordDigest(day: string, now: number, payload: unknown | undefined): Promise<boolean> {
+    const token = crypto.randomUUID();
+    const statements = [sql('INSERT INTO staff_digests (day, token, created_at) VALUES (?, ?, ?) ON CONFLICT (day) DO NOTHING', day, token, now)];
+    if (payload !== undefined) {
+      statements.push(sql("INSERT INTO events (conversation_id, case_id, type, payload, created_at) SELECT NULL, NULL, 'staff.digest', ?, ? WHERE EXISTS (SELECT 1 FROM staff_digests WHERE day = ? AND token = ?)",
+        JSON.stringify(payload), now, day, token));
+    }
+    const [claimed] = await this.db.batch(statements);
+    return claimed.changes === 1;
   }
 
   async ack(consumer: string, cursor: number, now: number): Promise<void> {

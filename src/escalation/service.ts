@@ -8,7 +8,8 @@ import { CaseStore, GuardedBatch } from './case-store.ts';
 import { isOutcome, isTopic } from './close-options.ts';
 import { DEFAULT_OFFICE_HOURS, describeOpening, isOpen, nextOpening, openMillisBetween, type OfficeHours } from './office-hours.ts';
 import { askerTexts, routes24h } from './texts.ts';
-import { DEFAULT_SETTINGS, toPublicCase, toSummary, type CaseRecord, type EscalationSettings, type Urgency } from './types.ts';
+import { checkTransition, type Actor, type CaseAction, type TransitionError } from './lifecycle.ts';
+import { DEFAULT_SETTINGS, DEFAULT_STAFF_ALIAS, toPublicCase, toSummary, type CaseLabels, type CaseRecord, type CaseSummary, type EscalationSettings, type Urgency } from './types.ts';
 
 /** Wakes SSE streams and feed long-polls; same shape as the assistant's LiveEvents. */
 export type Notifier = { notify(channel: string): void };
@@ -20,6 +21,8 @@ export type EscalationDeps = {
   contacts?: Contacts;
   officeHours?: OfficeHours;
   settings?: Partial<EscalationSettings>;
+  /** German names for the ids a case carries (role, region, topic), from the knowledge base. */
+  labels?: CaseLabels;
   now?: () => number;
   newId?: () => string;
 };
@@ -27,9 +30,30 @@ export type EscalationDeps = {
 export type EscalateInput = { consent: true; contact?: string; urgency?: Urgency; role?: string; region?: string; topic?: string; channel?: string };
 export type EscalateResult = { case: CaseRecord; created: boolean; officeOpen: boolean; nextOpening?: number; message: string };
 
-export type Failure = { error: 'not_found' | 'already_claimed' | 'closed' | 'not_holder' | 'not_claimed' | 'invalid'; case?: CaseRecord; message?: string };
+export type Failure = {
+  error: 'not_found' | 'invalid' | 'no_message' | TransitionError;
+  case?: CaseRecord;
+  message?: string;
+};
+
+/** Who acts on a case, and the name the asker will see for them. */
+export type StaffActor = Actor & { staffName: string; staffAlias?: string };
+
+/** What one lifecycle change writes besides the new row: audit, feed event, a line for the asker. */
+type Change = { next: CaseRecord; audit: string; detail?: string | null; feedType: string; extra?: Record<string, unknown>; askerText?: string };
 
 const token = () => crypto.randomUUID();
+const QUESTION_CHARS = 240;
+const MINUTE = 60_000;
+
+/** The question for the queue notice: whole words, at most QUESTION_CHARS, an ellipsis when cut. */
+export function shortQuestion(text: string | undefined): string | null {
+  const flat = text?.replace(/\s+/g, ' ').trim();
+  if (!flat) return null;
+  if (flat.length <= QUESTION_CHARS) return flat;
+  const cut = flat.slice(0, QUESTION_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), QUESTION_CHARS / 2))} …`;
+}
 
 export class EscalationService {
   readonly cases: CaseStore;
@@ -65,10 +89,15 @@ export class EscalationService {
     return Number(new Intl.DateTimeFormat('en', { timeZone: this.hours.timeZone, year: 'numeric' }).format(ms));
   }
 
+  /** The case as staff lists and feed events show it (labels in German, no contact, no note). */
+  summary(c: CaseRecord): CaseSummary {
+    return toSummary(c, this.deps.labels);
+  }
+
   /** The SSE `case` event and the feed's `case.*` event of one change. */
   private caseEvents(batch: GuardedBatch, c: CaseRecord, feedType: string, extra: Record<string, unknown> = {}): GuardedBatch {
     batch.event({ conversationId: c.conversationId, type: 'case', payload: { case: toPublicCase(c) } });
-    return batch.event({ conversationId: null, type: feedType, payload: { case: toSummary(c), ...extra } });
+    return batch.event({ conversationId: null, type: feedType, payload: { case: this.summary(c), ...extra } });
   }
 
   private systemMessage(batch: GuardedBatch, c: CaseRecord, text: string): GuardedBatch {
@@ -89,6 +118,8 @@ export class EscalationService {
       channel: input.channel ?? 'web', contact: input.contact?.trim() || null, consentAt: now, staffId: null, staffName: null,
       createdAt: now, claimedAt: null, firstResponseAt: null, lastStaffMessageAt: null, lastUserMessageAt: null, closedAt: null,
       closedBy: null, outcome: null, note: null, rating: null, unclaimedReminders: 0, silentReminders: 0, lastReminderAt: null,
+      acuteAt: null, acuteReminded: false, staffAlias: null, openedOutsideHours: !officeOpen,
+      question: shortQuestion(await this.cases.lastUserText(conversationId)), reopenedAt: null,
       writeToken: token(), updatedAt: now,
     };
     const message = askerTexts.opened(c.number, officeOpen, opening ? describeOpening(this.hours, opening, now) : undefined, this.routes());
@@ -109,95 +140,120 @@ export class EscalationService {
     return { case: c, created, officeOpen, nextOpening: opening, message };
   }
 
-  // --- staff actions --------------------------------------------------------------------------
+  // --- lifecycle (the rules are in lifecycle.ts) ------------------------------------------------
 
-  async claim(idOrNumber: string, staffId: string, staffName: string): Promise<CaseRecord | Failure> {
-    const c = await this.cases.get(idOrNumber);
-    if (!c) return { error: 'not_found' };
-    if (c.status === 'closed') return { error: 'closed', case: c };
-    if (c.status === 'claimed') return c.staffId === staffId ? c : { error: 'already_claimed', case: c };
-    const now = this.now();
-    const next: CaseRecord = { ...c, status: 'claimed', staffId, staffName, claimedAt: now, silentReminders: 0, writeToken: token(), updatedAt: now };
-    const batch = new GuardedBatch(c.id, next.writeToken, now).audit('claimed', staffId);
-    this.caseEvents(batch, next, 'case.claimed');
-    this.systemMessage(batch, next, askerTexts.claimed(staffName)).touchConversation(c.conversationId);
-    const won = await this.cases.change(
-      sql("UPDATE cases SET status = 'claimed', staff_id = ?, staff_name = ?, claimed_at = ?, silent_reminders = 0, write_token = ?, updated_at = ? WHERE id = ? AND status = 'open'",
-        staffId, staffName, now, next.writeToken, now, c.id),
-      batch,
-    );
-    if (!won) {
-      const current = (await this.cases.get(c.id))!;
-      if (current.status === 'claimed' && current.staffId === staffId) return current;
-      return { error: current.status === 'closed' ? 'closed' : 'already_claimed', case: current };
+  /**
+   * Checks `action` against the lifecycle table and writes the change with its audit entry and
+   * events, guarded by the row's write token. A concurrent change (a reminder, a rival claim)
+   * makes the guard fail; then the case is read again and checked again, so the table decides.
+   */
+  private async transition(idOrNumber: string, action: CaseAction, actor: Actor, change: (c: CaseRecord, now: number) => Change, target?: string): Promise<CaseRecord | Failure> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const c = await this.cases.get(idOrNumber);
+      if (!c) return { error: 'not_found' };
+      const now = this.now();
+      const check = checkTransition(c, action, actor, { now, retentionMs: this.settings.retentionCaseMs, target });
+      if (!check.ok) return { error: check.error, case: c };
+      if (check.unchanged) return c;
+      const made = change(c, now);
+      const next: CaseRecord = { ...made.next, status: check.to, writeToken: token(), updatedAt: now };
+      const batch = new GuardedBatch(c.id, next.writeToken, now).audit(made.audit, actor.staffId, made.detail ?? null);
+      this.caseEvents(batch, next, made.feedType, made.extra);
+      if (made.askerText) this.systemMessage(batch, next, made.askerText);
+      batch.touchConversation(c.conversationId);
+      const won = await this.cases.changeOnce(this.cases.lifecycleUpdate(next, c.writeToken), batch);
+      if (won === 'duplicate') return { error: 'invalid', case: c, message: 'Zu diesem Gespräch läuft schon eine andere Anfrage.' };
+      if (won) {
+        this.notify(c.conversationId);
+        return next;
+      }
     }
-    this.notify(c.conversationId);
-    return next;
+    return { error: 'invalid', message: 'Der Fall wurde gerade mehrfach gleichzeitig geändert; bitte noch einmal versuchen.' };
   }
 
-  async release(idOrNumber: string, staffId: string): Promise<CaseRecord | Failure> {
-    const c = await this.cases.get(idOrNumber);
-    if (!c) return { error: 'not_found' };
-    if (c.status !== 'claimed') return { error: c.status === 'closed' ? 'closed' : 'not_claimed', case: c };
-    if (c.staffId !== staffId) return { error: 'not_holder', case: c };
-    const now = this.now();
-    const next: CaseRecord = { ...c, status: 'open', staffId: null, staffName: null, unclaimedReminders: 0, writeToken: token(), updatedAt: now };
-    const batch = new GuardedBatch(c.id, next.writeToken, now).audit('released', staffId);
-    this.caseEvents(batch, next, 'case.released', { previousStaffId: staffId });
-    this.systemMessage(batch, next, askerTexts.released).touchConversation(c.conversationId);
-    const won = await this.cases.change(
-      sql("UPDATE cases SET status = 'open', staff_id = NULL, staff_name = NULL, unclaimed_reminders = 0, last_reminder_at = NULL, write_token = ?, updated_at = ? WHERE id = ? AND status = 'claimed' AND staff_id = ?",
-        next.writeToken, now, c.id, staffId),
-      batch,
-    );
-    if (!won) return { error: 'not_holder', case: (await this.cases.get(c.id))! };
-    this.notify(c.conversationId);
-    return next;
+  claim(idOrNumber: string, actor: StaffActor): Promise<CaseRecord | Failure> {
+    return this.transition(idOrNumber, 'claim', actor, (c, now) => {
+      const next = { ...c, staffId: actor.staffId, staffName: actor.staffName, staffAlias: actor.staffAlias ?? null, claimedAt: now, silentReminders: 0 };
+      // handOver: the case was held before (released, now claimed again), so its room already exists.
+      return { next, audit: 'claimed', feedType: 'case.claimed', extra: { previousStaffId: null, handOver: c.claimedAt !== null }, askerText: askerTexts.claimed(aliasOf(next)) };
+    });
+  }
+
+  release(idOrNumber: string, staffId: string): Promise<CaseRecord | Failure> {
+    return this.transition(idOrNumber, 'release', { staffId }, (c) => ({
+      next: { ...c, staffId: null, staffName: null, staffAlias: null, unclaimedReminders: 0, lastReminderAt: null },
+      audit: 'released', feedType: 'case.released', extra: { previousStaffId: staffId }, askerText: askerTexts.released,
+    }));
+  }
+
+  /** The holder hands the case to a colleague, or (`lead`) a lead takes it from an absent holder. */
+  transfer(idOrNumber: string, actor: Actor, to: { staffId: string; staffName: string; staffAlias?: string }): Promise<CaseRecord | Failure> {
+    // Taking a case to oneself is a take-over (leads only); giving it to someone else a transfer (holder only).
+    const action: CaseAction = actor.staffId === to.staffId ? 'take_over' : 'transfer';
+    return this.transition(idOrNumber, action, actor, (c, now) => {
+      const next = { ...c, staffId: to.staffId, staffName: to.staffName, staffAlias: to.staffAlias ?? null, claimedAt: now, silentReminders: 0 };
+      return {
+        next, audit: action === 'take_over' ? 'taken_over' : 'transferred', detail: `${c.staffId} → ${to.staffId}`, feedType: 'case.transferred',
+        extra: { previousStaffId: c.staffId, previousStaffName: c.staffName, by: actor.staffId }, askerText: askerTexts.handedOver(aliasOf(next)),
+      };
+    }, to.staffId);
   }
 
   async close(idOrNumber: string, input: { staffId: string; topic?: string; outcome?: string; note?: string }): Promise<CaseRecord | Failure> {
     if (input.topic && !isTopic(input.topic)) return { error: 'invalid', message: `Unbekanntes Thema: ${input.topic}` };
     if (input.outcome && !isOutcome(input.outcome)) return { error: 'invalid', message: `Unbekanntes Ergebnis: ${input.outcome}` };
+    return this.transition(idOrNumber, 'close', { staffId: input.staffId }, (c, now) => {
+      const next = { ...c, closedAt: now, closedBy: input.staffId, topic: input.topic ?? c.topic, outcome: input.outcome ?? null, note: input.note?.trim() || c.note };
+      return { next, audit: 'closed', detail: [next.topic, next.outcome].filter(Boolean).join(', ') || null, feedType: 'case.closed', askerText: askerTexts.closed };
+    });
+  }
+
+  /** A closed case taken up again (within the retention period) by the staff member who reopens it. */
+  async reopen(idOrNumber: string, actor: StaffActor): Promise<CaseRecord | Failure> {
+    const c = await this.cases.get(idOrNumber);
+    if (c && !(await this.cases.conversationExists(c.conversationId))) {
+      return { error: 'expired', case: c, message: 'Das Gespräch zu diesem Fall ist schon gelöscht.' };
+    }
+    return this.transition(idOrNumber, 'reopen', actor, (k, now) => {
+      const next = {
+        ...k, staffId: actor.staffId, staffName: actor.staffName, staffAlias: actor.staffAlias ?? null, claimedAt: now, closedAt: null, closedBy: null,
+        outcome: null, reopenedAt: now, silentReminders: 0,
+      };
+      return { next, audit: 'reopened', feedType: 'case.reopened', extra: { previousStaffId: null }, askerText: askerTexts.reopened(k.number, aliasOf(next)) };
+    });
+  }
+
+  /** An internal note: kept with the case (audit trail, deleted with it), never shown to the asker. */
+  async addNote(idOrNumber: string, staffId: string, text: string): Promise<{ at: number } | Failure> {
     const c = await this.cases.get(idOrNumber);
     if (!c) return { error: 'not_found' };
-    if (c.status === 'closed') return { error: 'closed', case: c };
-    // An open case may be closed by any staff member (e.g. a test or a duplicate); a claimed one only by its holder.
-    if (c.status === 'claimed' && c.staffId !== input.staffId) return { error: 'not_holder', case: c };
     const now = this.now();
-    const next: CaseRecord = {
-      ...c, status: 'closed', closedAt: now, closedBy: input.staffId, topic: input.topic ?? c.topic, outcome: input.outcome ?? null,
-      note: input.note?.trim() || null, writeToken: token(), updatedAt: now,
-    };
-    const batch = new GuardedBatch(c.id, next.writeToken, now).audit('closed', input.staffId, [next.topic, next.outcome].filter(Boolean).join(', ') || null);
-    this.caseEvents(batch, next, 'case.closed');
-    this.systemMessage(batch, next, askerTexts.closed).touchConversation(c.conversationId);
-    const won = await this.cases.change(
-      sql('UPDATE cases SET status = \'closed\', closed_at = ?, closed_by = ?, topic = ?, outcome = ?, note = ?, write_token = ?, updated_at = ? WHERE id = ? AND status = ? AND COALESCE(staff_id, \'\') = ?',
-        now, input.staffId, next.topic, next.outcome, next.note, next.writeToken, now, c.id, c.status, c.staffId ?? ''),
-      batch,
-    );
-    if (!won) {
-      const current = (await this.cases.get(c.id))!;
-      return { error: current.status === 'closed' ? 'closed' : 'not_holder', case: current };
-    }
-    this.notify(c.conversationId);
-    return next;
+    const t = token();
+    const batch = new GuardedBatch(c.id, t, now).audit('note', staffId, text.trim().slice(0, 2000));
+    await this.cases.change(sql('UPDATE cases SET write_token = ? WHERE id = ?', t, c.id), batch);
+    return { at: now };
   }
 
   /** A staff member's message to the asker; idempotent per clientId (the Matrix event id). */
-  async staffMessage(idOrNumber: string, input: { staffId: string; staffName: string; text: string; clientId: string }): Promise<{ messageId: string; duplicate: boolean } | Failure> {
+  async staffMessage(idOrNumber: string, input: { staffId: string; staffName: string; text: string; clientId: string; corrects?: string }): Promise<{ messageId: string; duplicate: boolean; corrected?: boolean } | Failure> {
     const c = await this.cases.get(idOrNumber);
     if (!c) return { error: 'not_found' };
     if (c.status !== 'claimed') return { error: c.status === 'closed' ? 'closed' : 'not_claimed', case: c };
+    // Only the holder speaks to the asker: after a hand-over the previous holder can no longer.
+    if (c.staffId !== input.staffId) return { error: 'not_holder', case: c };
     const now = this.now();
     const id = this.id();
+    // A Matrix edit: the asker gets the new text marked as a correction of the earlier message.
+    const original = input.corrects ? await this.cases.messageByClientId(c.conversationId, input.corrects) : undefined;
+    const corrects = original?.author === 'staff' ? original.id : undefined;
+    const text = corrects ? askerTexts.correction(input.text) : input.text;
     // Guarded on "still claimed": a reminder or rating changing the token must not drop a message.
     const batch = new GuardedBatch(c.id, null, now)
-      .message(c.conversationId, { id, author: 'staff', text: input.text, clientId: input.clientId, extra: { staffName: input.staffName, staffId: input.staffId } })
+      .message(c.conversationId, { id, author: 'staff', text, clientId: input.clientId, extra: { ...(c.staffAlias ? { staffName: c.staffAlias } : {}), ...(corrects ? { corrects } : {}) } })
       .touchConversation(c.conversationId);
     const result = await this.cases.changeOnce(
-      sql("UPDATE cases SET first_response_at = COALESCE(first_response_at, ?), last_staff_message_at = ?, silent_reminders = 0 WHERE id = ? AND status = 'claimed'",
-        now, now, c.id),
+      sql("UPDATE cases SET first_response_at = COALESCE(first_response_at, ?), last_staff_message_at = ?, silent_reminders = 0 WHERE id = ? AND status = 'claimed' AND staff_id = ?",
+        now, now, c.id, input.staffId),
       batch,
     );
     if (result === 'duplicate') {
@@ -206,7 +262,30 @@ export class EscalationService {
     }
     if (!result) return { error: 'not_claimed', case: (await this.cases.get(c.id))! };
     this.notify(c.conversationId);
-    return { messageId: id, duplicate: false };
+    return { messageId: id, duplicate: false, ...(corrects ? { corrected: true } : {}) };
+  }
+
+  /**
+   * A staff member deleted (redacted) a message in Matrix: its text is replaced in the stored
+   * conversation (a reload no longer shows it) and the asker gets a note that it was withdrawn.
+   * Repeating it changes nothing.
+   */
+  async withdrawStaffMessage(idOrNumber: string, clientId: string): Promise<{ messageId: string; duplicate: boolean } | Failure> {
+    const c = await this.cases.get(idOrNumber);
+    if (!c) return { error: 'not_found' };
+    const m = await this.cases.messageByClientId(c.conversationId, clientId);
+    if (!m || m.author !== 'staff') return { error: 'no_message', case: c };
+    if (m.text === askerTexts.withdrawnText) return { messageId: m.id, duplicate: true };
+    const now = this.now();
+    const t = token();
+    const batch = new GuardedBatch(c.id, t, now)
+      .replaceMessageText(m.id, askerTexts.withdrawnText)
+      .event({ conversationId: c.conversationId, type: 'message.withdrawn', payload: { id: m.id, text: askerTexts.withdrawnText } })
+      .audit('message.withdrawn', null, m.id);
+    this.systemMessage(batch, c, askerTexts.withdrawn(m.createdAt, this.hours.timeZone)).touchConversation(c.conversationId);
+    await this.cases.change(sql('UPDATE cases SET write_token = ? WHERE id = ?', t, c.id), batch);
+    this.notify(c.conversationId);
+    return { messageId: m.id, duplicate: false };
   }
 
   /**
@@ -214,25 +293,31 @@ export class EscalationService {
    * conversation's case, the (already redacted) message goes to them and the Lotse stays silent.
    * Returns undefined when no case is claimed, so the Lotse answers as usual.
    */
-  async relayUserMessage(conversationId: string, text: string, clientId: string | null): Promise<{ messageId: string; caseId: string; duplicate: boolean } | undefined> {
+  async relayUserMessage(conversationId: string, text: string, clientId: string | null, acute?: { reply: unknown; text: string }): Promise<{ messageId: string; replyId: string; caseId: string; duplicate: boolean } | undefined> {
     const c = await this.cases.activeForConversation(conversationId);
     if (!c || c.status !== 'claimed') return undefined;
     const now = this.now();
     const id = this.id();
+    const replyId = acute ? this.id() : '';
+    // An acute message is flagged on the way to the holder, and the emergency block the asker saw
+    // is stored as the Lotse's reply, so that a reload still shows it.
     const batch = new GuardedBatch(c.id, null, now)
-      .message(conversationId, { id, author: 'user', text, clientId })
-      .touchConversation(conversationId);
+      .message(conversationId, { id, author: 'user', text, clientId, extra: acute ? { triage: 'acute' } : undefined });
+    if (acute) batch.message(conversationId, { id: replyId, author: 'assistant', text: acute.text, clientId: null, reply: acute.reply, replyTo: id });
+    batch.touchConversation(conversationId);
     const result = await this.cases.changeOnce(
-      sql("UPDATE cases SET last_user_message_at = ? WHERE id = ? AND status = 'claimed'", now, c.id),
+      acute
+        ? sql("UPDATE cases SET last_user_message_at = ?, acute_at = ?, acute_reminded = 0 WHERE id = ? AND status = 'claimed'", now, now, c.id)
+        : sql("UPDATE cases SET last_user_message_at = ? WHERE id = ? AND status = 'claimed'", now, c.id),
       batch,
     );
     if (result === 'duplicate') {
-      const earlier = await this.deps.db.first<{ id: string }>('SELECT id FROM messages WHERE conversation_id = ? AND client_id = ?', [conversationId, clientId]);
-      return { messageId: earlier?.id ?? '', caseId: c.id, duplicate: true };
+      const earlier = await this.cases.messageByClientId(conversationId, clientId ?? '');
+      return { messageId: earlier?.id ?? '', replyId: '', caseId: c.id, duplicate: true };
     }
     if (!result) return undefined; // closed or released in the meantime: the Lotse answers
     this.notify(conversationId);
-    return { messageId: id, caseId: c.id, duplicate: false };
+    return { messageId: id, replyId, caseId: c.id, duplicate: false };
   }
 
   /** True while a staff member holds the conversation (the Lotse must not answer). */
@@ -261,16 +346,43 @@ export class EscalationService {
   /** Writes due reminders; run every minute (Node timer or Workers cron). Returns how many. */
   async tick(): Promise<number> {
     const now = this.now();
-    if (!isOpen(this.hours, now)) return 0;
+    let sent = isOpen(this.hours, now) ? (await this.morningDigest(now)) + (await this.officeReminders(now)) : 0;
+    for (const c of await this.cases.list('claimed', 500)) {
+      // Acute danger does not wait for office hours: the queue room hears of it when the holder has not answered.
+      if (!c.acuteAt || c.acuteReminded || (c.lastStaffMessageAt ?? 0) >= c.acuteAt) continue;
+      if (now - c.acuteAt < this.settings.remindAcuteMinutes * MINUTE) continue;
+      if (await this.remind(c, 'acute', 'queue', Math.round((now - c.acuteAt) / MINUTE), false)) sent++;
+    }
+    return sent;
+  }
+
+  /**
+   * The first tick of an office day: one overview of the cases that came in while the office was
+   * closed and still wait, so that the morning starts with a list instead of single reminders.
+   */
+  private async morningDigest(now: number): Promise<number> {
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: this.hours.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+    if (await this.cases.digestDone(day)) return 0;
+    const waiting = (await this.cases.list('open', 500)).filter((c) => c.openedOutsideHours);
+    // This event belongs to no case, so no case purge removes it: it carries numbers and labels only, never the question.
+    const payload = waiting.length
+      ? { day, cases: waiting.map((c) => { const k = this.summary(c); return { id: k.id, number: k.number, urgency: k.urgency, createdAt: k.createdAt, labels: k.labels }; }) }
+      : undefined;
+    const won = await this.cases.recordDigest(day, now, payload);
+    if (won && payload) this.notify(null);
+    return won && payload ? 1 : 0;
+  }
+
+  /** Unclaimed and silent cases; these count office time only. */
+  private async officeReminders(now: number): Promise<number> {
     let sent = 0;
-    const minute = 60_000;
     for (const c of await this.cases.list('open', 500)) {
       if (c.unclaimedReminders >= this.settings.maxUnclaimedReminders) continue;
       const factor = c.urgency === 'urgent' ? 0.5 : 1;
       const since = c.lastReminderAt ?? c.createdAt;
       const waited = openMillisBetween(this.hours, since, now);
-      if (waited < this.settings.remindUnclaimedMinutes * minute * factor) continue;
-      const minutes = Math.round((now - c.createdAt) / minute);
+      if (waited < this.settings.remindUnclaimedMinutes * MINUTE * factor) continue;
+      const minutes = Math.round((now - c.createdAt) / MINUTE);
       if (await this.remind(c, 'unclaimed', 'queue', minutes, c.unclaimedReminders === 0)) sent++;
     }
     for (const c of await this.cases.list('claimed', 500)) {
@@ -279,20 +391,20 @@ export class EscalationService {
       const waitingSince = c.lastUserMessageAt && c.lastUserMessageAt > staffLast ? c.lastUserMessageAt : c.lastStaffMessageAt ? undefined : c.claimedAt!;
       if (waitingSince === undefined) continue;
       const since = c.silentReminders > 0 && c.lastReminderAt ? c.lastReminderAt : waitingSince;
-      if (openMillisBetween(this.hours, since, now) < this.settings.remindSilentMinutes * minute) continue;
-      const minutes = Math.round((now - waitingSince) / minute);
+      if (openMillisBetween(this.hours, since, now) < this.settings.remindSilentMinutes * MINUTE) continue;
+      const minutes = Math.round((now - waitingSince) / MINUTE);
       if (await this.remind(c, 'silent', c.silentReminders === 0 ? 'staff' : 'queue', minutes, false)) sent++;
     }
     return sent;
   }
 
-  private async remind(c: CaseRecord, kind: 'unclaimed' | 'silent', target: 'queue' | 'staff', minutes: number, tellAsker: boolean): Promise<boolean> {
+  private async remind(c: CaseRecord, kind: 'unclaimed' | 'silent' | 'acute', target: 'queue' | 'staff', minutes: number, tellAsker: boolean): Promise<boolean> {
     const now = this.now();
     const t = token();
-    const column = kind === 'unclaimed' ? 'unclaimed_reminders' : 'silent_reminders';
-    const count = kind === 'unclaimed' ? c.unclaimedReminders : c.silentReminders;
+    const column = kind === 'unclaimed' ? 'unclaimed_reminders' : kind === 'silent' ? 'silent_reminders' : 'acute_reminded';
+    const count = kind === 'unclaimed' ? c.unclaimedReminders : kind === 'silent' ? c.silentReminders : 0;
     const batch = new GuardedBatch(c.id, t, now).audit(`reminder.${kind}`, null, target);
-    batch.event({ conversationId: null, type: 'case.reminder', payload: { case: toSummary(c), kind, target, minutes } });
+    batch.event({ conversationId: null, type: 'case.reminder', payload: { case: this.summary(c), kind, target, minutes } });
     if (tellAsker) this.systemMessage(batch, c, askerTexts.stillWaiting(this.routes()));
     const won = await this.cases.change(
       sql(`UPDATE cases SET ${column} = ${column} + 1, last_reminder_at = ?, write_token = ?, updated_at = ? WHERE id = ? AND status = ? AND ${column} = ?`,
@@ -302,6 +414,11 @@ export class EscalationService {
     if (won) this.notify(tellAsker ? c.conversationId : null);
     return won;
   }
+}
+
+/** The name the asker sees for the holder. */
+function aliasOf(c: CaseRecord): string {
+  return c.staffAlias ?? DEFAULT_STAFF_ALIAS;
 }
 
 export function isFailure(value: unknown): value is Failure {

@@ -3,6 +3,10 @@
 
 export type Role = 'kita' | 'schule' | 'gesundheit' | 'jugendhilfe' | 'verein' | 'andere';
 export const ROLES: readonly Role[] = ['kita', 'schule', 'gesundheit', 'jugendhilfe', 'verein', 'andere'];
+/** The roles in German, as staff read them. */
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  kita: 'Kita oder Kindertagespflege', schule: 'Schule', gesundheit: 'Gesundheitswesen', jugendhilfe: 'Kinder- und Jugendhilfe', verein: 'Verein oder Ehrenamt', andere: 'anderes Arbeitsfeld',
+};
 
 /** `accessed`: when the source was consulted (also in an archived copy); `retrieved`: when the live page itself was retrieved. */
 export type Source = { title: string; url: string; accessed: string; retrieved?: string };

@@ -57,7 +57,7 @@ describe('escalation in the web chat', () => {
     expect(statusBox!.y).toBeLessThan(inputBox!.y);
 
     // A staff member claims the case and writes; the page shows both live.
-    expect((await staff('POST', `/api/staff/cases/${caseId}/claim`, { staffId: '@anna:localhost', staffName: 'Frau Beispiel' })).status).toBe(200);
+    expect((await staff('POST', `/api/staff/cases/${caseId}/claim`, { staffId: '@anna:localhost', staffName: 'Anna Beispiel', staffAlias: 'Frau Beispiel' })).status).toBe(200);
     await expect.poll(() => status.innerText()).toMatch(/Frau Beispiel von der Kontaktstelle ist jetzt da/);
     const staffText = 'Guten Tag, hier ist die Kontaktstelle. <b>Wie</b> kann ich helfen?';
     expect((await staff('POST', `/api/staff/cases/${caseId}/messages`, { staffId: '@anna:localhost', staffName: 'Frau Beispiel', text: staffText, clientId: 'staff-1' })).status).toBe(201);

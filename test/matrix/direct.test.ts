@@ -23,7 +23,8 @@ beforeAll(async () => {
   service = await startService();
   queueRoom = await staffA.createRoom({ name: 'Warteschlange (Direktchat)', invite: [botId] });
   const app = service.lotse.app;
-  bot = await startBot(botEnv(synapse, queueRoom), { fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) });
+  // Anna appears to professionals under her configured first name only.
+  bot = await startBot(botEnv(synapse, queueRoom, { MATRIX_STAFF_ALIASES: `${synapse.users.staffA.userId}=Anna` }), { fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) });
 });
 
 afterAll(async () => {
@@ -85,8 +86,8 @@ describe('direct chat with the bot', () => {
     // Staff claim: the professional is told who is there; the transcript in the room is redacted.
     const claim = await staffA.sendText(queueRoom, `!übernehmen ${number}`);
     await staffA.waitFor(queueRoom, isReplyTo(claim), 20_000, 'claim reply');
-    await professional.waitFor(dm, fromBot(/Anna Testmann von der Kontaktstelle Kinderschutz ist jetzt für Sie da/), 20_000, 'claimed in DM');
-    const room = await waitUntil(async () => (await staffA.invites())[0], 20_000, 'case room invite');
+    await professional.waitFor(dm, fromBot(/^Anna von der Kontaktstelle Kinderschutz ist jetzt für Sie da/), 20_000, 'claimed in DM');
+    const room = await waitUntil(() => staffA.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
     await staffA.join(room);
     const transcript = await staffA.waitFor(room, fromBot(/Bisheriger Verlauf/), 20_000, 'transcript');
     expect(transcript.content.body).toContain('[Name]');
@@ -94,7 +95,7 @@ describe('direct chat with the bot', () => {
 
     // Both ways: staff → DM, DM → case room (the Lotse stays silent meanwhile).
     await staffA.sendText(room, 'Guten Tag, hier ist Anna. Wie alt ist das Kind?');
-    const staffInDm = await professional.waitFor(dm, fromBot(/^Anna Testmann: Guten Tag, hier ist Anna/), 20_000, 'staff message in DM');
+    const staffInDm = await professional.waitFor(dm, fromBot(/^Anna: Guten Tag, hier ist Anna/), 20_000, 'staff message in DM');
     const reply = await professional.sendText(dm, 'Das Kind ist vier. Die Mutter heißt Petra Musterfrau.');
     const relayed = await staffA.waitFor(room, fromBot(/Das Kind ist vier/), 20_000, 'relayed into case room');
     expect(relayed.content.body).not.toContain('Petra');

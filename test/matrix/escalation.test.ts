@@ -54,17 +54,19 @@ describe('escalation through Matrix', () => {
     expect(number).toMatch(/^KS-\d{4}-\d{4}$/);
     await asker.sse!.waitFor((e) => e.event === 'case' && e.data.case.status === 'open', 10_000, 'case open on SSE');
 
-    // One notice, without the contact or any text of the asker.
+    // One notice with the (redacted) question and the case in German words, never the contact.
     const notice = await staffA.waitFor(queueRoom, noticeFor(number), 20_000, 'queue notice');
-    expect(notice.content.body).toContain('kita');
+    expect(notice.content.body).toContain('Bereich: Kita oder Kindertagespflege');
+    expect(notice.content.body).toContain('Region: Landeshauptstadt Schwerin');
+    expect(notice.content.body).toContain('Frage: „Eine Erzieherin macht sich Sorgen wegen blauer Flecken');
+    expect(notice.content.body).toContain('Rückrufnummer: angegeben');
     expect(notice.content.body).not.toContain('0385');
-    expect(notice.content.body).not.toContain('Flecken');
 
     // Staff B claims with ✋; staff A is too late with the command.
     await staffB.react(queueRoom, notice.event_id, '✋️');
-    const invite = await waitUntil(async () => (await staffB.invites())[0], 20_000, 'case room invite');
+    const invite = await waitUntil(() => staffB.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
     await staffB.join(invite);
-    await asker.sse!.waitFor((e) => e.event === 'case' && e.data.case.status === 'claimed' && e.data.case.staffName === 'Bernd Probst', 10_000, 'claimed on SSE');
+    await asker.sse!.waitFor((e) => e.event === 'case' && e.data.case.status === 'claimed' && e.data.case.staffName === undefined, 10_000, 'claimed on SSE');
     const late = await staffA.sendText(queueRoom, `!übernehmen ${number}`);
     const refusal = await staffA.waitFor(queueRoom, isReplyTo(late), 20_000, 'refusal');
     expect(refusal.content.body).toContain('hat bereits Bernd Probst übernommen');
@@ -81,6 +83,9 @@ describe('escalation through Matrix', () => {
     await staffB.sendText(invite, 'Guten Tag, hier ist Bernd.', { format: 'org.matrix.custom.html', formatted_body: '<p>Guten Tag, <b>hier ist Bernd</b>.</p>' });
     const staffMessage = await asker.sse!.waitFor((e) => e.event === 'message' && e.data.author === 'staff', 20_000, 'staff message on SSE');
     expect(staffMessage.data.text).toBe('Guten Tag, hier ist Bernd.');
+    // Without a configured alias the asker reads "Fachkraft der Kontaktstelle", never the Matrix name or id.
+    expect(staffMessage.data.staffName).toBeUndefined();
+    expect(JSON.stringify(asker.sse!.events)).not.toMatch(/Probst|@[a-z]+:localhost/);
 
     const answer = await asker.ask('Danke! <script>alert(1)</script> Wie gehe ich weiter vor?');
     expect(answer.status).toBe(200);

@@ -158,7 +158,8 @@ describe('a permanent Matrix error does not take the service down', () => {
     const asker = await new WebAsker(lotse.url).start();
     cleanup.push(() => asker.close());
     const number: string = (await asker.escalate()).json.case.number;
-    const health = await lotse.waitForHealth((m) => m?.deadLetters === 1, 30_000, 'dead letter after kick');
+    // The feed may set the case aside a moment before the sync has seen the kick: wait for both.
+    const health = await lotse.waitForHealth((m) => m?.deadLetters === 1 && /nicht mehr Mitglied/.test(m.reason ?? ''), 30_000, 'dead letter after kick');
     expect(health.matrix).toMatchObject({ state: 'degraded', reason: expect.stringContaining('nicht mehr Mitglied') });
     expect(lotse.lines.find((l) => l.includes('dead letter #1'))).toContain('staff NOT told in Matrix');
 

@@ -82,7 +82,7 @@ describe('Workers specifics', () => {
     const url = `${worker.url}/api/conversations/${conversation.id}/events?token=${conversation.token}`;
     const seen = await readSse(url, { count: 1 });
     const staffActs = async () => {
-      expect((await staff('POST', `/api/staff/cases/${caseId}/claim`, { staffId: '@fachkraft:test', staffName: 'Frau Beispiel' })).status).toBe(200);
+      expect((await staff('POST', `/api/staff/cases/${caseId}/claim`, { staffId: '@fachkraft:test', staffName: 'Anna Beispiel', staffAlias: 'Frau Beispiel' })).status).toBe(200);
       expect((await staff('POST', `/api/staff/cases/${caseId}/messages`, { staffId: '@fachkraft:test', staffName: 'Frau Beispiel', text: 'Ich bin jetzt für Sie da.', clientId: 'bot-1' })).status).toBe(201);
     };
     for (let reads = 0, acted = false; reads < 10 && !seen.some((e) => e.event === 'message' && JSON.parse(e.data).author === 'staff'); reads++) {

@@ -17,14 +17,17 @@ export function caseDetailHandler(s: BotServices) {
     if (!ref) return ctx.reply(t.whichCase);
     try {
       const c = await s.lotse.case(ref);
-      const notice = t.notice(c);
-      // The callback contact and the transcript stay in the case's own room, never the shared queue.
+      // The same summary as the queue notice, with the waiting time as of now.
+      const notice = t.notice(c, Date.now());
+      // The callback contact, internal notes and the transcript stay in the case's own room, never the shared queue.
       const inOwnRoom = s.state.caseIdForRoom(ctx.roomId) === c.id;
       const contact = inOwnRoom && c.contact ? `\nRückruf: ${c.contact}` : '';
-      const head = `${notice.body}\nEröffnet ${formatTime(c.createdAt)}${c.claimedAt ? ` · übernommen ${formatTime(c.claimedAt)}` : ''}${c.closedAt ? ` · abgeschlossen ${formatTime(c.closedAt)}` : ''}${contact}`;
+      const notes = inOwnRoom && c.notes?.length ? `\nNotizen:\n${c.notes.map((n) => `- ${formatTime(n.at)}: ${n.text}`).join('\n')}` : '';
+      const rating = c.rating ? `\nBewertung der anfragenden Person: ${c.rating.startsWith('up') ? '👍' : '👎'}${c.rating.includes(':') ? ` „${c.rating.slice(c.rating.indexOf(':') + 1).trim()}“` : ''}` : '';
+      const head = `${notice.body}\n${c.claimedAt ? `übernommen ${formatTime(c.claimedAt)}` : 'noch nicht übernommen'}${c.closedAt ? ` · abgeschlossen ${formatTime(c.closedAt)}` : ''}${contact}${rating}${notes}`;
       const transcript = inOwnRoom
         ? c.transcript.slice(-10).map((m) => `${t.authorLabel[m.author] ?? m.author}: ${m.text}`).join('\n')
-        : 'Verlauf und Rückrufnummer zeige ich nur im Fallraum.';
+        : 'Verlauf, Notizen und Rückrufnummer zeige ich nur im Fallraum.';
       await ctx.reply(`${head}\n\n${transcript}`, `<p>${esc(head).replace(/\n/g, '<br>')}</p><blockquote>${esc(transcript).replace(/\n/g, '<br>')}</blockquote>`);
     } catch (error) {
       if (error instanceof LotseError && error.httpStatus === 404) return ctx.reply(t.unknownCase(ref));

@@ -11,7 +11,7 @@ async function claim(s: BotServices, caseRef: string, sender: string, reply: (te
   const staffName = await s.displayName(sender);
   s.log.debug(`claim ${caseRef} by ${staffName}`);
   try {
-    const c = await s.lotse.claim(caseRef, sender, staffName);
+    const c = await s.lotse.claim(caseRef, sender, staffName, s.aliasFor(sender));
     s.log.debug(`claimed ${c.number}`);
     await reply(t.claimed(c.number));
   } catch (error) {
@@ -21,7 +21,7 @@ async function claim(s: BotServices, caseRef: string, sender: string, reply: (te
     const c = await s.lotse.case(caseRef);
     if (c.status === 'closed') return reply(t.caseClosedAlready(c.number));
     if (c.staffId === sender) return reply(t.alreadyYours(c.number));
-    await reply(t.alreadyClaimed(c.number, c.staffName ?? 'eine andere Fachkraft'));
+    await reply(t.alreadyClaimed(c.number, c.staffName ?? 'eine andere Fachkraft') + (s.isLead(sender) ? ` Als Leitung übernehmen Sie ihn mit „!leitung ${c.number}“.` : ''));
   }
 }
 
@@ -48,7 +48,8 @@ export function releaseCommand(s: BotServices) {
     if (!ref) return ctx.reply(t.whichCase);
     try {
       const c = await s.lotse.release(ref, ctx.sender);
-      await ctx.reply(t.released(c.number));
+      // In the case's own room the feed posts the same sentence; saying it twice reads like a glitch.
+      if (s.state.caseIdForRoom(ctx.roomId) !== c.id) await ctx.reply(t.released(c.number));
     } catch (error) {
       return replyCaseConflict(s, ctx, ref, error);
     }

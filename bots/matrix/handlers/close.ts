@@ -11,6 +11,10 @@ export function closeCommand(s: BotServices) {
     const explicit = argv[0] && CASE_NUMBER.test(argv[0]) ? argv.shift() : undefined;
     const ref = s.resolveCaseRef({ arg: explicit, roomId: ctx.roomId, inReplyTo: ctx.inReplyTo });
     if (!ref) return ctx.reply(t.whichCase);
+    // In a case room, closing acts on that room's case; another number is refused, not obeyed.
+    const roomCase = s.state.caseIdForRoom(ctx.roomId);
+    const roomNumber = roomCase ? s.state.data.cases[roomCase]?.number : undefined;
+    if (roomNumber && explicit && explicit.toUpperCase() !== roomNumber) return ctx.reply(t.wrongRoomClose(roomNumber, explicit.toUpperCase()));
     const options = await s.lotse.closeOptions();
     const topic = options.topics.find((o) => o.id === argv[0]?.toLowerCase());
     const outcome = options.outcomes.find((o) => o.id === argv[topic ? 1 : 0]?.toLowerCase());

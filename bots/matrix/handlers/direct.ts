@@ -98,8 +98,13 @@ export function askLotse(s: BotServices) {
       if (answer === 'no') return void (await ctx.reply(t.dmConsentAgain));
     }
     const result = await withConversation(s, ctx, (c) => s.lotse.ask(c.conversationId, c.token, ctx.body, ctx.eventId));
-    // No reply while a staff member holds the case: the message went to them instead.
-    if (!result || result.reply.kind === 'relayed') return;
+    // No reply while a staff member holds the case: the message went to them instead — except
+    // the emergency block for acute danger, which the professional must see here at once.
+    if (!result) return;
+    if (result.reply.kind === 'relayed') {
+      if (result.reply.text) await ctx.reply(renderReply(result.reply, s.lotse.baseUrl).body, renderReply(result.reply, s.lotse.baseUrl).html);
+      return;
+    }
     const { reply, replyId } = result;
     // The Lotse heard "mit einer Person sprechen": ask for consent right here, "ja" then suffices.
     const handover = reply.kind === 'handover';

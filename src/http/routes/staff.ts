@@ -7,7 +7,8 @@ import type { LiveEvents } from '../../assistant/live-events.ts';
 import { CLOSE_OUTCOMES, CLOSE_TOPICS } from '../../escalation/close-options.ts';
 import { gapsReport, statsReport } from '../../escalation/reports.ts';
 import { FEED_CHANNEL, isFailure, type EscalationService, type Failure } from '../../escalation/service.ts';
-import { toSummary, type CaseRecord } from '../../escalation/types.ts';
+import type { CaseRecord } from '../../escalation/types.ts';
+import { cannedName, type CannedReplies } from '../../escalation/canned-replies.ts';
 import type { Article } from '../../knowledge/types.ts';
 import type { SearchEngine } from '../../search/index.ts';
 import type { AppEnv } from '../env.ts';
@@ -24,6 +25,7 @@ export type StaffDeps = {
   threshold: number;
   /** The knowledge base's articles, for the editorial part of the gaps report. */
   articles: readonly Article[];
+  cannedReplies: CannedReplies;
   listMessages: (conversationId: string) => Promise<Array<{ id: string; author: string; text: string; createdAt: number }>>;
 };
 
@@ -38,10 +40,21 @@ function staffAuth(token: string): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** Longest staff message; longer ones are refused with both numbers, so staff know how much to cut. */
+export const MAX_STAFF_MESSAGE_CHARS = 8000;
 const StaffId = z.string().min(1).max(255);
-const ClaimSchema = z.object({ staffId: StaffId, staffName: z.string().min(1).max(100) });
+const Name = z.string().min(1).max(100);
+const ClaimSchema = z.object({ staffId: StaffId, staffName: Name, staffAlias: Name.optional() });
+const TransferSchema = z.object({ staffId: StaffId, toStaffId: StaffId, toStaffName: Name, toStaffAlias: Name.optional(), lead: z.boolean().optional() });
+const NoteSchema = z.object({ staffId: StaffId, text: z.string().trim().min(1).max(2000) });
+const ReplySchema = z.object({ staffId: StaffId, text: z.string().trim().min(1).max(MAX_STAFF_MESSAGE_CHARS) });
 const ReleaseSchema = z.object({ staffId: StaffId });
-const MessageSchema = z.object({ staffId: StaffId, staffName: z.string().min(1).max(100), text: z.string().trim().min(1).max(8000), clientId: z.string().min(1).max(255) });
+const MessageSchema = z.object({
+  staffId: StaffId, staffName: z.string().min(1).max(100), text: z.string().trim().min(1), clientId: z.string().min(1).max(255),
+  /** clientId of the earlier message this one corrects (a Matrix edit). */
+  corrects: z.string().min(1).max(255).optional(),
+});
+const WithdrawSchema = z.object({ staffId: StaffId, clientId: z.string().min(1).max(255) });
 // An empty or blank field counts as not given (it used to be stored and counted as its own bucket "").
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
 const CloseSchema = z.object({ staffId: StaffId, topic: optionalText(50), outcome: optionalText(50), note: optionalText(1000) });
@@ -68,15 +81,19 @@ function failure(c: Context, f: Failure): Response {
     case 'already_claimed': return apiError(c, 409, 'already_claimed', `${f.case?.number} hat bereits ${who} übernommen.`);
     case 'closed': return apiError(c, 409, 'closed', `${f.case?.number} ist schon abgeschlossen.`);
     case 'not_holder': return apiError(c, 403, 'not_holder', `${f.case?.number} liegt bei ${who}.`);
+    case 'no_message': return apiError(c, 404, 'no_message', 'Diese Nachricht ist nie bei der anfragenden Person angekommen.');
     case 'not_claimed': return apiError(c, 409, 'not_claimed', `${f.case?.number} ist gerade von niemandem übernommen.`);
+    case 'not_lead': return apiError(c, 403, 'not_lead', `${f.case?.number} liegt bei ${who}; übernehmen kann ihn nur eine Leitung.`);
+    case 'not_closed': return apiError(c, 409, 'not_closed', `${f.case?.number} ist nicht abgeschlossen; wieder aufnehmen geht nur bei abgeschlossenen Fällen.`);
+    case 'expired': return apiError(c, 409, 'expired', f.message ?? `${f.case?.number} ist länger abgeschlossen als die Aufbewahrungsfrist und kann nicht wieder aufgenommen werden.`);
+    case 'same_holder': return apiError(c, 400, 'same_holder', `${f.case?.number} liegt schon bei dieser Person.`);
     default: return apiError(c, 400, 'invalid_request', f.message ?? 'Ungültige Anfrage.');
   }
 }
 
-const caseJson = (k: CaseRecord) => ({ case: toSummary(k) });
-
 export function staffRoutes(deps: StaffDeps) {
   const { escalation } = deps;
+  const caseJson = (k: CaseRecord) => ({ case: escalation.summary(k) });
   return (app: OpenAPIHono<AppEnv>) => {
     app.use('/api/staff/*', staffAuth(deps.staffToken));
 
@@ -121,7 +138,7 @@ export function staffRoutes(deps: StaffDeps) {
       const status = c.req.query('status');
       if (status !== undefined && !['open', 'claimed', 'closed'].includes(status)) return apiError(c, 400, 'invalid_request', 'status muss open, claimed oder closed sein.');
       const cases = await escalation.cases.list(status as never);
-      return c.json({ cases: cases.map(toSummary) }, 200);
+      return c.json({ cases: cases.map((k) => escalation.summary(k)) }, 200);
     });
 
     app.get('/api/staff/close-options', (c) => c.json({ topics: CLOSE_TOPICS, outcomes: CLOSE_OUTCOMES }, 200));
@@ -132,14 +149,53 @@ export function staffRoutes(deps: StaffDeps) {
       // Messages are stored redacted; the transcript is what the conversation holds.
       const transcript = (await deps.listMessages(k.conversationId)).map((m) => ({ id: m.id, author: m.author, text: m.text, createdAt: m.createdAt }));
       const audit = await escalation.cases.audit(k.id);
-      return c.json({ case: { ...toSummary(k), contact: k.contact, note: k.note, firstResponseAt: k.firstResponseAt, rating: k.rating, transcript, audit } }, 200);
+      const notes = audit.filter((a) => a.action === 'note').map((a) => ({ by: a.actor, text: a.detail ?? '', at: a.at }));
+      return c.json({ case: { ...escalation.summary(k), contact: k.contact, note: k.note, firstResponseAt: k.firstResponseAt, rating: k.rating, closedBy: k.closedBy, transcript, audit: audit.filter((a) => a.action !== 'note'), notes } }, 200);
     });
 
     app.post('/api/staff/cases/:id/claim', async (c) => {
       const parsed = await body(c, ClaimSchema);
       if (!parsed.ok) return parsed.response;
-      const result = await escalation.claim(c.req.param('id'), parsed.data.staffId, parsed.data.staffName);
+      const result = await escalation.claim(c.req.param('id'), parsed.data);
       return isFailure(result) ? failure(c, result) : c.json(caseJson(result), 200);
+    });
+
+    app.post('/api/staff/cases/:id/transfer', async (c) => {
+      const parsed = await body(c, TransferSchema);
+      if (!parsed.ok) return parsed.response;
+      const { staffId, lead, toStaffId, toStaffName, toStaffAlias } = parsed.data;
+      const result = await escalation.transfer(c.req.param('id'), { staffId, lead }, { staffId: toStaffId, staffName: toStaffName, staffAlias: toStaffAlias });
+      return isFailure(result) ? failure(c, result) : c.json(caseJson(result), 200);
+    });
+
+    app.post('/api/staff/cases/:id/reopen', async (c) => {
+      const parsed = await body(c, ClaimSchema);
+      if (!parsed.ok) return parsed.response;
+      const result = await escalation.reopen(c.req.param('id'), parsed.data);
+      return isFailure(result) ? failure(c, result) : c.json(caseJson(result), 200);
+    });
+
+    app.post('/api/staff/cases/:id/notes', async (c) => {
+      const parsed = await body(c, NoteSchema);
+      if (!parsed.ok) return parsed.response;
+      // Internal notes stay with the case, but like the close note without personal data.
+      const result = await escalation.addNote(c.req.param('id'), parsed.data.staffId, redact(parsed.data.text).text);
+      return isFailure(result) ? failure(c, result) : c.json(result, 201);
+    });
+
+    app.get('/api/staff/replies', async (c) => c.json({ replies: await deps.cannedReplies.list() }, 200));
+
+    app.put('/api/staff/replies/:name', async (c) => {
+      const name = cannedName(c.req.param('name'));
+      if (!name) return apiError(c, 400, 'invalid_request', 'Der Name einer Vorlage besteht aus 1–40 Buchstaben, Ziffern oder Bindestrichen.');
+      const parsed = await body(c, ReplySchema);
+      if (!parsed.ok) return parsed.response;
+      return c.json({ reply: await deps.cannedReplies.set(name, parsed.data.text, parsed.data.staffId) }, 200);
+    });
+
+    app.delete('/api/staff/replies/:name', async (c) => {
+      const removed = await deps.cannedReplies.remove(cannedName(c.req.param('name')) ?? '');
+      return removed ? c.body(null, 204) : apiError(c, 404, 'not_found', 'Diese Vorlage gibt es nicht.');
     });
 
     app.post('/api/staff/cases/:id/release', async (c) => {
@@ -152,9 +208,21 @@ export function staffRoutes(deps: StaffDeps) {
     app.post('/api/staff/cases/:id/messages', async (c) => {
       const parsed = await body(c, MessageSchema);
       if (!parsed.ok) return parsed.response;
+      const length = [...parsed.data.text].length;
+      if (length > MAX_STAFF_MESSAGE_CHARS) {
+        return apiError(c, 400, 'too_long', `Die Nachricht ist zu lang (${length} von höchstens ${MAX_STAFF_MESSAGE_CHARS} Zeichen). Bitte kürzen oder auf zwei Nachrichten verteilen.`);
+      }
       const result = await escalation.staffMessage(c.req.param('id'), parsed.data);
       if (isFailure(result)) return failure(c, result);
       return c.json(result, result.duplicate ? 200 : 201);
+    });
+
+    app.post('/api/staff/cases/:id/messages/withdraw', async (c) => {
+      const parsed = await body(c, WithdrawSchema);
+      if (!parsed.ok) return parsed.response;
+      const result = await escalation.withdrawStaffMessage(c.req.param('id'), parsed.data.clientId);
+      if (isFailure(result)) return failure(c, result);
+      return c.json(result, 200);
     });
 
     app.post('/api/staff/cases/:id/close', async (c) => {

@@ -57,6 +57,22 @@ export class TestMatrixUser {
     return this.send(roomId, { 'm.relates_to': { rel_type: 'm.annotation', event_id: eventId, key } }, 'm.reaction');
   }
 
+  async redact(roomId: string, eventId: string): Promise<string> {
+    const res = await this.request<{ event_id: string }>('PUT', `/rooms/${encodeURIComponent(roomId)}/redact/${encodeURIComponent(eventId)}/${randomUUID()}`, {});
+    return res.event_id;
+  }
+
+  /** Sends an edit (m.replace) of one of this user's messages. */
+  edit(roomId: string, eventId: string, body: string): Promise<string> {
+    return this.send(roomId, { msgtype: 'm.text', body: `* ${body}`, 'm.new_content': { msgtype: 'm.text', body }, 'm.relates_to': { rel_type: 'm.replace', event_id: eventId } });
+  }
+
+  /** What the homeserver's push rules made a notification for this user (newest first); `highlight` = mention. */
+  async notifications(onlyHighlight = false): Promise<Array<{ event: TestEvent; room_id: string; actions: unknown[] }>> {
+    const res = await this.request<{ notifications: Array<{ event: TestEvent; room_id: string; actions: unknown[] }> }>('GET', `/notifications?limit=100${onlyHighlight ? '&only=highlight' : ''}`);
+    return res.notifications;
+  }
+
   /** The room's latest events, oldest first. */
   async messages(roomId: string, limit = 200): Promise<TestEvent[]> {
     const res = await this.request<{ chunk: TestEvent[] }>('GET', `/rooms/${encodeURIComponent(roomId)}/messages?dir=b&limit=${limit}`);
@@ -81,6 +97,21 @@ export class TestMatrixUser {
     const filter = encodeURIComponent(JSON.stringify({ room: { timeline: { limit: 1 } }, presence: { not_types: [`x.${randomUUID()}`] } }));
     const res = await this.request<{ rooms?: { invite?: Record<string, unknown> } }>('GET', `/sync?timeout=0&filter=${filter}`);
     return Object.keys(res.rooms?.invite ?? {});
+  }
+
+  /** The pending invite to the room named `name` (the bot names case rooms "Fall KS-…"), if any. */
+  async inviteNamed(name: string): Promise<string | undefined> {
+    const filter = encodeURIComponent(JSON.stringify({ room: { timeline: { limit: 1 } }, presence: { not_types: [`x.${randomUUID()}`] } }));
+    const res = await this.request<{ rooms?: { invite?: Record<string, { invite_state?: { events?: TestEvent[] } }> } }>('GET', `/sync?timeout=0&filter=${filter}`);
+    for (const [roomId, room] of Object.entries(res.rooms?.invite ?? {})) {
+      if (room.invite_state?.events?.some((e) => e.type === 'm.room.name' && e.content.name === name)) return roomId;
+    }
+    return undefined;
+  }
+
+  /** Declines every pending invite, so that later tests on the same homeserver see only their own. */
+  async declineInvites(): Promise<void> {
+    for (const roomId of await this.invites()) await this.request('POST', `/rooms/${encodeURIComponent(roomId)}/leave`, {}).catch(() => undefined);
   }
 
   /** Polls until an event in the room satisfies `predicate`; returns it. */
