@@ -44,16 +44,17 @@ describe('a case held by staff', () => {
     const { json: escalated } = await api('POST', `/api/conversations/${c.id}/escalations`, { token: c.token, body: { consent: true } });
     const number = escalated.case.number;
     const { json: start } = await api('GET', '/api/staff/feed/cursor?consumer=test', staff);
-    expect((await api('POST', `/api/staff/cases/${number}/claim`, { ...staff, body: { staffId: '@b:example.org', staffName: 'B. Beispiel' } })).status).toBe(200);
+    expect((await api('POST', `/api/staff/cases/${number}/claim`, { ...staff, body: { staffId: '@b:example.org', staffName: 'B. Beispiel', staffAlias: 'Frau B.' } })).status).toBe(200);
     expect((await api('POST', `/api/staff/cases/${number}/messages`, { ...staff, body: { staffId: '@b:example.org', staffName: 'B. Beispiel', text: 'Guten Tag, ich bin für Sie da.', clientId: 's1' } })).status).toBe(201);
     expect((await api('POST', `/api/conversations/${c.id}/messages`, { token: c.token, body: { text: 'Danke, das Kind ist jetzt bei mir.' } })).status).toBe(200);
     const { json: feed } = await api('GET', `/api/staff/feed?after=${start.cursor ?? 0}&limit=500`, staff);
     const messages = feed.events.filter((e: { type: string; conversationId: string }) => e.type === 'message' && e.conversationId === c.id).map((e: { payload: { author: string } }) => e.payload).filter((p: { author: string }) => p.author !== 'system');
     expect(messages).toEqual([
-      expect.objectContaining({ author: 'staff', text: 'Guten Tag, ich bin für Sie da.', staffName: 'B. Beispiel' }),
+      // The asker and the feed carry the staff alias, never the staff member's own name (issue 13).
+      expect.objectContaining({ author: 'staff', text: 'Guten Tag, ich bin für Sie da.', staffName: 'Frau B.' }),
       expect.objectContaining({ author: 'user', text: 'Danke, das Kind ist jetzt bei mir.' }),
     ]);
     const sse = (await server.store.listEvents(c.id, 0)).filter((e) => e.type === 'message').map((e) => e.payload);
-    expect(sse).toContainEqual(expect.objectContaining({ author: 'staff', text: 'Guten Tag, ich bin für Sie da.', staffName: 'B. Beispiel' }));
+    expect(sse).toContainEqual(expect.objectContaining({ author: 'staff', text: 'Guten Tag, ich bin für Sie da.', staffName: 'Frau B.' }));
   });
 });

@@ -93,7 +93,9 @@ describe('the escalation service on SQLite', () => {
     await service.claim(id, anna);
     const sent = await service.staffMessage(id, { ...anna, text: 'Guten Tag', clientId: 'm1' });
     expect(isFailure(sent)).toBe(false);
-    const payloads = (await db.all<{ payload: string }>('SELECT payload FROM events WHERE conversation_id = ?', [conversationId])).map((r) => r.payload).join('\n');
+    // A message event refers to its message row (written once); what the asker receives is both.
+    const rows = await db.all<{ payload: string; text: string | null }>('SELECT e.payload, m.text FROM events e LEFT JOIN messages m ON m.id = e.message_id WHERE e.conversation_id = ?', [conversationId]);
+    const payloads = rows.map((r) => `${r.payload} ${r.text ?? ''}`).join('\n');
     expect(payloads).toContain('Anna von der Kontaktstelle Kinderschutz ist jetzt für Sie da');
     expect(payloads).not.toMatch(/Krüger|@anna/);
     const c = await service.cases.get(id);
