@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser, openPage, seriousAxeViolations } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { chatSuite, openPage, seriousAxeViolations } from '../helpers/browser.ts';
 
 // axe-core (WCAG 2 A/AA and best practices) on the chat in its main states, on a desktop and a
 // 320 px phone screen; plus reduced motion.
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chatSuite();
 
 describe('accessibility', () => {
   for (const viewport of [{ width: 1280, height: 900 }, { width: 320, height: 640 }]) {
     it(`has no serious or critical axe violations at ${viewport.width} px`, async () => {
-      const { page, context } = await openPage(browser, { viewport });
-      await page.goto(`${server.url}/`);
+      const { page, context } = await openPage(suite.browser, { viewport });
+      await page.goto(`${suite.server.url}/`);
       expect(await seriousAxeViolations(page)).toEqual([]);
 
       await page.getByRole('textbox', { name: /Frage|Nachricht/ }).fill('Was tue ich bei einem Verdacht auf Vernachlässigung?');
@@ -41,8 +29,8 @@ describe('accessibility', () => {
 
   it('turns animations off when the user asks for reduced motion', async () => {
     const animation = async (reducedMotion: 'reduce' | 'no-preference') => {
-      const { page, context } = await openPage(browser, { reducedMotion });
-      await page.goto(`${server.url}/`);
+      const { page, context } = await openPage(suite.browser, { reducedMotion });
+      await page.goto(`${suite.server.url}/`);
       await page.getByRole('textbox', { name: /Frage|Nachricht/ }).fill('Wer hilft mir?');
       await page.keyboard.press('Enter');
       const name = await page.locator('.message').first().evaluate((node) => getComputedStyle(node).animationName);

@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { chatSuite, openPage } from '../helpers/browser.ts';
 
 // On a slow line the composer is painted seconds before app.js has bound its submit handler.
 // "Senden" in that window must never submit the form natively: a GET would put the unredacted
 // question into the address bar, the history and proxy logs (review: /?text=Meine+Frage+zu+…).
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chatSuite();
 
 describe('composer before the script has loaded', () => {
   it('never puts the typed question into the URL and keeps the text', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(suite.browser);
     // Hold the chat script back, as a 3G connection does for several seconds.
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => { release = resolve; });
@@ -29,7 +17,7 @@ describe('composer before the script has loaded', () => {
       await held;
       await route.continue();
     });
-    await page.goto(`${server.url}/`, { waitUntil: 'commit' });
+    await page.goto(`${suite.server.url}/`, { waitUntil: 'commit' });
     await page.locator('#message-input').waitFor();
     const question = 'Meine Frage zu Mia Schulz';
     await page.locator('#message-input').fill(question);
@@ -50,7 +38,7 @@ describe('composer before the script has loaded', () => {
     await page.locator('#send-button:not([disabled])').waitFor();
     await page.locator('#send-button').click();
     await page.locator('.message-assistant').first().waitFor();
-    expect(page.url()).toBe(`${server.url}/`);
+    expect(page.url()).toBe(`${suite.server.url}/`);
     await context.close();
   });
 });

@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { chatSuite, openPage } from '../helpers/browser.ts';
 
 // Quick replies belong to their message: once a newer message exists they are disabled (an old
 // "Weiter" after the last step produced "keine verlässliche Antwort" and a junk gap entry), and
 // after a tap the focus moves on to the answer instead of staying in the previous message.
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chatSuite();
 
 describe('quick replies', () => {
   it('disables the earlier ones and moves focus to the new answer', async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/`);
     await page.locator('#message-input').fill('Was muss ich jetzt tun?');
     await page.getByRole('button', { name: 'Senden', exact: true }).click();
     const answers = page.locator('.message-assistant');

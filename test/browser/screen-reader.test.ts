@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { chatSuite, openPage } from '../helpers/browser.ts';
 
 // What a screen reader is told: one short line per new answer (not 800–1,600 characters of
 // answer, sources and buttons), nothing again for the history after a reload, no forms read
 // out as content; and messages that can be found by heading, with author and time.
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chatSuite();
 
 /** Text inside live regions (aria-live other than off, or roles that imply it). */
 function liveText(page: Page) {
@@ -30,8 +19,8 @@ function liveText(page: Page) {
 
 describe('screen reader experience', () => {
   it('announces a short line per answer and never the history again', async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/`);
     await page.locator('#message-input').fill('Was mache ich, wenn mir ein Kind von Schlägen erzählt?');
     await page.keyboard.press('Enter');
     const answer = page.locator('.message-assistant').first();

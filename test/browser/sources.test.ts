@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { chatSuite, openPage } from '../helpers/browser.ts';
 
 // Answers on a phone were two screens long partly because every source appeared twice (the
 // "Quelle:" line and the "Quellen" block) plus again under "Mehr dazu". Each is shown once now,
 // and the editorial state (draft) stays visible next to it.
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chatSuite();
 
 describe('sources of an answer', () => {
   it('lists every source once, with its Stand and editorial state', async () => {
-    const { page, context } = await openPage(browser, { viewport: { width: 360, height: 740 } });
-    await page.goto(`${server.url}/`);
+    const { page, context } = await openPage(suite.browser, { viewport: { width: 360, height: 740 } });
+    await page.goto(`${suite.server.url}/`);
     const checked: string[] = [];
     for (const [n, question] of ['Was mache ich, wenn mir ein Kind von Schlägen erzählt?', 'Welche Schritte gibt es bei einem Verdacht auf Kindeswohlgefährdung in der Kita?'].entries()) {
       await page.locator('#message-input').fill(question);

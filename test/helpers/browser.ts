@@ -1,3 +1,5 @@
+import { afterAll, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from './server.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -91,4 +93,23 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
  */
 export async function injectScript(page: Page, source: string): Promise<void> {
   await page.evaluate(source);
+}
+
+/**
+ * A test server and a browser for the whole file, started before its tests and closed after:
+ * the setup every browser test file shares. Read `suite.server` and `suite.browser` in the tests.
+ */
+export function chatSuite(env: Record<string, string> = {}): { readonly server: TestServer; readonly browser: Browser } {
+  const state: { server?: TestServer; browser?: Browser } = {};
+  beforeAll(async () => {
+    [state.server, state.browser] = await Promise.all([startTestServer(env), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.close();
+  });
+  return {
+    get server() { return state.server!; },
+    get browser() { return state.browser!; },
+  };
 }
