@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { apiClient, startTestServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { apiClient } from '../helpers/server.ts';
+import { chatSuite, openPage } from '../helpers/browser.ts';
 
 // Handing over to a person, seen from the web chat: the asker escalates in the page, staff act
 // through the real staff API, and the page follows live over SSE (status line, staff messages,
@@ -9,26 +8,16 @@ import { launchBrowser, openPage } from '../helpers/browser.ts';
 
 const STAFF_TOKEN = 'staff-token-for-browser-tests-0123456789';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ STAFF_TOKEN }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chatSuite({ STAFF_TOKEN });
 
 function staff(method: string, path: string, body?: unknown) {
-  return apiClient(server.url)(method, path, { body, headers: { authorization: `Bearer ${STAFF_TOKEN}` } });
+  return apiClient(suite.server.url)(method, path, { body, headers: { authorization: `Bearer ${STAFF_TOKEN}` } });
 }
 
 describe('escalation in the web chat', () => {
   it('opens a case, shows staff live, keeps the Lotse silent, and asks for a rating at the end', async () => {
-    const { page, context, problems } = await openPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, context, problems } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/`);
     const status = page.locator('#case-status');
 
     await page.getByRole('textbox', { name: /Frage|Nachricht/ }).fill('Ich möchte bitte mit einer Person der Kontaktstelle sprechen.');

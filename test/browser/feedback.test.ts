@@ -1,36 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { apiClient, startTestServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { apiClient } from '../helpers/server.ts';
+import { chatSuite, openPage } from '../helpers/browser.ts';
 
 // Feedback must not get lost: 👍/👎 is recorded on the tap (the comment is optional and comes
 // afterwards), and the closing rating form of a case sits below the message that asks for it.
 
 const STAFF_TOKEN = 'staff-token-for-feedback-tests-0123456789';
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ STAFF_TOKEN, OFFICE_HOURS: 'Mo-So 00:00-24:00' }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chatSuite({ STAFF_TOKEN, OFFICE_HOURS: 'Mo-So 00:00-24:00' });
 
 function staff(method: string, path: string, body?: unknown) {
-  return apiClient(server.url)(method, path, { body, headers: { authorization: `Bearer ${STAFF_TOKEN}` } });
+  return apiClient(suite.server.url)(method, path, { body, headers: { authorization: `Bearer ${STAFF_TOKEN}` } });
 }
 
 async function ratings() {
-  return server.store.db.all<{ rating: string; comment: string | null }>('SELECT rating, comment FROM feedback');
+  return suite.server.store.db.all<{ rating: string; comment: string | null }>('SELECT rating, comment FROM feedback');
 }
 
 describe('feedback in the web chat', () => {
   it('sends 👎 on the tap, then takes an optional comment for the same rating', async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/`);
     await page.locator('#message-input').fill('Wie spreche ich mit Eltern über meine Sorge?');
     await page.getByRole('button', { name: 'Senden', exact: true }).click();
     const answer = page.locator('.message-assistant').first();
@@ -52,8 +41,8 @@ describe('feedback in the web chat', () => {
   });
 
   it('puts the rating form of a closed case below the closing message', async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/`);
     await page.locator('#message-input').fill('Ich möchte mit einer Person der Kontaktstelle sprechen.');
     await page.getByRole('button', { name: 'Senden', exact: true }).click();
     await page.getByRole('button', { name: 'Mit einer Person sprechen' }).first().click();

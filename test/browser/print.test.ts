@@ -1,32 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { apiClient, startTestServer, type TestServer } from '../helpers/server.ts';
-import { launchBrowser, openPage } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { apiClient } from '../helpers/server.ts';
+import { chatSuite, openPage } from '../helpers/browser.ts';
 
 // The print view is the transcript a Kita or practice can file: every message including the
 // Kontaktstelle's answers, with author and time, and none of the buttons or forms.
 
 const STAFF_TOKEN = 'staff-token-for-print-tests-0123456789';
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ STAFF_TOKEN, OFFICE_HOURS: 'Mo-So 00:00-24:00' }), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = chatSuite({ STAFF_TOKEN, OFFICE_HOURS: 'Mo-So 00:00-24:00' });
 
 function staff(method: string, path: string, body?: unknown) {
-  return apiClient(server.url)(method, path, { body, headers: { authorization: `Bearer ${STAFF_TOKEN}` } });
+  return apiClient(suite.server.url)(method, path, { body, headers: { authorization: `Bearer ${STAFF_TOKEN}` } });
 }
 
 describe('print view', () => {
   it('prints the whole conversation with staff answers and times, without controls', async () => {
-    const { page, context } = await openPage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, context } = await openPage(suite.browser);
+    await page.goto(`${suite.server.url}/`);
     expect(await page.getByRole('button', { name: /Verlauf drucken/ }).isVisible()).toBe(false);
     await page.locator('#message-input').fill('Ich möchte mit einer Person der Kontaktstelle sprechen.');
     await page.keyboard.press('Enter');
