@@ -74,7 +74,19 @@ function directFits(signals: TurnSignals, result: SearchResult): boolean {
   return signals.question.asked.some((act) => answers.acts.includes(act));
 }
 
+// Several handlers of one turn may ask for the same search (the acute answer, the knowledge
+// answer, the last fallback): it runs once per turn's signals and context.
+const SEARCHED = new WeakMap<TurnSignals, { context: ConversationContext; body: Body }>();
+
 export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: ConversationContext): Body {
+  const known = SEARCHED.get(signals);
+  if (known && known.context === context) return known.body;
+  const body = searchOnce(signals, deps, context);
+  SEARCHED.set(signals, { context, body });
+  return body;
+}
+
+function searchOnce(signals: TurnSignals, deps: AssistantDeps, context: ConversationContext): Body {
   const { result, probability, lead } = withStance(signals, deps, notAgain(asResult(signals, deps), context.lastPassageId, signals));
   // In a running conversation about a child, a message continues the case unless it plainly
   // changes the subject ("danke – und das Wetter?").
