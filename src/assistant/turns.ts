@@ -52,6 +52,22 @@ const doubts = (s: TurnState) => {
 const isRunningCase = (before: ConversationContext) =>
   (before.situation?.concerns.length ?? 0) > 0 || (before.situation?.acts.length ?? 0) > 0 || (before.acuteTurns ?? 0) > 0 || (before.urgentTurns ?? 0) > 0;
 
+/** This turn tells a circumstance the conversation did not know yet ("ich bin Praktikantin"). */
+const newlyTells = (s: TurnState, circumstance: string) =>
+  s.signals.situation.circumstances.includes(circumstance) && !(s.before.situation?.circumstances ?? []).includes(circumstance);
+
+/** The stance written for a circumstance, said on its own with its section. */
+function circumstanceStance(s: TurnState, circumstance: string): Body | undefined {
+  const stance = s.deps.knowledge.stances.find((st) => st.circumstances?.includes(circumstance));
+  return stance ? stanceBody(stance, s.deps, s.context) : undefined;
+}
+
+/** The region's Jugendamt from the contact directory. */
+function jugendamtContact(s: TurnState): Body {
+  const answer = contactAnswer(s.deps.knowledge.contacts, s.deps.knowledge.regions, s.context.region, s.deps.articles.get('jugendaemter-in-mv')?.reviewed);
+  return { ...answer, confidence: 1, kind: 'answer', context: s.context };
+}
+
 /** The guided procedure, from the first step the situation has not done yet. */
 function startProcedure(s: TurnState): Body {
   const step = startStep(s.context.situation?.done ?? []);
@@ -122,20 +138,14 @@ export const TURN_HANDLERS: TurnHandler[] = [
   {
     // "ich bin übrigens noch in der Ausbildung": who acts changes, so does the answer.
     name: 'trainee-statement',
-    applies: (s) => !s.signals.question.asks && s.signals.situation.circumstances.includes('trainee') && !(s.before.situation?.circumstances ?? []).includes('trainee') && Boolean(s.before.lastArticleIds?.length),
-    reply: (s) => {
-      const stance = s.deps.knowledge.stances.find((st) => st.circumstances?.includes('trainee'));
-      return stance ? stanceBody(stance, s.deps, s.context) : undefined;
-    },
+    applies: (s) => !s.signals.question.asks && newlyTells(s, 'trainee') && Boolean(s.before.lastArticleIds?.length),
+    reply: (s) => circumstanceStance(s, 'trainee'),
   },
   {
     // "die Leitung ist mit ihr befreundet": the way through the Leitung is closed, so another one.
     name: 'leitung-conflicted-statement',
-    applies: (s) => s.signals.situation.circumstances.includes('leitung-conflicted') && !(s.before.situation?.circumstances ?? []).includes('leitung-conflicted'),
-    reply: (s) => {
-      const stance = s.deps.knowledge.stances.find((st) => st.circumstances?.includes('leitung-conflicted'));
-      return stance ? stanceBody(stance, s.deps, s.context) : undefined;
-    },
+    applies: (s) => newlyTells(s, 'leitung-conflicted'),
+    reply: (s) => circumstanceStance(s, 'leitung-conflicted'),
   },
   {
     // "ich bin übrigens Lehrerin" after a question: the same question, answered for that role.
@@ -154,19 +164,13 @@ export const TURN_HANDLERS: TurnHandler[] = [
   {
     name: 'jugendamt-contact',
     applies: (s) => isContactRequest(s.text),
-    reply: (s) => {
-      const answer = contactAnswer(s.deps.knowledge.contacts, s.deps.knowledge.regions, s.context.region, s.deps.articles.get('jugendaemter-in-mv')?.reviewed);
-      return { ...answer, confidence: 1, kind: 'answer', context: s.context };
-    },
+    reply: jugendamtContact,
   },
   {
     // "An wen wende ich mich da?" in a running case: the region's Jugendamt and how to reach it.
     name: 'contact-in-case',
     applies: (s) => isRunningCase(s.before) && isContactFollowUp(s.text),
-    reply: (s) => {
-      const answer = contactAnswer(s.deps.knowledge.contacts, s.deps.knowledge.regions, s.context.region, s.deps.articles.get('jugendaemter-in-mv')?.reviewed);
-      return { ...answer, confidence: 1, kind: 'answer', context: s.context };
-    },
+    reply: jugendamtContact,
   },
   {
     name: 'knowledge',

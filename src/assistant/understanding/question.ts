@@ -71,14 +71,16 @@ export function readQuestion(text: string): Question {
   const focus = asked ?? folded;
   const kind = asked ? kindOf(asked) : undefined;
   const acts = withoutContradiction(asked ? matching(ACT_PATTERNS, asked) : []);
+  // The acts of the whole message, for a question sentence that names none (read once).
+  const wholeActs = withoutContradiction(matching(ACT_PATTERNS, folded));
   return {
     focus,
     asks: asked !== undefined,
     ...(kind ? { kind } : {}),
     yesNo: asked !== undefined && (kind === 'may' || kind === 'must' || kind === 'should' || YES_NO_START.test(asked)),
-    acts: acts.length ? acts : withoutContradiction(matching(ACT_PATTERNS, folded)),
-    asked: acts.length || !asked || asked.split(/\s+/).length > BARE_QUESTION_WORDS ? acts : withoutContradiction(matching(ACT_PATTERNS, folded)),
+    acts: acts.length ? acts : wholeActs,
+    asked: acts.length || !asked || asked.split(/\s+/).length > BARE_QUESTION_WORDS ? acts : wholeActs,
     words: focus.split(/\s+/).filter(Boolean).length,
-    inDomain: acts.length > 0 || matching(ACT_PATTERNS, folded).length > 0 || matching(CONCERN_PATTERNS, folded).length > 0 || (DOMAIN.test(folded) && !OUTSIDE.test(folded)),
+    inDomain: acts.length > 0 || wholeActs.length > 0 || matching(CONCERN_PATTERNS, folded).length > 0 || (DOMAIN.test(folded) && !OUTSIDE.test(folded)),
   };
 }
