@@ -148,7 +148,7 @@ function annotate(articles: Article[], passages: Passage[], files: KnowledgeFile
     const key = passage.id.endsWith('#kurz') ? 'kurz' : passage.heading;
     const section = sections.get(`${passage.articleId}\u0000${key}`);
     const answers = section
-      ? { kinds: section.kinds, acts: section.acts, questions: section.questions, ...(section.short ? { short: section.short } : {}), ...(section.calm ? { calm: true } : {}) }
+      ? { kinds: section.kinds, acts: section.acts, questions: section.questions, ...(section.short ? { short: section.short } : {}), ...(section.calm ? { calm: true } : {}), ...(section.regions?.length ? { regions: section.regions } : {}) }
       : undefined;
     return { ...passage, concerns: article.concerns, ...(answers ? { answers } : {}) };
   });
@@ -166,6 +166,12 @@ export function parseKnowledge(files: KnowledgeFiles): KnowledgeBundle {
   }
   const vocabulary = validate('vocabulary.yaml', vocabularySchema, parseYamlFile('vocabulary.yaml', files.vocabulary));
   const passages = annotate(articles, articles.flatMap(chunkArticle), files.answers, vocabulary);
+  const regions = validate('regions.yaml', regionsSchema, parseYamlFile('regions.yaml', files.regions));
+  const regionIds = new Set(regions.regions.map((r) => r.id));
+  for (const passage of passages) {
+    const bad = passage.answers?.regions?.find((id) => !regionIds.has(id));
+    if (bad) throw new KnowledgeError(`answers/${passage.articleId}.yaml`, `regions: "${bad}" steht nicht in regions.yaml`);
+  }
   return {
     articles,
     passages,
@@ -174,6 +180,6 @@ export function parseKnowledge(files: KnowledgeFiles): KnowledgeBundle {
     nextSteps: parseNextSteps(files.nextSteps, articles, vocabulary),
     synonyms: validate('synonyms.yaml', synonymsSchema, parseYamlFile('synonyms.yaml', files.synonyms)),
     contacts: validate('contacts.yaml', contactsSchema, parseYamlFile('contacts.yaml', files.contacts)),
-    regions: validate('regions.yaml', regionsSchema, parseYamlFile('regions.yaml', files.regions)),
+    regions,
   };
 }

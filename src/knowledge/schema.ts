@@ -114,6 +114,7 @@ export const answersSchema = z.object({
     questions: z.array(z.string().min(8).max(400)).min(1, 'mindestens eine typische Frage'),
     short: z.string().min(10).max(600).optional(),
     calm: z.boolean().optional(),
+    regions: z.array(z.string()).optional(),
   })).min(1),
 });
 export type AnswersFile = z.infer<typeof answersSchema>;

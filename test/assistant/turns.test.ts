@@ -59,6 +59,42 @@ describe('yes/no questions', () => {
   });
 });
 
+describe('talking to the parents when the danger does not come from them', () => {
+  it('says yes, today, when an adult from a chat plans to meet the child', () => {
+    const [r] = converse('Eine Schülerin (13) hat erzählt, dass sie heute Abend einen Mann trifft, den sie seit zwei Wochen über Snapchat kennt. Er hat ihr Geld geschickt und will, dass sie niemandem etwas sagt. Soll ich die Eltern anrufen?');
+    expect(afterSafety(r!.reply.text)).toMatch(/^Ja\b/);
+  });
+
+  it('says yes, coordinated through the Träger, when the suspect is a staff member', () => {
+    const [, r] = converse(
+      'Ein Betreuer im Ferienlager hat sich nachts zu einem Jungen in den Schlafsack gelegt und ihn angefasst. Soll ich den Betreuer ansprechen?',
+      'muss ich die eltern von dem jungen heute noch anrufen',
+    );
+    expect(afterSafety(r!.reply.text)).toMatch(/^Ja\b/);
+    expect(r!.reply.sources[0]!.id).toBe('verdacht-gegen-mitarbeitende');
+  });
+
+  it('says 112 first and then the parents in a medical emergency', () => {
+    const [r] = converse('Ein Kind mit Diabetes in unserer Kita ist total schlapp, hat schon zweimal erbrochen und atmet komisch tief. Der Insulinpen fehlt. Soll ich die Mutter anrufen?');
+    expect(afterSafety(r!.reply.text)).toMatch(/^Ja – aber zuerst die 112/);
+  });
+
+  it('still says "not first" when the parents are where the danger comes from', () => {
+    const [r] = converse('Ein Junge (8) hat Striemen am Rücken und sagt, der Papa schlägt ihn, wenn er heute wieder eine schlechte Note nach Hause bringt. Soll ich die Mutter anrufen?');
+    expect(afterSafety(r!.reply.text)).toMatch(/^(Nein|Nicht)\b/);
+  });
+});
+
+describe('sections for one region', () => {
+  it('never answers with one district’s numbers when the conversation names another or none', () => {
+    const regional = (url: string) => /jugendaemter-in-mv#(westmecklenburg|mittleres|mecklenburgische-seenplatte|vorpommern)/.test(url);
+    const [none] = converse('Gehört die Nummer vom Bereitschaftsdienst des Jugendamts in unseren Notfallplan mit den Kinderschutztelefonen?');
+    expect(none!.reply.sources.filter((s) => regional(s.url))).toEqual([]);
+    const [seenplatte] = converse('Wir sind eine Kita in Neubrandenburg. Welche Kinderschutztelefone und welchen Bereitschaftsdienst hat unser Jugendamt?');
+    expect(seenplatte!.reply.sources.map((s) => s.url).filter(regional)).not.toContainEqual(expect.stringContaining('vorpommern'));
+  });
+});
+
 describe('guided procedure', () => {
   it('understands a typed answer to its role question and starts after what was done', () => {
     const [asked, started] = converse('Was muss ich jetzt tun?', 'Schule');

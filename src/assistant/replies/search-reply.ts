@@ -37,12 +37,16 @@ function concernFits(passage: Passage, signals: TurnSignals): boolean {
 }
 
 /** The ranked sections as a search result (best first), for the answer composer. */
-function asResult(signals: TurnSignals, deps: AssistantDeps): { result: SearchResult; probability: number } {
+const regionFits = (passage: Passage, region: string | undefined) => !passage.answers?.regions || (region !== undefined && passage.answers.regions.includes(region));
+
+function asResult(signals: TurnSignals, deps: AssistantDeps, region: string | undefined): { result: SearchResult; probability: number } {
   const { candidates } = candidatesFor(signals, deps.engine, deps.knowledge);
   // A section written for calm situations ("is not in itself a danger") is no answer while a
   // child is in danger now or today.
   const inDanger = signals.level === 'urgent' || signals.level === 'acute';
-  const ranked = rank(candidates).filter((r) => !(inDanger && r.candidate.passage.answers?.calm) && concernFits(r.candidate.passage, signals));
+  // A section with one region's numbers answers only in a conversation from that region.
+  const ranked = rank(candidates).filter((r) => !(inDanger && r.candidate.passage.answers?.calm) && concernFits(r.candidate.passage, signals)
+    && regionFits(r.candidate.passage, region));
   const probability = ranked[0]?.probability ?? 0;
   return {
     result: { hits: ranked.map((r) => ({ passage: r.candidate.passage, score: r.probability })), confidence: probability },
@@ -87,7 +91,7 @@ export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: C
 }
 
 function searchOnce(signals: TurnSignals, deps: AssistantDeps, context: ConversationContext): Body {
-  const { result, probability, lead } = withStance(signals, deps, notAgain(asResult(signals, deps), context.lastPassageId, signals));
+  const { result, probability, lead } = withStance(signals, deps, notAgain(asResult(signals, deps, context.region), context.lastPassageId, signals));
   // In a running conversation about a child, a message continues the case unless it plainly
   // changes the subject ("danke – und das Wetter?").
   const running = (signals.previous?.concerns.length ?? 0) > 0 || (signals.previous?.acts.length ?? 0) > 0 || Boolean(signals.lastArticleIds?.length);
