@@ -167,7 +167,7 @@ export function parseKnowledge(files: KnowledgeFiles): KnowledgeBundle {
   const vocabulary = validate('vocabulary.yaml', vocabularySchema, parseYamlFile('vocabulary.yaml', files.vocabulary));
   const passages = annotate(articles, articles.flatMap(chunkArticle), files.answers, vocabulary);
   const regions = validate('regions.yaml', regionsSchema, parseYamlFile('regions.yaml', files.regions));
-  const regionIds = new Set(regions.regions.map((r) => r.id));
+  const regionIds = new Set<string>(regions.regions.map((r) => r.id));
   for (const passage of passages) {
     const bad = passage.answers?.regions?.find((id) => !regionIds.has(id));
     if (bad) throw new KnowledgeError(`answers/${passage.articleId}.yaml`, `regions: "${bad}" steht nicht in regions.yaml`);
