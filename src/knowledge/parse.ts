@@ -148,7 +148,7 @@ function annotate(articles: Article[], passages: Passage[], files: KnowledgeFile
     const key = passage.id.endsWith('#kurz') ? 'kurz' : passage.heading;
     const section = sections.get(`${passage.articleId}\u0000${key}`);
     const answers = section
-      ? { kinds: section.kinds, acts: section.acts, questions: section.questions, ...(section.short ? { short: section.short } : {}), ...(section.calm ? { calm: true } : {}), ...(section.regions?.length ? { regions: section.regions } : {}) }
+      ? { kinds: section.kinds, acts: section.acts, questions: section.questions, ...(section.short ? { short: section.short } : {}), ...(section.calm ? { calm: true } : {}), ...(section.regions?.length ? { regions: section.regions } : {}), ...(section.circumstances?.length ? { circumstances: section.circumstances } : {}) }
       : undefined;
     return { ...passage, concerns: article.concerns, ...(answers ? { answers } : {}) };
   });

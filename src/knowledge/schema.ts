@@ -115,6 +115,7 @@ export const answersSchema = z.object({
     short: z.string().min(10).max(600).optional(),
     calm: z.boolean().optional(),
     regions: z.array(z.string()).optional(),
+    circumstances: z.array(z.string()).optional(),
   })).min(1),
 });
 export type AnswersFile = z.infer<typeof answersSchema>;

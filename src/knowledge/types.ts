@@ -59,6 +59,8 @@ export type SectionAnswers = {
   calm?: boolean;
   /** Written for some regions only (their Jugendamt's numbers): answers only when the conversation is in one of them. */
   regions?: string[];
+  /** The situations it is written for (circumstance classes of the lexicon): in an emergency it answers a case of that kind. */
+  circumstances?: string[];
 };
 
 /**

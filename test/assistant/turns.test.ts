@@ -85,6 +85,20 @@ describe('talking to the parents when the danger does not come from them', () =>
   });
 });
 
+describe('what now, in an emergency', () => {
+  it('answers a child who will not go home from the section on exactly that, with not handing it over', () => {
+    const [r] = converse('Ein Junge (9) im Hort hat ein blaues Auge und sagt, er will heute nicht nach Hause, der Papa haut ihn sonst. Der Vater holt ihn um 16 Uhr ab. Wie gehe ich jetzt vor?');
+    expect(r!.reply.sources[0]!.url).toContain('akute-gefahr#was-tun-wenn-das-kind-nicht-nach-hause-will');
+    expect(r!.reply.text).not.toContain('Was tue ich, bis Hilfe da ist?');
+    expect(r!.reply.text).toMatch(/nicht einfach nach Hause|nicht mit der Person gehen/);
+  });
+
+  it('keeps the section on suicidal crises for a suicidal message that also names tonight', () => {
+    const [r] = converse('Eine Schülerin hat mir gerade geschrieben, dass sie sich heute Nacht umbringen will.');
+    expect(r!.reply.sources[0]!.id).toBe('selbstverletzung-und-suizidalitaet');
+  });
+});
+
 describe('sections for one region', () => {
   it('never answers with one district’s numbers when the conversation names another or none', () => {
     const regional = (url: string) => /jugendaemter-in-mv#(westmecklenburg|mittleres|mecklenburgische-seenplatte|vorpommern)/.test(url);

@@ -5,7 +5,7 @@ import { RANKER } from '../retrieval/ranker.ts';
 import { passageById } from '../retrieval/stances.ts';
 import type { ConversationContext } from '../types.ts';
 import { articleSource, type AssistantDeps, type Body } from './body.ts';
-import { searchBody } from './search-reply.ts';
+import { searchBody, sectionBody, situationSection } from './search-reply.ts';
 
 // Acute danger: the emergency routes stand above (added by respond); below them the answer to
 // what was asked when the knowledge base answers it with confidence ("Darf ich ihm das Kind
@@ -34,6 +34,12 @@ export function acuteBody(signals: TurnSignals, triage: { suicidal: boolean; sig
   const floor = asksOwnQuestion(signals) ? RANKER.answerThreshold : RANKER.sureThreshold;
   if (searched.kind === 'answer' && searched.confidence >= floor) {
     return { ...searched, actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }], context: { ...searched.context, acuteTurns } };
+  }
+  // The section written for the situation told; in a suicidal crisis only one on that crisis.
+  const fitting = situationSection(signals, deps.knowledge.passages);
+  if (fitting && (!triage.suicidal || fitting.articleId === SUICIDE_ARTICLE)) {
+    const body = sectionBody(fitting, deps, context);
+    return { ...body, actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }], context: { ...body.context, acuteTurns } };
   }
   const article = deps.articles.get(triage.suicidal ? SUICIDE_ARTICLE : ACUTE_ARTICLE) ?? deps.articles.get(ACUTE_ARTICLE);
   const specific = searched.kind === 'answer' && searched.confidence >= RANKER.sureThreshold
