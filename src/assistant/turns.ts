@@ -8,7 +8,8 @@ import { acuteBody, acuteFollowUpBody } from './replies/acute-reply.ts';
 import type { AssistantDeps, Body, Turn } from './replies/body.ts';
 import { concernFallbackBody, urgentFallbackBody } from './replies/concern-reply.ts';
 import { askRoleBody, explainNavigatorStep, NAVIGATOR_EXPLAIN, NAVIGATOR_NEXT, navigatorBody } from './replies/navigator-reply.ts';
-import { searchBody, stanceBody } from './replies/search-reply.ts';
+import { searchBody, sectionBody, stanceBody } from './replies/search-reply.ts';
+import { passageById } from './retrieval/stances.ts';
 import {
   contextAcknowledgementBody, greetingBody, handoverBody, isContextStatement, privacyBody, thanksBody,
 } from './replies/smalltalk-reply.ts';
@@ -41,6 +42,9 @@ export type TurnHandler = {
 };
 
 const danger = (s: TurnState) => s.turn.understood.danger;
+
+/** How to reach help when the Jugendamt's office is closed or no one answers. */
+const AFTER_HOURS_SECTION = 'akute-gefahr#wie-erreiche-ich-hilfe-nachts-am-wochenende-und-an-feiertagen';
 
 /** The turn voices doubt about the worry and asks about no other step. */
 const doubts = (s: TurnState) => {
@@ -171,6 +175,15 @@ export const TURN_HANDLERS: TurnHandler[] = [
     name: 'contact-in-case',
     applies: (s) => isRunningCase(s.before) && isContactFollowUp(s.text),
     reply: jugendamtContact,
+  },
+  {
+    // "Und wenn beim Jugendamt keiner rangeht?" in a running case: the ways after hours, for this case.
+    name: 'after-hours-in-case',
+    applies: (s) => isRunningCase(s.before) && s.signals.question.acts.includes('after-hours'),
+    reply: (s) => {
+      const passage = passageById(s.deps.knowledge.passages, AFTER_HOURS_SECTION);
+      return passage ? sectionBody(passage, s.deps, s.context) : undefined;
+    },
   },
   {
     name: 'knowledge',

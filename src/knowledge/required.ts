@@ -10,4 +10,4 @@ export const REQUIRED_ARTICLES = [
   'kollegiale-beratung', 'schule', 'selbstverletzung-und-suizidalitaet', 'vereine-und-ehrenamt', 'was-passiert-beim-jugendamt',
 ] as const;
 
-export const REQUIRED_SECTIONS = ['akute-gefahr#was-tue-ich-bis-hilfe-da-ist'] as const;
+export const REQUIRED_SECTIONS = ['akute-gefahr#was-tue-ich-bis-hilfe-da-ist', 'akute-gefahr#wie-erreiche-ich-hilfe-nachts-am-wochenende-und-an-feiertagen'] as const;

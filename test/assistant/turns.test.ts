@@ -99,6 +99,28 @@ describe('what now, in an emergency', () => {
   });
 });
 
+describe('danger words that name no child in danger now', () => {
+  it('gives no emergency block to a question for a training on acute danger, and explains what happens', () => {
+    const [r] = converse('Ich bereite für unser Team eine Fortbildung zum Thema „Akute Gefahr und Inobhutnahme“ vor. Was passiert bei einer Inobhutnahme, Schritt für Schritt?');
+    expect(r!.reply.triage.level).not.toBe('acute');
+    expect(r!.reply.kind).toBe('answer');
+    expect(r!.reply.sources[0]!.id).toMatch(/inobhutnahme|akute-gefahr/);
+  });
+
+  it('reads an incident told as a year ago as past, even with a "jetzt" in the sentence', () => {
+    const [r] = converse('Ein Vater hat bei uns in der Kita ein Kind geschlagen und eine Kollegin bedroht. Das ist jetzt über ein Jahr her, aber das Team ist immer noch belastet. Wie gehe ich damit um?');
+    expect(r!.reply.triage.level).not.toBe('acute');
+  });
+});
+
+describe('when no one answers', () => {
+  it('answers "und wenn beim Jugendamt keiner rangeht?" with the ways after hours', () => {
+    const [, r] = converse('Ein Mädchen (6) hat heute erzählt, dass der Freund der Mama ihr am Po weh macht. Er holt sie heute ab. Wir sind in Greifswald.', 'Und wenn beim Jugendamt keiner rangeht? Es ist Freitagnachmittag.');
+    expect(r!.reply.text).toMatch(/Kinderschutzhotline MV|Rufbereitschaft|Bereitschaftsdienst/);
+    expect(r!.reply.sources[0]!.url).toMatch(/nachts|ausserhalb-der-dienstzeiten/);
+  });
+});
+
 describe('sections for one region', () => {
   it('never answers with one district’s numbers when the conversation names another or none', () => {
     const regional = (url: string) => /jugendaemter-in-mv#(westmecklenburg|mittleres|mecklenburgische-seenplatte|vorpommern)/.test(url);

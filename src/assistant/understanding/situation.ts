@@ -59,7 +59,8 @@ export function readSituation(text: string): Omit<Situation, 'acts'> & { aboutTo
   // When it happened comes from what is told, too: "Wie dokumentiere ich das jetzt?" is when the
   // asker asks; the asker's own "jetzt" is masked in any case.
   const timed = (told || folded).replace(ASKER_NOW, ' ');
-  const when = ['now', 'today', 'days', 'past'].find((id) => WHEN_PATTERNS[id]!.test(timed));
+  // "Wie dokumentiere ich das im Nachhinein?" tells that it happened before, even as a question.
+  const when = WHEN_PATTERNS['long-ago']!.test(folded) ? 'past' : ['now', 'today', 'days', 'past'].find((id) => WHEN_PATTERNS[id]!.test(timed));
   const age = matching(AGE_PATTERNS, folded)[0];
   const where = matching(WHERE_PATTERNS, folded)[0];
   return {
