@@ -121,6 +121,13 @@ describe('when no one answers', () => {
   });
 });
 
+describe('what becomes of the child', () => {
+  it('answers "und was passiert dann mit ihr?" in a running emergency from protective custody', () => {
+    const [, r] = converse('Eine Schülerin (15) soll am Samstag in den Ferien mit einem Cousin verheiratet werden und will das nicht. Ich rufe heute das Jugendamt an.', 'und was passiert dann mit ihr?');
+    expect(r!.reply.sources[0]!.url).toContain('inobhutnahme#was-passiert-waehrend-der-inobhutnahme');
+  });
+});
+
 describe('sections for one region', () => {
   it('never answers with one district’s numbers when the conversation names another or none', () => {
     const regional = (url: string) => /jugendaemter-in-mv#(westmecklenburg|mittleres|mecklenburgische-seenplatte|vorpommern)/.test(url);
