@@ -21,6 +21,7 @@ import { BotState } from './state.ts';
 import { CASE_NUMBER, t } from './texts.ts';
 import { staffMessageText } from './format.ts';
 import { relayCorrection, withdrawFromAsker } from './handlers/relay.ts';
+import { TypingRelay } from './typing.ts';
 
 export type MatrixBotOptions = {
   config: BotConfig;
@@ -75,6 +76,7 @@ export class MatrixBot {
   private feed: FeedDelivery | undefined;
   readonly retention: RetentionOptions;
   private retentionJob: RetentionJob | undefined;
+  private typing: TypingRelay | undefined;
   private readonly options: MatrixBotOptions;
   readonly deadLetterBook: DeadLetterBook;
   private started = false;
@@ -132,6 +134,7 @@ export class MatrixBot {
     this.adoptQueueRoom(this.queueRoom);
     if (!this.handlersRegistered) registerHandlers(this.services());
     this.handlersRegistered = true;
+    this.typing ??= new TypingRelay(this.services());
     await this.checkQueueRoom();
     this.loops.push(this.guarded('sync', this.syncLoop()));
     if (this.options.deliverFeed !== false) {
@@ -259,6 +262,7 @@ export class MatrixBot {
 
   async stop(): Promise<void> {
     this.abort.abort();
+    this.typing?.close();
     await Promise.allSettled(this.loops);
     this.state.save();
   }
@@ -341,6 +345,9 @@ export class MatrixBot {
       await this.contained(`invite to ${roomId}`, () => this.handleInvite(roomId, invited.invite_state?.events ?? []));
     }
     for (const [roomId, room] of Object.entries(res.rooms?.join ?? {})) {
+      for (const event of room.ephemeral?.events ?? []) {
+        if (event.type === 'm.typing' && this.state.data.caseRooms[roomId]) this.typing?.onTyping(roomId, Array.isArray(event.content.user_ids) ? event.content.user_ids : []);
+      }
       for (const event of room.timeline?.events ?? []) {
         if (event.type === 'm.room.power_levels' && roomId === this.queueRoom) {
           this.power = undefined;

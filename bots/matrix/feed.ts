@@ -236,6 +236,7 @@ export class FeedDelivery {
       case 'case.reminder': return this.onReminder(event, c!);
       case 'message': return this.onMessage(event);
       case 'message.withdrawn': return this.onWithdrawn(event);
+      case 'message.corrected': return this.onCorrected(event);
       case 'staff.digest': return this.onDigest(event);
       default: return; // other event kinds are for the web chat only
     }
@@ -461,6 +462,17 @@ export class FeedDelivery {
     const posted = messageId ? link?.dmMessages?.[messageId] : undefined;
     if (!link?.directRoomId || !posted) return;
     await this.at('direct', link.directRoomId, () => this.s.matrix.redact(link.directRoomId!, posted, txnIdFor(`withdraw:${event.id}`), 'Von der Kontaktstelle zurückgezogen'));
+  }
+
+  /** A corrected staff message is edited in the professional's direct chat too (Matrix shows it as edited). */
+  private async onCorrected(event: FeedEvent): Promise<void> {
+    const link = event.caseId ? this.s.state.data.cases[event.caseId] : undefined;
+    const m = event.payload as Message | undefined;
+    const posted = m?.id ? link?.dmMessages?.[m.id] : undefined;
+    if (!link?.directRoomId || !posted || typeof m?.text !== 'string') return;
+    const body = `${m.staffName ?? t.defaultStaffName}: ${m.text}`;
+    const id = await this.at('direct', link.directRoomId, () => this.s.matrix.edit(link.directRoomId!, posted, { body }, txnIdFor(`correct:${event.id}`)));
+    this.s.state.recordPost(event.caseId!, 'dmPosted', id);
   }
 
   // --- case rooms -------------------------------------------------------------------------------

@@ -55,6 +55,7 @@ const MessageSchema = z.object({
   corrects: z.string().min(1).max(255).optional(),
 });
 const WithdrawSchema = z.object({ staffId: StaffId, clientId: z.string().min(1).max(255) });
+const TypingSchema = z.object({ staffId: StaffId, typing: z.boolean() });
 // An empty or blank field counts as not given (it used to be stored and counted as its own bucket "").
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
 const CloseSchema = z.object({ staffId: StaffId, topic: optionalText(50), outcome: optionalText(50), note: optionalText(1000) });
@@ -223,6 +224,14 @@ export function staffRoutes(deps: StaffDeps) {
       const result = await escalation.withdrawStaffMessage(c.req.param('id'), parsed.data.clientId);
       if (isFailure(result)) return failure(c, result);
       return c.json(result, 200);
+    });
+
+    // The holder types in Matrix (or stopped): the asker sees "Die Fachkraft schreibt …".
+    app.post('/api/staff/cases/:id/typing', async (c) => {
+      const parsed = await body(c, TypingSchema);
+      if (!parsed.ok) return parsed.response;
+      const result = await escalation.staffTyping(c.req.param('id'), parsed.data.staffId, parsed.data.typing);
+      return isFailure(result) ? failure(c, result) : c.body(null, 204);
     });
 
     app.post('/api/staff/cases/:id/close', async (c) => {
