@@ -22,6 +22,8 @@ import { CASE_NUMBER, t } from './texts.ts';
 import { staffMessageText } from './format.ts';
 import { relayCorrection, withdrawFromAsker } from './handlers/relay.ts';
 import { TypingRelay } from './typing.ts';
+import { publicBase } from './links.ts';
+import { guardCaseRoom } from './handlers/room-guard.ts';
 
 export type MatrixBotOptions = {
   config: BotConfig;
@@ -146,6 +148,7 @@ export class MatrixBot {
     this.loops.push(this.guarded('retention', this.retentionJob.run(signal)));
     this.started = true;
     this.startProblem = undefined;
+    if (!publicBase(this.config)) this.log.warn('PUBLIC_URL is not set: links in Matrix show their titles only (the service listens on a local address no one else can open)');
     const pending = this.deadLetterBook.count;
     this.log.info(`started as ${this.userId}, queue room ${this.queueRoom}${pending ? `, ${pending} dead letter(s) waiting (!fehler)` : ''}`);
   }
@@ -286,6 +289,7 @@ export class MatrixBot {
       log: this.log,
       router: this.router,
       queueRoomId: () => this.queueRoom,
+      linkBase: publicBase(this.config),
       retentionMs: this.retention.afterMs,
       displayName: (userId) => this.displayName(userId),
       isStaff: (userId) => this.isStaff(userId),
@@ -422,6 +426,8 @@ export class MatrixBot {
     const roomKind = this.roomKind(roomId);
     this.log.debug(`event ${event.type} from ${event.sender} in ${roomKind} room`);
     if (roomKind === 'other') return;
+    // Whoever invites or lets in a non-staff member, the case room is for staff only.
+    if (roomKind === 'case' && event.type === 'm.room.member') return guardCaseRoom(this.services(), roomId, event);
     const isStaff = await withRetry(() => this.isStaff(event.sender), { signal: this.abort.signal, attempts: 4 });
     // Only the direct chat is open to non-staff; elsewhere their events are not even looked at.
     if (roomKind !== 'direct' && !isStaff) return;
@@ -525,7 +531,7 @@ export class MatrixBot {
     const fromRoom = this.state.data.caseRooms[ref.roomId];
     if (fromRoom) return fromRoom;
     if (ref.inReplyTo) {
-      for (const [caseId, link] of Object.entries(this.state.data.cases)) if (link.noticeEventId === ref.inReplyTo) return caseId;
+      for (const [caseId, link] of Object.entries(this.state.data.cases)) if (link.noticeEventId === ref.inReplyTo || link.reminders?.includes(ref.inReplyTo)) return caseId;
     }
     return undefined;
   }

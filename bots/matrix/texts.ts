@@ -194,8 +194,19 @@ export const t = {
   transcriptIntro: (number: string) => `Bisheriger Verlauf zu ${number} (personenbezogene Angaben geschwärzt):`,
   relayIntro: 'Ab jetzt geht jede Nachricht in diesem Raum an die anfragende Person (nur Text). Befehle mit ! gehen nicht weiter.',
   authorLabel: { user: 'Anfragende Person', assistant: 'Lotse', staff: 'Kontaktstelle', system: 'System' } as Record<string, string>,
-  reminderUnclaimed: (number: string, minutes: number) => `⏰ ${number} wartet seit ${minutes} Minuten auf eine Fachkraft.`,
-  reminderSilent: (number: string, minutes: number) => `⏰ In ${number} hat die anfragende Person seit ${minutes} Minuten keine Antwort.`,
+  reminderUnclaimed: (number: string, urgency: string, minutes: number) =>
+    `⏰ ${urgency === 'urgent' ? '🔴 dringend: ' : ''}${number} wartet seit ${duration(minutes * 60_000)} auf eine Fachkraft. ✋ hier oder „!übernehmen ${number}“ übernimmt ihn.`,
+  reminderSilent: (number: string, urgency: string, minutes: number) =>
+    `⏰ ${urgency === 'urgent' ? '🔴 dringend: ' : ''}In ${number} hat die anfragende Person seit ${duration(minutes * 60_000)} keine Antwort.`,
+  nonStaffRemoved: (name: string, userId: string) =>
+    `🚫 ${name} (${userId}) gehört nicht zu den Fachkräften der Kontaktstelle und wurde aus diesem Fallraum entfernt: hier steht der vertrauliche Verlauf einer anfragenden Person. Nachrichten dieser Person gingen nicht an die anfragende Person.`,
+  nonStaffNotRemoved: (name: string, userId: string) =>
+    `⚠️ ${name} (${userId}) gehört nicht zu den Fachkräften der Kontaktstelle, ich konnte die Person aber nicht entfernen (fehlende Berechtigung). Bitte jetzt von Hand aus dem Fallraum entfernen: hier steht der vertrauliche Verlauf einer anfragenden Person.`,
+  nonStaffWarned: (name: string, userId: string) =>
+    `⚠️ ${name} (${userId}) gehört nicht zu den Fachkräften der Kontaktstelle, ist aber in diesem Fallraum. Hier steht der vertrauliche Verlauf einer anfragenden Person; bitte die Person entfernen. Ihre Nachrichten gebe ich nicht weiter.`,
+  nonStaffKickReason: (number: string) => `Fallraum ${number} ist nur für Fachkräfte der Kontaktstelle`,
+  /** A user as a mention: the name in the body, a pill in the HTML. */
+  mention: (p: { userId: string; name: string }) => ({ body: p.name, html: `<a href="https://matrix.to/#/${esc(p.userId)}">${esc(p.name)}</a>` }),
   dmWelcome: 'Guten Tag! Ich bin der Kinderschutz-Lotse der Kontaktstelle Kinderschutz M-V. Stellen Sie Ihre Frage — bitte ohne Namen, Geburtsdaten oder Adressen. Mit !person sprechen Sie mit einer Fachkraft der Kontaktstelle.',
   dmEscalateConsent: 'Eine Fachkraft der Kontaktstelle sieht dann den bisherigen Verlauf (ohne Namen und Kontaktdaten) und antwortet hier. Einverstanden? Dann antworten Sie mit „ja“ (bei akuter Gefahr: „dringend“). Mit „nein“ bleibt alles beim Lotsen.',
   dmEscalated: (number: string) => `Ihre Anfrage ${number} ist bei der Kontaktstelle. Eine Fachkraft meldet sich hier.`,

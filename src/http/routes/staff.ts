@@ -92,6 +92,14 @@ function failure(c: Context, f: Failure): Response {
   }
 }
 
+/** A passage as one plain line of at most 240 characters: links keep their text, whole words, "…" when cut. */
+function excerpt(markdown: string): string {
+  const flat = markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[#*_>`[\]]/g, '').replace(/\s+/g, ' ').trim();
+  if (flat.length <= 240) return flat;
+  const cut = flat.slice(0, 240);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 120))} …`;
+}
+
 export function staffRoutes(deps: StaffDeps) {
   const { escalation } = deps;
   const caseJson = (k: CaseRecord) => ({ case: escalation.summary(k) });
@@ -251,7 +259,7 @@ export function staffRoutes(deps: StaffDeps) {
         confidence: result.confidence,
         hits: result.hits.map((h) => ({
           id: h.passage.id, title: h.passage.articleTitle, heading: h.passage.heading, url: h.passage.url, score: h.score,
-          excerpt: h.passage.text.replace(/[#*_>`[\]]/g, '').replace(/\s+/g, ' ').slice(0, 240),
+          excerpt: excerpt(h.passage.text),
         })),
       }, 200);
     });
