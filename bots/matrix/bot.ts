@@ -443,7 +443,10 @@ export class MatrixBot {
     try {
       await withRetry(async () => {
         replies = 0;
-        if (event.type === 'm.room.message') await this.handleMessage(base, event);
+        if (event.type === 'm.room.message') {
+          if (roomKind === 'case') this.typing?.messageSent(roomId, event.sender);
+          await this.handleMessage(base, event);
+        }
         else if (event.type === 'm.reaction') await this.handleReaction(base, event);
         else if (event.type === 'm.room.redaction' && roomKind === 'case') await withdrawFromAsker(this.services(), base, redactedEventId(event));
       }, { signal: this.abort.signal, attempts: 4, onRetry: (e, ms) => this.log.warn(`handler failed (${describeError(e)}), retry in ${ms} ms`) });

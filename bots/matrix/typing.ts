@@ -39,6 +39,14 @@ export class TypingRelay {
     }
   }
 
+  /**
+   * The holder sent a message: the service ended the typing state with it, so the renewals stop
+   * too (clients report the stop themselves; a new start after it is a new m.typing event).
+   */
+  messageSent(roomId: string, sender: string): void {
+    if (this.rooms.get(roomId)?.holder === sender) this.stop(roomId, false);
+  }
+
   /** Sends "typing" now, or at the end of the gap after the last start, then renews it. */
   private start(roomId: string): void {
     const room = this.rooms.get(roomId);

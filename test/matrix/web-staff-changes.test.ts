@@ -118,6 +118,7 @@ describe('staff changes in the web chat', () => {
     await staffA.sendText(room, 'Ich bin gleich für Sie da.');
     await bubble(page, /gleich für Sie da/).waitFor();
     expect(await typing.isVisible()).toBe(false);
+    await staffA.typing(room, false); // as a client does after sending
 
     // A reload while nobody types shows no line; one while she types shows it again.
     await page.reload();
