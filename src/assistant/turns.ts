@@ -65,7 +65,8 @@ const newlyTells = (s: TurnState, circumstance: string) =>
 
 /** The stance written for a circumstance, said on its own with its section. */
 function circumstanceStance(s: TurnState, circumstance: string): Body | undefined {
-  const stance = s.deps.knowledge.stances.find((st) => st.circumstances?.includes(circumstance));
+  const stance = s.deps.knowledge.stances.find((st) => st.circumstances?.includes(circumstance)
+    && fitsConditions(st, { situation: s.signals.situation, role: s.context.role, level: danger(s).level }));
   return stance ? stanceBody(stance, s.deps, s.context) : undefined;
 }
 

@@ -128,6 +128,16 @@ describe('what becomes of the child', () => {
   });
 });
 
+describe('acting oneself when it is urgent', () => {
+  it('says not to wait for the Leitung who is away today, even with "jugenamt" mistyped', () => {
+    const story = 'Ein Junge (7) hat Striemen am Rücken und sagt, der Papa haut ihn mit dem Gürtel. Der Vater holt ihn heute um 15 Uhr ab.';
+    const [, away] = converse(story, 'wen ruf ich da an? die leitung ist heute nicht da');
+    expect(afterSafety(away!.reply.text)).toMatch(/^Nicht auf die Leitung warten/);
+    const [, own] = converse(story, 'muss das über die leitung laufen oder darf ich selber beim jugenamt anrufen?');
+    expect(afterSafety(own!.reply.text)).toMatch(/^(Ja|Nein, warten Sie nicht)/);
+  });
+});
+
 describe('sections for one region', () => {
   it('never answers with one district’s numbers when the conversation names another or none', () => {
     const regional = (url: string) => /jugendaemter-in-mv#(westmecklenburg|mittleres|mecklenburgische-seenplatte|vorpommern)/.test(url);

@@ -5,7 +5,7 @@
 import { foldText } from '../safety/fold.ts';
 import { ASKER_NOW } from '../safety/triage-lexicon.ts';
 import {
-  ABOUT_PATTERNS, AGE_PATTERNS, CIRCUMSTANCE, CONCERN_PATTERNS, DONE_PATTERNS, matching, WHEN_PATTERNS, WHERE_PATTERNS,
+  ABOUT_PATTERNS, AGE_PATTERNS, CIRCUMSTANCE, CONCERN_PATTERNS, correctDomainTypos, DONE_PATTERNS, matching, WHEN_PATTERNS, WHERE_PATTERNS,
 } from './lexicon.ts';
 
 export type Situation = {
@@ -43,7 +43,7 @@ const ABOUT_PRIORITY = ['partner', 'staff', 'relative', 'peer', 'stranger', 'par
 
 /** What one message tells about the situation, on its own. */
 export function readSituation(text: string): Omit<Situation, 'acts'> & { aboutTold?: string } {
-  const folded = foldText(text);
+  const folded = correctDomainTypos(foldText(text));
   // Whom the worry is about comes from what is told, not from whom the question names
   // ("Muss ich das den Eltern sagen?" after a child's self-harm is not a worry about the parents).
   // A sentence asks when it has a question mark or, typed without one, starts like a question
