@@ -121,6 +121,14 @@ describe('when no one answers', () => {
   });
 });
 
+describe('a forced marriage planned for a trip', () => {
+  it('answers "soll ich die Eltern einladen?" with no, from the article on forced marriage, not the one on genital cutting', () => {
+    const [r] = converse('Eine Schülerin (15) hat erzählt, dass sie in den Ferien in der Heimat mit ihrem Cousin verheiratet werden soll. Sie will das nicht. Soll ich die Eltern zu einem Gespräch einladen?');
+    expect(afterSafety(r!.reply.text)).toMatch(/^(Nein|In der Regel nein)\b/);
+    expect(r!.reply.sources[0]!.id).toBe('zwangsheirat');
+  });
+});
+
 describe('what becomes of the child', () => {
   it('answers "und was passiert dann mit ihr?" in a running emergency from protective custody', () => {
     const [, r] = converse('Eine Schülerin (15) soll am Samstag in den Ferien mit einem Cousin verheiratet werden und will das nicht. Ich rufe heute das Jugendamt an.', 'und was passiert dann mit ihr?');

@@ -29,7 +29,7 @@ const CASE_FOLLOW_UP_FLOOR = RANKER.answerThreshold * 0.4;
  * case only when the case is about that harm or the question names it: "sie will nicht ins Heim"
  * in a forced-marriage case is not about genital cutting. Broader articles are left to the ranker.
  */
-const NARROW_CONCERNS = new Set(['fgm', 'parental-illness', 'digital']);
+const NARROW_CONCERNS = new Set(['fgm', 'forced-marriage', 'parental-illness', 'digital']);
 function concernFits(passage: Passage, signals: TurnSignals): boolean {
   const own = (passage.concerns ?? []).filter((c) => NARROW_CONCERNS.has(c));
   if (own.length === 0 || signals.situation.concerns.length === 0) return true;
