@@ -91,32 +91,42 @@ export function companionsOf(
 }
 
 /**
- * sha256 of an article's content: its front matter as parsed (so quoting, key order and YAML
- * comments do not count) without `status` and `approval`, its body (line endings and
- * surrounding blank lines do not count), and its companions as validated (so YAML formatting
- * and defaults written out or left away do not count).
+ * sha256 of an article's own text: its front matter as parsed (so quoting, key order and YAML
+ * comments do not count) without `status` and `approval`, and its body (line endings and
+ * surrounding blank lines do not count). Computed once per article: hashing the body is the
+ * expensive part of loading the knowledge base.
  */
-export function contentHash(frontMatter: unknown, body: string, companions: Companions = NO_COMPANIONS): string {
+export function textDigest(frontMatter: unknown, body: string): string {
   const data = frontMatter && typeof frontMatter === 'object' && !Array.isArray(frontMatter) ? frontMatter as Record<string, unknown> : {};
   const content = Object.fromEntries(Object.entries(data).filter(([key]) => !STATE_KEYS.has(key)));
+  return sha256Hex(`${JSON.stringify(canonical(content))}\n---\n${body.replace(/\r\n?/g, '\n').trim()}\n`);
+}
+
+/** The content hash from the text digest and the companions as validated (YAML formatting and defaults do not count). */
+export function withCompanions(digest: string, companions: Companions): string {
   const beside = { answers: companions.answers ?? null, stances: companions.stances, nextSteps: companions.nextSteps };
-  return sha256Hex(`${JSON.stringify(canonical(content))}\n---\n${body.replace(/\r\n?/g, '\n').trim()}\n---\n${JSON.stringify(canonical(beside))}\n`);
+  return sha256Hex(`${digest}\n---\n${JSON.stringify(canonical(beside))}\n`);
+}
+
+/** sha256 of everything the approval covers: the article's text and its companions. */
+export function contentHash(frontMatter: unknown, body: string, companions: Companions = NO_COMPANIONS): string {
+  return withCompanions(textDigest(frontMatter, body), companions);
 }
 
 export type EditorialState = { status: EditorialStatus; contentHash: string; approval?: Approval };
 
 /**
- * The state as it holds now, from the declared `status`, the `approval` block and the content.
+ * The state as it holds now, from the declared `status`, the `approval` block, the text digest
+ * (textDigest) and the companions.
  * Returns a problem (for "file: problem") when the declaration contradicts itself.
  */
 export function editorialState(
   declared: EditorialStatus,
   approval: Approval | undefined,
-  frontMatter: unknown,
-  body: string,
+  digest: string,
   companions: Companions = NO_COMPANIONS,
 ): EditorialState | { problem: string } {
-  const hash = contentHash(frontMatter, body, companions);
+  const hash = withCompanions(digest, companions);
   if (!approval) {
     if (declared !== 'draft') {
       return { problem: `status: "${declared}" ohne approval-Block – freigeben nur mit npm run knowledge:approve, sonst status: draft` };

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { splitFrontMatter } from './front-matter.ts';
-import { companionsOf, editorialState, NO_COMPANIONS, type Companions } from './editorial.ts';
+import { companionsOf, editorialState, NO_COMPANIONS, textDigest, type Companions } from './editorial.ts';
 import { chunkArticle, splitSections } from './chunk.ts';
 import { answersSchema, contactsSchema, frontMatterSchema, nextStepsSchema, regionsSchema, stancesSchema, synonymsSchema, vocabularySchema, type AnswersFile } from './schema.ts';
 import type { Article, EditorialStatus, KnowledgeBundle, NextStep, Passage, Stance, Vocabulary } from './types.ts';
@@ -52,11 +52,11 @@ function parseYamlFile(file: string, content: string): unknown {
 }
 
 /** An article as read from its file, with what its editorial state is computed from. */
-type ArticleFile = { article: Article; declared: EditorialStatus; frontMatter: unknown; body: string };
+type ArticleFile = { article: Article; declared: EditorialStatus; digest: string };
 
 /** The article with its editorial state over its text and the given companions. */
 function settle(path: string, file: ArticleFile, companions: Companions): Article {
-  const editorial = editorialState(file.declared, file.article.approval, file.frontMatter, file.body, companions);
+  const editorial = editorialState(file.declared, file.article.approval, file.digest, companions);
   if ('problem' in editorial) throw new KnowledgeError(path, editorial.problem);
   const { approval: _previous, ...rest } = file.article;
   return { ...rest, ...editorial };
@@ -94,7 +94,7 @@ function readArticle(path: string, content: string): ArticleFile {
     headings: sections.map((s) => s.heading),
     concerns: [],
   };
-  const file = { article, declared: front.status, frontMatter: split.data, body: split.body };
+  const file = { article, declared: front.status, digest: textDigest(split.data, split.body) };
   // The state over the text alone, so that a contradicting declaration is reported here already.
   return { ...file, article: settle(path, file, NO_COMPANIONS) };
 }
