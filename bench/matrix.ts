@@ -1,6 +1,8 @@
 // Escalation latency through a real Synapse: (1) escalation request → notice seen by a staff
-// client in the queue room, (2) staff message in the case room → event on the web chat's SSE.
-// 50 cases by default (BENCH_CASES). Prints median and p95; never fails on timing.
+// client in the queue room, (2) staff message in the case room → event on the web chat's SSE,
+// (3) its edit → `message.corrected`, (4) typing in the case room → SSE `typing`, (5) its
+// redaction → `message.withdrawn`. 50 cases by default (BENCH_CASES). Prints median and p95;
+// never fails on timing.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -70,6 +72,9 @@ await new Promise((r) => setTimeout(r, 500));
 
 const toNotice: number[] = [];
 const toSse: number[] = [];
+const toCorrected: number[] = [];
+const toTyping: number[] = [];
+const toWithdrawn: number[] = [];
 const staffApi = (path: string, body: unknown) => fetch(service.url + path, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_STAFF_TOKEN}` }, body: JSON.stringify(body) });
 
 for (let i = 0; i < CASES; i++) {
@@ -87,15 +92,29 @@ for (let i = 0; i < CASES; i++) {
   await staff.join(room);
   await sync.waitFor(() => sync.seen.find((s) => s.roomId === room && /Bisheriger Verlauf/.test(s.event.content?.body ?? '')));
   const t1 = performance.now();
-  await staff.sendText(room, `Antwort ${i}`);
+  const sent = await staff.sendText(room, `Antwort ${i}`);
   const got = await asker.sse!.waitFor((e) => e.event === 'message' && e.data.author === 'staff', 30_000);
   toSse.push(got.at - (t1 - performance.now() + Date.now()));
+  // The SSE watch stamps events with Date.now(); these three are timed on the same clock.
+  const t2 = Date.now();
+  await staff.edit(room, sent, `Antwort ${i} (korrigiert)`);
+  toCorrected.push((await asker.sse!.waitFor((e) => e.event === 'message.corrected', 30_000)).at - t2);
+  const t3 = Date.now();
+  await staff.typing(room, true);
+  toTyping.push((await asker.sse!.waitFor((e) => e.event === 'typing' && e.data.typing === true, 30_000)).at - t3);
+  await staff.typing(room, false);
+  const t4 = Date.now();
+  await staff.redact(room, sent);
+  toWithdrawn.push((await asker.sse!.waitFor((e) => e.event === 'message.withdrawn', 30_000)).at - t4);
   await staffApi(`/api/staff/cases/${json.case.id}/close`, { staffId: synapse.users.staffA.userId, outcome: 'beraten', topic: 'sonstiges' });
   asker.close();
 }
 
 console.log(`escalation → queue notice: ${fmt(toNotice)}`);
 console.log(`staff message → web SSE:   ${fmt(toSse)}`);
+console.log(`edit → message.corrected:  ${fmt(toCorrected)}`);
+console.log(`typing → SSE typing:       ${fmt(toTyping)}`);
+console.log(`redaction → withdrawn:     ${fmt(toWithdrawn)}`);
 sync.stop();
 await bot.stop();
 await service.close();

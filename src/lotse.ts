@@ -104,6 +104,7 @@ export function createLotse(parts: LotseParts) {
     serveStatic: parts.serveStatic,
     extend,
     health: parts.health,
+    typingUntil: escalation ? (id) => escalation.typingUntil(id) : undefined,
   });
   return { app, engine, service, escalation };
 }

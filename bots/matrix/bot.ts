@@ -21,6 +21,9 @@ import { BotState } from './state.ts';
 import { CASE_NUMBER, t } from './texts.ts';
 import { staffMessageText } from './format.ts';
 import { relayCorrection, withdrawFromAsker } from './handlers/relay.ts';
+import { TypingRelay } from './typing.ts';
+import { publicBase } from './links.ts';
+import { guardCaseRoom } from './handlers/room-guard.ts';
 
 export type MatrixBotOptions = {
   config: BotConfig;
@@ -75,6 +78,7 @@ export class MatrixBot {
   private feed: FeedDelivery | undefined;
   readonly retention: RetentionOptions;
   private retentionJob: RetentionJob | undefined;
+  private typing: TypingRelay | undefined;
   private readonly options: MatrixBotOptions;
   readonly deadLetterBook: DeadLetterBook;
   private started = false;
@@ -132,6 +136,7 @@ export class MatrixBot {
     this.adoptQueueRoom(this.queueRoom);
     if (!this.handlersRegistered) registerHandlers(this.services());
     this.handlersRegistered = true;
+    this.typing ??= new TypingRelay(this.services());
     await this.checkQueueRoom();
     this.loops.push(this.guarded('sync', this.syncLoop()));
     if (this.options.deliverFeed !== false) {
@@ -143,6 +148,7 @@ export class MatrixBot {
     this.loops.push(this.guarded('retention', this.retentionJob.run(signal)));
     this.started = true;
     this.startProblem = undefined;
+    if (!publicBase(this.config)) this.log.warn('PUBLIC_URL is not set: links in Matrix show their titles only (the service listens on a local address no one else can open)');
     const pending = this.deadLetterBook.count;
     this.log.info(`started as ${this.userId}, queue room ${this.queueRoom}${pending ? `, ${pending} dead letter(s) waiting (!fehler)` : ''}`);
   }
@@ -259,6 +265,7 @@ export class MatrixBot {
 
   async stop(): Promise<void> {
     this.abort.abort();
+    this.typing?.close();
     await Promise.allSettled(this.loops);
     this.state.save();
   }
@@ -282,6 +289,7 @@ export class MatrixBot {
       log: this.log,
       router: this.router,
       queueRoomId: () => this.queueRoom,
+      linkBase: publicBase(this.config),
       retentionMs: this.retention.afterMs,
       displayName: (userId) => this.displayName(userId),
       isStaff: (userId) => this.isStaff(userId),
@@ -341,6 +349,9 @@ export class MatrixBot {
       await this.contained(`invite to ${roomId}`, () => this.handleInvite(roomId, invited.invite_state?.events ?? []));
     }
     for (const [roomId, room] of Object.entries(res.rooms?.join ?? {})) {
+      for (const event of room.ephemeral?.events ?? []) {
+        if (event.type === 'm.typing' && this.state.data.caseRooms[roomId]) this.typing?.onTyping(roomId, Array.isArray(event.content.user_ids) ? event.content.user_ids : []);
+      }
       for (const event of room.timeline?.events ?? []) {
         if (event.type === 'm.room.power_levels' && roomId === this.queueRoom) {
           this.power = undefined;
@@ -415,6 +426,8 @@ export class MatrixBot {
     const roomKind = this.roomKind(roomId);
     this.log.debug(`event ${event.type} from ${event.sender} in ${roomKind} room`);
     if (roomKind === 'other') return;
+    // Whoever invites or lets in a non-staff member, the case room is for staff only.
+    if (roomKind === 'case' && event.type === 'm.room.member') return guardCaseRoom(this.services(), roomId, event);
     const isStaff = await withRetry(() => this.isStaff(event.sender), { signal: this.abort.signal, attempts: 4 });
     // Only the direct chat is open to non-staff; elsewhere their events are not even looked at.
     if (roomKind !== 'direct' && !isStaff) return;
@@ -430,7 +443,10 @@ export class MatrixBot {
     try {
       await withRetry(async () => {
         replies = 0;
-        if (event.type === 'm.room.message') await this.handleMessage(base, event);
+        if (event.type === 'm.room.message') {
+          if (roomKind === 'case') this.typing?.messageSent(roomId, event.sender);
+          await this.handleMessage(base, event);
+        }
         else if (event.type === 'm.reaction') await this.handleReaction(base, event);
         else if (event.type === 'm.room.redaction' && roomKind === 'case') await withdrawFromAsker(this.services(), base, redactedEventId(event));
       }, { signal: this.abort.signal, attempts: 4, onRetry: (e, ms) => this.log.warn(`handler failed (${describeError(e)}), retry in ${ms} ms`) });
@@ -518,7 +534,7 @@ export class MatrixBot {
     const fromRoom = this.state.data.caseRooms[ref.roomId];
     if (fromRoom) return fromRoom;
     if (ref.inReplyTo) {
-      for (const [caseId, link] of Object.entries(this.state.data.cases)) if (link.noticeEventId === ref.inReplyTo) return caseId;
+      for (const [caseId, link] of Object.entries(this.state.data.cases)) if (link.noticeEventId === ref.inReplyTo || link.reminders?.includes(ref.inReplyTo)) return caseId;
     }
     return undefined;
   }

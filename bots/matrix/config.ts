@@ -34,6 +34,8 @@ export const botConfigSchema = z
     /** Who may open a direct chat with the bot: users of the bot's own homeserver (default), anyone, staff only, nobody. */
     MATRIX_DM_POLICY: z.preprocess((v) => v || 'homeserver', z.enum(['homeserver', 'anyone', 'staff', 'off'])),
     LOTSE_URL: z.preprocess((v) => v || 'http://127.0.0.1:8787', z.url()),
+    /** The service's public address (behind the reverse proxy): every link the bot posts points there. */
+    PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, message: 'öffentliche Adresse des Dienstes, z. B. https://lotse.example.org' }).optional()),
     STAFF_TOKEN: z.string().min(16, 'mindestens 16 Zeichen'),
     DATA_DIR: z.preprocess((v) => v || './data', z.string().min(1)),
     MATRIX_FEED_POLL_MS: int(1000, 20, 60_000),
@@ -45,6 +47,8 @@ export const botConfigSchema = z
     MATRIX_RETENTION_INTERVAL_MINUTES: int(60, 1, 24 * 60),
     /** auto: when the bot is a Synapse server admin, expired case rooms are deleted and purged on the server. */
     MATRIX_PURGE_ROOMS: z.preprocess((v) => v || 'auto', z.enum(['auto', 'off'])),
+    /** Someone who is not staff in a case room: removed by the bot (remove) or only warned about (warn). */
+    MATRIX_CASE_ROOM_GUARD: z.preprocess((v) => v || 'remove', z.enum(['remove', 'warn'])),
   })
   .refine((c) => c.MATRIX_ACCESS_TOKEN || (c.MATRIX_USER_ID && c.MATRIX_PASSWORD), {
     message: 'MATRIX_ACCESS_TOKEN oder MATRIX_USER_ID und MATRIX_PASSWORD setzen',

@@ -13,6 +13,7 @@ import { CASE_STATE_TYPE, txnIdFor } from './matrix-api.ts';
 import type { BotServices } from './services.ts';
 import type { CaseLink } from './state.ts';
 import { esc, t } from './texts.ts';
+import { linksAsText } from './links.ts';
 
 type Message = { id: string; author: 'user' | 'assistant' | 'staff' | 'system'; text: string; staffName?: string; clientId?: string | null; triage?: string };
 
@@ -236,6 +237,7 @@ export class FeedDelivery {
       case 'case.reminder': return this.onReminder(event, c!);
       case 'message': return this.onMessage(event);
       case 'message.withdrawn': return this.onWithdrawn(event);
+      case 'message.corrected': return this.onCorrected(event);
       case 'staff.digest': return this.onDigest(event);
       default: return; // other event kinds are for the web chat only
     }
@@ -391,13 +393,24 @@ export class FeedDelivery {
       this.s.state.recordPost(c.id, 'queuePosted', id);
       return;
     }
-    const text = kind === 'unclaimed' ? t.reminderUnclaimed(c.number, minutes) : t.reminderSilent(c.number, minutes);
-    if (target === 'staff' && link.roomId && !link.closed) {
-      const mention = c.staffId ? `${c.staffName ?? c.staffId}: ` : '';
-      await this.post(link, link.roomId, mention + text, `reminder:${event.id}`, 'm.text');
+    const text = kind === 'unclaimed' ? t.reminderUnclaimed(c.number, c.urgency, minutes) : t.reminderSilent(c.number, c.urgency, minutes);
+    // The holder by a real mention (a pill that rings), in the case room only once they have joined it:
+    // a reminder in a room they never entered would reach nobody, so it goes to the queue room instead.
+    const holder = kind === 'silent' && c.staffId ? { userId: c.staffId, name: c.staffName ?? c.staffId } : undefined;
+    const mention = holder ? t.mention(holder) : undefined;
+    const holderInRoom = target === 'staff' && link.roomId && !link.closed && holder ? await this.hasJoined(link.roomId, holder.userId) : false;
+    if (holderInRoom) {
+      await this.post(link, link.roomId!, `${mention!.body}: ${text}`, `reminder:${event.id}`, 'm.text', `${mention!.html}: ${esc(text)}`, [holder!.userId]);
     } else {
       const queue = this.s.queueRoomId();
-      const id = await this.at('queue', queue, () => this.s.matrix.send(queue, { msgtype: 'm.text', body: text }, txnIdFor(`reminder:${event.id}`)));
+      // A reply to the case's notice, so that ✋ or „!übernehmen“ on it act on this case.
+      const content = {
+        msgtype: 'm.text', body: mention ? `${mention.body}: ${text}` : text, format: 'org.matrix.custom.html', formatted_body: mention ? `${mention.html}: ${esc(text)}` : esc(text),
+        'm.mentions': holder ? { user_ids: [holder.userId] } : {},
+        ...(link.noticeEventId && (link.noticeRoomId ?? queue) === queue ? { 'm.relates_to': { 'm.in_reply_to': { event_id: link.noticeEventId } } } : {}),
+      };
+      const id = await this.at('queue', queue, () => this.s.matrix.send(queue, content, txnIdFor(`reminder:${event.id}`)));
+      (link.reminders ??= []).includes(id) || link.reminders.push(id);
       this.s.state.recordPost(c.id, 'queuePosted', id);
     }
   }
@@ -463,6 +476,17 @@ export class FeedDelivery {
     await this.at('direct', link.directRoomId, () => this.s.matrix.redact(link.directRoomId!, posted, txnIdFor(`withdraw:${event.id}`), 'Von der Kontaktstelle zurückgezogen'));
   }
 
+  /** A corrected staff message is edited in the professional's direct chat too (Matrix shows it as edited). */
+  private async onCorrected(event: FeedEvent): Promise<void> {
+    const link = event.caseId ? this.s.state.data.cases[event.caseId] : undefined;
+    const m = event.payload as Message | undefined;
+    const posted = m?.id ? link?.dmMessages?.[m.id] : undefined;
+    if (!link?.directRoomId || !posted || typeof m?.text !== 'string') return;
+    const body = `${m.staffName ?? t.defaultStaffName}: ${m.text}`;
+    const id = await this.at('direct', link.directRoomId, () => this.s.matrix.edit(link.directRoomId!, posted, { body }, txnIdFor(`correct:${event.id}`)));
+    this.s.state.recordPost(event.caseId!, 'dmPosted', id);
+  }
+
   // --- case rooms -------------------------------------------------------------------------------
 
   private async ensureCaseRoom(event: FeedEvent, c: CaseSummary): Promise<string> {
@@ -491,6 +515,11 @@ export class FeedDelivery {
     return undefined;
   }
 
+  private async hasJoined(roomId: string, userId: string): Promise<boolean> {
+    const member = await this.s.matrix.stateEvent<{ membership?: string }>(roomId, 'm.room.member', userId).catch(() => undefined);
+    return member?.membership === 'join';
+  }
+
   private async inviteIfNeeded(roomId: string, userId: string): Promise<void> {
     const member = await this.s.matrix.stateEvent<{ membership?: string }>(roomId, 'm.room.member', userId).catch(() => undefined);
     if (member?.membership === 'join' || member?.membership === 'invite') return;
@@ -500,7 +529,7 @@ export class FeedDelivery {
   private async postTranscript(event: FeedEvent, c: CaseSummary, roomId: string): Promise<void> {
     const link = this.link(c);
     const detail = await this.s.lotse.case(c.id);
-    const lines = detail.transcript.map((m) => ({ label: t.authorLabel[m.author] ?? m.author, text: m.text }));
+    const lines = detail.transcript.map((m) => ({ label: t.authorLabel[m.author] ?? m.author, text: linksAsText(m.text, this.s.linkBase) }));
     const body = [t.transcriptIntro(c.number), ...lines.map((l) => `${l.label}: ${l.text}`), '', t.relayIntro].join('\n');
     const html = `<p>${esc(t.transcriptIntro(c.number))}</p>${lines.map((l) => `<blockquote><b>${esc(l.label)}:</b> ${textToHtml(l.text)}</blockquote>`).join('')}<p>${esc(t.relayIntro)}</p>`;
     const first = event.type === 'case.claimed' && (event.payload as { handOver?: boolean }).handOver !== true;

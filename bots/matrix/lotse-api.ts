@@ -142,6 +142,10 @@ export class LotseApi {
   withdrawStaffMessage(caseId: string, body: { staffId: string; clientId: string }): Promise<{ messageId: string; duplicate: boolean }> {
     return this.request('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/messages/withdraw`, body);
   }
+  /** The holder types in the case room (or stopped): the asker sees "Die Fachkraft schreibt …". */
+  staffTyping(caseId: string, body: { staffId: string; typing: boolean }): Promise<void> {
+    return this.request('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/typing`, body);
+  }
   async close(caseId: string, body: { staffId: string; topic?: string; outcome?: string; note?: string }): Promise<CaseSummary> {
     return (await this.request<{ case: CaseSummary }>('POST', `/api/staff/cases/${encodeURIComponent(caseId)}/close`, body)).case;
   }

@@ -22,7 +22,7 @@ export type RawEvent = {
 export type SyncResponse = {
   next_batch: string;
   rooms?: {
-    join?: Record<string, { timeline?: { events?: RawEvent[]; limited?: boolean }; state?: { events?: RawEvent[] } }>;
+    join?: Record<string, { timeline?: { events?: RawEvent[]; limited?: boolean }; state?: { events?: RawEvent[] }; ephemeral?: { events?: Array<{ type: string; content: Record<string, any> }> } }>;
     invite?: Record<string, { invite_state?: { events?: RawEvent[] } }>;
     leave?: Record<string, unknown>;
   };
@@ -33,7 +33,8 @@ const SYNC_FILTER = JSON.stringify({
   presence: { types: [] },
   account_data: { types: [] },
   room: {
-    ephemeral: { types: [] },
+    // Typing in case rooms goes on to the asker ("Die Fachkraft schreibt …"); receipts are not needed.
+    ephemeral: { types: ['m.typing'] },
     account_data: { types: [] },
     state: { lazy_load_members: true },
     timeline: { limit: 100, types: ['m.room.message', 'm.reaction', 'm.room.member', 'm.room.power_levels', 'm.room.redaction'] },

@@ -17,6 +17,8 @@ export type BotServices = {
   log: BotLogger;
   router: Router;
   queueRoomId: () => string;
+  /** Where links in Matrix point (PUBLIC_URL, else a non-loopback LOTSE_URL); undefined: links keep their text only. */
+  linkBase: string | undefined;
   /** Time after close until the bot clears a case's posts (for the texts that announce it). */
   retentionMs: number;
   displayName: (userId: string) => Promise<string>;

@@ -24,6 +24,8 @@ export type CaseLink = {
   /** The professional's direct chat, when the case came from one, and what the bot posted there for the case. */
   directRoomId?: string;
   dmPosted?: string[];
+  /** The bot's reminders about this case in the queue room: ✋ or „!übernehmen“ on one acts on the case. */
+  reminders?: string[];
   /** Service message id → the bot's copy of that staff message in the direct chat (to withdraw it). */
   dmMessages?: Record<string, string>;
   closedAt?: number;

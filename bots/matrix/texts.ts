@@ -30,6 +30,7 @@ const eventLabel: Record<string, string> = {
   'case.reminder': 'Erinnerung',
   message: 'Nachricht',
   'message.withdrawn': 'Zurückziehen einer Nachricht',
+  'message.corrected': 'Korrektur einer Nachricht',
   'staff.digest': 'Morgenübersicht',
   'case.transferred': 'Übergabe',
   'case.reopened': 'Wiederaufnahme',
@@ -156,7 +157,7 @@ export const t = {
     `${usage} geht hier nicht${where?.length ? ` (nur ${where.map((w) => roomLabel[w] ?? w).join(', ')})` : ''}.${inCaseRoom ? ` ${notRelayedBang}` : ''}`,
   attachmentRefused: 'Anhänge (Bilder, Dateien, Sprachnachrichten) gebe ich nicht an die anfragende Person weiter: der Chat zeigt nur Text, und eine Datei kann Namen oder Bilder eines Kindes enthalten, die ich nicht schwärzen kann und die sonst an der Löschfrist vorbei gespeichert blieben. Bitte schreiben Sie das Wichtigste als Text oder nennen Sie einen öffentlichen Link.',
   attachmentRefusedDirect: 'Dateien und Bilder kann ich nicht lesen und gebe sie nicht weiter — bitte schreiben Sie Ihre Frage als Text, ohne Namen oder Fotos eines Kindes.',
-  correctionRelayed: 'Die Korrektur ist an die anfragende Person gegangen (als Korrektur gekennzeichnet).',
+  correctionRelayed: 'Die Korrektur ist bei der anfragenden Person angekommen: ihre Nachricht zeigt jetzt den neuen Text, als „korrigiert“ markiert, und ein Hinweis am Ende des Chats sagt es ihr.',
   withdrawn: 'Die Nachricht ist bei der anfragenden Person zurückgezogen; sie sieht stattdessen einen Hinweis, dass die Kontaktstelle sie zurückgenommen hat.',
   refused: (message: string) => `Das ging nicht: ${message}`,
   serviceDown: 'Der Lotse-Dienst ist gerade nicht erreichbar. Bitte gleich noch einmal versuchen.',
@@ -193,8 +194,19 @@ export const t = {
   transcriptIntro: (number: string) => `Bisheriger Verlauf zu ${number} (personenbezogene Angaben geschwärzt):`,
   relayIntro: 'Ab jetzt geht jede Nachricht in diesem Raum an die anfragende Person (nur Text). Befehle mit ! gehen nicht weiter.',
   authorLabel: { user: 'Anfragende Person', assistant: 'Lotse', staff: 'Kontaktstelle', system: 'System' } as Record<string, string>,
-  reminderUnclaimed: (number: string, minutes: number) => `⏰ ${number} wartet seit ${minutes} Minuten auf eine Fachkraft.`,
-  reminderSilent: (number: string, minutes: number) => `⏰ In ${number} hat die anfragende Person seit ${minutes} Minuten keine Antwort.`,
+  reminderUnclaimed: (number: string, urgency: string, minutes: number) =>
+    `⏰ ${urgency === 'urgent' ? '🔴 dringend: ' : ''}${number} wartet seit ${duration(minutes * 60_000)} auf eine Fachkraft. ✋ hier oder „!übernehmen ${number}“ übernimmt ihn.`,
+  reminderSilent: (number: string, urgency: string, minutes: number) =>
+    `⏰ ${urgency === 'urgent' ? '🔴 dringend: ' : ''}In ${number} hat die anfragende Person seit ${duration(minutes * 60_000)} keine Antwort.`,
+  nonStaffRemoved: (name: string, userId: string) =>
+    `🚫 ${name} (${userId}) gehört nicht zu den Fachkräften der Kontaktstelle und wurde aus diesem Fallraum entfernt: hier steht der vertrauliche Verlauf einer anfragenden Person. Nachrichten dieser Person gingen nicht an die anfragende Person.`,
+  nonStaffNotRemoved: (name: string, userId: string) =>
+    `⚠️ ${name} (${userId}) gehört nicht zu den Fachkräften der Kontaktstelle, ich konnte die Person aber nicht entfernen (fehlende Berechtigung). Bitte jetzt von Hand aus dem Fallraum entfernen: hier steht der vertrauliche Verlauf einer anfragenden Person.`,
+  nonStaffWarned: (name: string, userId: string) =>
+    `⚠️ ${name} (${userId}) gehört nicht zu den Fachkräften der Kontaktstelle, ist aber in diesem Fallraum. Hier steht der vertrauliche Verlauf einer anfragenden Person; bitte die Person entfernen. Ihre Nachrichten gebe ich nicht weiter.`,
+  nonStaffKickReason: (number: string) => `Fallraum ${number} ist nur für Fachkräfte der Kontaktstelle`,
+  /** A user as a mention: the name in the body, a pill in the HTML. */
+  mention: (p: { userId: string; name: string }) => ({ body: p.name, html: `<a href="https://matrix.to/#/${esc(p.userId)}">${esc(p.name)}</a>` }),
   dmWelcome: 'Guten Tag! Ich bin der Kinderschutz-Lotse der Kontaktstelle Kinderschutz M-V. Stellen Sie Ihre Frage — bitte ohne Namen, Geburtsdaten oder Adressen. Mit !person sprechen Sie mit einer Fachkraft der Kontaktstelle.',
   dmEscalateConsent: 'Eine Fachkraft der Kontaktstelle sieht dann den bisherigen Verlauf (ohne Namen und Kontaktdaten) und antwortet hier. Einverstanden? Dann antworten Sie mit „ja“ (bei akuter Gefahr: „dringend“). Mit „nein“ bleibt alles beim Lotsen.',
   dmEscalated: (number: string) => `Ihre Anfrage ${number} ist bei der Kontaktstelle. Eine Fachkraft meldet sich hier.`,

@@ -25,6 +25,7 @@ import { createNotifier } from './notify.js';
 import { connectToWidget, isEmbedded } from './embed.js';
 import { createAnnouncer } from './announce.js';
 import { bindPrint } from './print.js';
+import { applyChange, createTypingLine } from './staff-changes.js';
 
 /**
  * What renderers may ask of the chat.
@@ -85,6 +86,7 @@ const state = {
 };
 
 const notifier = createNotifier();
+const typingLine = createTypingLine(dom.busy);
 const announcer = createAnnouncer(/** @type {HTMLElement} */ (document.getElementById('announcer')));
 
 /** @type {WeakMap<Element, ChatMessage>} the message each element shows */
@@ -234,6 +236,10 @@ function openEvents() {
   });
   source.addEventListener('message', (event) => onServerEvent(event, 'message'));
   source.addEventListener('case', (event) => onServerEvent(event, 'case'));
+  source.addEventListener('message.corrected', (event) => onServerEvent(event, 'change'));
+  source.addEventListener('message.withdrawn', (event) => onServerEvent(event, 'change'));
+  // Typing is state, not a logged event: it has no id and never moves the resume position.
+  source.addEventListener('typing', (event) => onServerEvent(event, 'typing'));
   source.addEventListener('error', () => {
     // The browser reconnects by itself (with Last-Event-ID) unless the server refused the
     // stream; then try again later with a growing pause.
@@ -246,8 +252,10 @@ function openEvents() {
   });
 }
 
-/** @param {MessageEvent} event @param {'message'|'case'} type */
+/** @param {MessageEvent} event @param {'message'|'case'|'change'|'typing'} type */
 function onServerEvent(event, type) {
+  // Typing has no id of its own (EventSource repeats the previous one), so it skips the dedupe.
+  if (type === 'typing') return typingLine.update(parseData(event.data));
   if (event.lastEventId) {
     if (state.seenEventIds.has(event.lastEventId)) return;
     state.seenEventIds.add(event.lastEventId);
@@ -265,7 +273,25 @@ function onServerEvent(event, type) {
     if (info && typeof info.status === 'string') updateCase(info);
     return;
   }
+  if (type === 'change') return changeMessage(data);
   receiveMessage(data);
+}
+
+/** @param {string} text */
+function parseData(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A staff message corrected or withdrawn in Matrix: its bubble shows the stored text. @param {any} change */
+function changeMessage(change) {
+  if (typeof change?.id !== 'string') return;
+  const node = /** @type {HTMLElement|null} */ (dom.log.querySelector(`[data-message-id="${CSS.escape(change.id)}"]`));
+  const message = node && messageOf.get(node);
+  if (node && message) applyChange(node, message, change);
 }
 
 /** @param {any} message */
@@ -287,6 +313,7 @@ function receiveMessage(message) {
     return;
   }
   if (message.author === 'staff' || message.author === 'system') notifier.incoming();
+  if (message.author === 'staff') typingLine.hide();
   showIncoming(message);
 }
 
@@ -466,6 +493,7 @@ function startOver() {
   dom.log.replaceChildren(el('p', { class: 'empty-hint', text: 'Der Verlauf wurde gelöscht. Sie können eine neue Frage stellen.' }));
   dom.caseStatus.hidden = true;
   dom.caseStatus.textContent = '';
+  typingLine.hide();
   document.documentElement.classList.remove('acute-shown');
   showError('');
   dom.input.focus();

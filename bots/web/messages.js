@@ -5,10 +5,11 @@ import { renderMarkdown, safeHref } from './markdown.js';
 import { renderSources, withoutSourceLines } from './sources.js';
 import { renderActions } from './actions.js';
 import { renderFeedback } from './feedback.js';
+import { markChange } from './staff-changes.js';
 
 /**
  * @typedef {{id?:string, author:'user'|'assistant'|'staff'|'system', text:string, reply?:any,
- *            createdAt?:string|number, staffName?:string}} ChatMessage
+ *            createdAt?:string|number, staffName?:string, editedAt?:string, withdrawnAt?:string}} ChatMessage
  * @typedef {import('./app.js').ChatContext} ChatContext
  */
 
@@ -49,6 +50,7 @@ export function renderMessage(message, ctx) {
   const body = el('div', { class: 'markdown' });
   body.appendChild(renderMarkdown(rest));
   article.appendChild(body);
+  if (author === 'staff') markChange(article, message);
 
   if (reply) {
     const sources = renderSources(reply.sources);

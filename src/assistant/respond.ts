@@ -91,7 +91,7 @@ function frameForSafety(turn: Turn, deps: AssistantDeps, body: Body): Framed {
 // Handlers whose answer is about the case told: they get the next steps that fit it.
 const CASE_HANDLERS = new Set([
   'acute', 'custody-claim-in-danger', 'trainee-statement', 'context-for-the-last-question', 'knowledge',
-  'urgent-without-passage', 'acute-follow-up', 'described-worry', 'acute-what-now',
+  'urgent-without-passage', 'acute-follow-up', 'described-worry', 'acute-what-now', 'after-hours-in-case', 'child-fate-in-case',
 ]);
 
 /** The next steps a counsellor would add under the answer to a told case, each said once per conversation. */
@@ -151,7 +151,9 @@ export function stateOf(turn: Turn, deps: AssistantDeps): TurnState {
     level: turn.understood.danger.level,
   };
   const text = turn.text.trim();
-  return { turn, deps, before, context, signals, text, intent: detectIntent(text), wantsProcedure: isNavigatorRequest(text) };
+  // "Was passiert bei einer Inobhutnahme, Schritt für Schritt?" asks what happens, not for the procedure.
+  const asksAbout = question.kind === 'what-next' || question.kind === 'meaning';
+  return { turn, deps, before, context, signals, text, intent: detectIntent(text), wantsProcedure: isNavigatorRequest(text) && !asksAbout };
 }
 
 export function respond(turn: Turn, deps: AssistantDeps): TurnResult {

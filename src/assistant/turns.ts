@@ -8,7 +8,8 @@ import { acuteBody, acuteFollowUpBody } from './replies/acute-reply.ts';
 import type { AssistantDeps, Body, Turn } from './replies/body.ts';
 import { concernFallbackBody, urgentFallbackBody } from './replies/concern-reply.ts';
 import { askRoleBody, explainNavigatorStep, NAVIGATOR_EXPLAIN, NAVIGATOR_NEXT, navigatorBody } from './replies/navigator-reply.ts';
-import { searchBody, stanceBody } from './replies/search-reply.ts';
+import { searchBody, sectionBody, stanceBody } from './replies/search-reply.ts';
+import { passageById } from './retrieval/stances.ts';
 import {
   contextAcknowledgementBody, greetingBody, handoverBody, isContextStatement, privacyBody, thanksBody,
 } from './replies/smalltalk-reply.ts';
@@ -42,6 +43,12 @@ export type TurnHandler = {
 
 const danger = (s: TurnState) => s.turn.understood.danger;
 
+/** How to reach help when the Jugendamt's office is closed or no one answers. */
+const AFTER_HOURS_SECTION = 'akute-gefahr#wie-erreiche-ich-hilfe-nachts-am-wochenende-und-an-feiertagen';
+/** What happens to a child in protective custody, and what the Jugendamt can decide after a report. */
+const CUSTODY_SECTION = 'inobhutnahme#was-passiert-waehrend-der-inobhutnahme';
+const JUGENDAMT_OUTCOMES_SECTION = 'was-passiert-beim-jugendamt#welche-ergebnisse-und-massnahmen-gibt-es-nach-der-gefaehrdungseinschaetzung';
+
 /** The turn voices doubt about the worry and asks about no other step. */
 const doubts = (s: TurnState) => {
   const { acts, asked } = s.signals.question;
@@ -58,7 +65,8 @@ const newlyTells = (s: TurnState, circumstance: string) =>
 
 /** The stance written for a circumstance, said on its own with its section. */
 function circumstanceStance(s: TurnState, circumstance: string): Body | undefined {
-  const stance = s.deps.knowledge.stances.find((st) => st.circumstances?.includes(circumstance));
+  const stance = s.deps.knowledge.stances.find((st) => st.circumstances?.includes(circumstance)
+    && fitsConditions(st, { situation: s.signals.situation, role: s.context.role, level: danger(s).level }));
   return stance ? stanceBody(stance, s.deps, s.context) : undefined;
 }
 
@@ -171,6 +179,27 @@ export const TURN_HANDLERS: TurnHandler[] = [
     name: 'contact-in-case',
     applies: (s) => isRunningCase(s.before) && isContactFollowUp(s.text),
     reply: jugendamtContact,
+  },
+  {
+    // "Und was passiert dann mit ihr?" in a running case: what protective custody means for the
+    // child while it is in danger, else what the Jugendamt can decide.
+    name: 'child-fate-in-case',
+    applies: (s) => isRunningCase(s.before) && s.signals.question.asked.includes('child-fate'),
+    reply: (s) => {
+      // Right after an emergency ("der Rettungsdienst ist jetzt da"), the children still need someone today.
+      const inDanger = danger(s).level === 'acute' || danger(s).level === 'urgent' || (s.before.acuteTurns ?? 0) > 0;
+      const passage = passageById(s.deps.knowledge.passages, inDanger ? CUSTODY_SECTION : JUGENDAMT_OUTCOMES_SECTION);
+      return passage ? sectionBody(passage, s.deps, s.context) : undefined;
+    },
+  },
+  {
+    // "Und wenn beim Jugendamt keiner rangeht?" in a running case: the ways after hours, for this case.
+    name: 'after-hours-in-case',
+    applies: (s) => isRunningCase(s.before) && s.signals.question.acts.includes('after-hours'),
+    reply: (s) => {
+      const passage = passageById(s.deps.knowledge.passages, AFTER_HOURS_SECTION);
+      return passage ? sectionBody(passage, s.deps, s.context) : undefined;
+    },
   },
   {
     name: 'knowledge',

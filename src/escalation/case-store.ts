@@ -14,6 +14,7 @@ type CaseRow = {
   outcome: string | null; note: string | null; rating: string | null; unclaimed_reminders: number; silent_reminders: number;
   last_reminder_at: number | null; acute_at: number | null; acute_reminded: number; staff_alias: string | null;
   opened_outside_hours: number; question: string | null; reopened_at: number | null; write_token: string; updated_at: number;
+  typing_until?: number | null;
 };
 
 const toCase = (r: CaseRow): CaseRecord => ({
@@ -23,8 +24,11 @@ const toCase = (r: CaseRow): CaseRecord => ({
   lastUserMessageAt: r.last_user_message_at, closedAt: r.closed_at, closedBy: r.closed_by, outcome: r.outcome, note: r.note,
   rating: r.rating, unclaimedReminders: r.unclaimed_reminders, silentReminders: r.silent_reminders, lastReminderAt: r.last_reminder_at,
   acuteAt: r.acute_at, acuteReminded: r.acute_reminded === 1, staffAlias: r.staff_alias, openedOutsideHours: r.opened_outside_hours === 1,
-  question: r.question, reopenedAt: r.reopened_at, writeToken: r.write_token, updatedAt: r.updated_at,
+  question: r.question, reopenedAt: r.reopened_at, writeToken: r.write_token, updatedAt: r.updated_at, typingUntil: r.typing_until ?? null,
 });
+
+/** A stored message as the escalation service needs it to correct or withdraw it. */
+export type StoredMessage = { id: string; author: string; text: string; createdAt: number; editedAt: number | null; editClientId: string | null; withdrawnAt: number | null };
 
 export type NewEventRow = { conversationId: string | null; type: string; payload: unknown; messageId?: string };
 export type NewMessageRow = {
@@ -49,10 +53,8 @@ export class GuardedBatch {
 
   insert(table: string, columns: string[], values: SqlValue[]): this {
     const marks = columns.map(() => '?').join(', ');
-    const guard = this.token === null
-      ? sql("WHERE EXISTS (SELECT 1 FROM cases WHERE id = ? AND status = 'claimed')", this.caseId)
-      : sql('WHERE EXISTS (SELECT 1 FROM cases WHERE id = ? AND write_token = ?)', this.caseId, this.token);
-    this.statements.push(sql(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${marks} ${guard.sql}`, ...values, ...guard.params));
+    const guard = this.guard();
+    this.statements.push(sql(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${marks} WHERE ${guard.sql}`, ...values, ...guard.params));
     return this;
   }
 
@@ -74,10 +76,24 @@ export class GuardedBatch {
     return this.event({ conversationId, type: 'message', messageId: m.id, payload: m.extra ?? {} });
   }
 
-  /** Replaces a stored message's text (a withdrawn staff message); guarded like every other statement. */
-  replaceMessageText(messageId: string, text: string): this {
-    const guard = sql('AND EXISTS (SELECT 1 FROM cases WHERE id = ? AND write_token = ?)', this.caseId, this.token);
-    this.statements.push(sql(`UPDATE messages SET text = ? WHERE id = ? ${guard.sql}`, text, messageId, ...guard.params));
+  /** The condition every statement of the batch carries (see the constructor). */
+  private guard(): Statement {
+    return this.token === null
+      ? sql("EXISTS (SELECT 1 FROM cases WHERE id = ? AND status = 'claimed')", this.caseId)
+      : sql('EXISTS (SELECT 1 FROM cases WHERE id = ? AND write_token = ?)', this.caseId, this.token);
+  }
+
+  /** Withdraws a stored staff message: its text becomes the note; guarded like every other statement. */
+  withdrawMessage(messageId: string, text: string): this {
+    const guard = this.guard();
+    this.statements.push(sql(`UPDATE messages SET text = ?, withdrawn_at = ? WHERE id = ? AND ${guard.sql}`, text, this.now, messageId, ...guard.params));
+    return this;
+  }
+
+  /** Corrects a stored staff message in place (a Matrix edit); `editClientId` is the edit's own id. */
+  correctMessage(messageId: string, text: string, editClientId: string): this {
+    const guard = this.guard();
+    this.statements.push(sql(`UPDATE messages SET text = ?, edited_at = ?, edit_client_id = ? WHERE id = ? AND ${guard.sql}`, text, this.now, editClientId, messageId, ...guard.params));
     return this;
   }
 
@@ -127,7 +143,8 @@ export class CaseStore {
   lifecycleUpdate(next: CaseRecord, expectedToken: string): Statement {
     return sql(
       `UPDATE cases SET status = ?, staff_id = ?, staff_name = ?, staff_alias = ?, claimed_at = ?, closed_at = ?, closed_by = ?, topic = ?,
-        outcome = ?, note = ?, unclaimed_reminders = ?, silent_reminders = ?, last_reminder_at = ?, reopened_at = ?, write_token = ?, updated_at = ?
+        outcome = ?, note = ?, unclaimed_reminders = ?, silent_reminders = ?, last_reminder_at = ?, reopened_at = ?, write_token = ?, updated_at = ?,
+        typing_until = NULL
        WHERE id = ? AND write_token = ?`,
       next.status, next.staffId, next.staffName, next.staffAlias, next.claimedAt, next.closedAt, next.closedBy, next.topic,
       next.outcome, next.note, next.unclaimedReminders, next.silentReminders, next.lastReminderAt, next.reopenedAt, next.writeToken, next.updatedAt,
@@ -136,11 +153,11 @@ export class CaseStore {
   }
 
   /** A message of the conversation by the client's id for it (the Matrix event id of a staff message). */
-  async messageByClientId(conversationId: string, clientId: string): Promise<{ id: string; author: string; text: string; createdAt: number } | undefined> {
-    const row = await this.db.first<{ id: string; author: string; text: string; created_at: number }>(
-      'SELECT id, author, text, created_at FROM messages WHERE conversation_id = ? AND client_id = ?', [conversationId, clientId],
+  async messageByClientId(conversationId: string, clientId: string): Promise<StoredMessage | undefined> {
+    const row = await this.db.first<{ id: string; author: string; text: string; created_at: number; edited_at: number | null; edit_client_id: string | null; withdrawn_at: number | null }>(
+      'SELECT id, author, text, created_at, edited_at, edit_client_id, withdrawn_at FROM messages WHERE conversation_id = ? AND client_id = ?', [conversationId, clientId],
     );
-    return row && { id: row.id, author: row.author, text: row.text, createdAt: row.created_at };
+    return row && { id: row.id, author: row.author, text: row.text, createdAt: row.created_at, editedAt: row.edited_at, editClientId: row.edit_client_id, withdrawnAt: row.withdrawn_at };
   }
 
   async list(status?: CaseStatus, limit = 200): Promise<CaseRecord[]> {
@@ -209,7 +226,9 @@ export class CaseStore {
     const rows = await this.db.all<{ id: number; conversation_id: string | null; case_id: string | null; type: string; payload: string; created_at: number } & JoinedMessage>(
       `SELECT e.*, ${MESSAGE_COLUMNS} FROM events e ${MESSAGE_JOIN} WHERE e.id > ? AND (e.case_id IS NOT NULL OR e.type = 'staff.digest') AND e.type <> 'case' ORDER BY e.id LIMIT ?`, [after, limit],
     );
-    return rows.map(({ m_id: _i, m_author: _a, m_text: _t, m_reply: _r, m_created_at: _c, ...row }) => ({ ...row, payload: JSON.stringify(eventPayload(row.payload, { m_id: _i, m_author: _a, m_text: _t, m_reply: _r, m_created_at: _c })) }));
+    return rows.map(({ m_id: _i, m_author: _a, m_text: _t, m_reply: _r, m_created_at: _c, m_edited_at: _e, m_withdrawn_at: _w, ...row }) => ({
+      ...row, payload: JSON.stringify(eventPayload(row.payload, { m_id: _i, m_author: _a, m_text: _t, m_reply: _r, m_created_at: _c, m_edited_at: _e, m_withdrawn_at: _w })),
+    }));
   }
 
   async digestDone(day: string): Promise<boolean> {

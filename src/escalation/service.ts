@@ -4,7 +4,7 @@
 import { sql } from '../store/driver.ts';
 import type { SqlDriver } from '../store/driver.ts';
 import type { Contacts } from '../knowledge/types.ts';
-import { CaseStore, GuardedBatch } from './case-store.ts';
+import { CaseStore, GuardedBatch, type StoredMessage } from './case-store.ts';
 import { isOutcome, isTopic } from './close-options.ts';
 import { DEFAULT_OFFICE_HOURS, describeOpening, isOpen, nextOpening, openMillisBetween, type OfficeHours } from './office-hours.ts';
 import { askerTexts, routes24h } from './texts.ts';
@@ -45,6 +45,9 @@ type Change = { next: CaseRecord; audit: string; detail?: string | null; feedTyp
 const token = () => crypto.randomUUID();
 const QUESTION_CHARS = 240;
 const MINUTE = 60_000;
+/** Longest the asker sees "Die Fachkraft schreibt …" without a renewal from Matrix. */
+export const TYPING_MS = 30_000;
+const TYPING_REFRESH_MS = 5_000;
 
 /** The question for the queue notice: whole words, at most QUESTION_CHARS, an ellipsis when cut. */
 export function shortQuestion(text: string | undefined): string | null {
@@ -241,18 +244,18 @@ export class EscalationService {
     if (c.status !== 'claimed') return { error: c.status === 'closed' ? 'closed' : 'not_claimed', case: c };
     // Only the holder speaks to the asker: after a hand-over the previous holder can no longer.
     if (c.staffId !== input.staffId) return { error: 'not_holder', case: c };
+    // A Matrix edit of a message the asker got: that message is corrected in place. An edit of
+    // something that never reached the asker (a refused line) goes out as a new message.
+    const original = input.corrects ? await this.cases.messageByClientId(c.conversationId, input.corrects) : undefined;
+    if (original?.author === 'staff') return this.correctStaffMessage(c, original, input.text, input.clientId);
     const now = this.now();
     const id = this.id();
-    // A Matrix edit: the asker gets the new text marked as a correction of the earlier message.
-    const original = input.corrects ? await this.cases.messageByClientId(c.conversationId, input.corrects) : undefined;
-    const corrects = original?.author === 'staff' ? original.id : undefined;
-    const text = corrects ? askerTexts.correction(input.text) : input.text;
     // Guarded on "still claimed": a reminder or rating changing the token must not drop a message.
     const batch = new GuardedBatch(c.id, null, now)
-      .message(c.conversationId, { id, author: 'staff', text, clientId: input.clientId, extra: { ...(c.staffAlias ? { staffName: c.staffAlias } : {}), ...(corrects ? { corrects } : {}) } })
+      .message(c.conversationId, { id, author: 'staff', text: input.text, clientId: input.clientId, extra: c.staffAlias ? { staffName: c.staffAlias } : undefined })
       .touchConversation(c.conversationId);
     const result = await this.cases.changeOnce(
-      sql("UPDATE cases SET first_response_at = COALESCE(first_response_at, ?), last_staff_message_at = ?, silent_reminders = 0 WHERE id = ? AND status = 'claimed' AND staff_id = ?",
+      sql("UPDATE cases SET first_response_at = COALESCE(first_response_at, ?), last_staff_message_at = ?, silent_reminders = 0, typing_until = NULL WHERE id = ? AND status = 'claimed' AND staff_id = ?",
         now, now, c.id, input.staffId),
       batch,
     );
@@ -262,7 +265,30 @@ export class EscalationService {
     }
     if (!result) return { error: 'not_claimed', case: (await this.cases.get(c.id))! };
     this.notify(c.conversationId);
-    return { messageId: id, duplicate: false, ...(corrects ? { corrected: true } : {}) };
+    return { messageId: id, duplicate: false };
+  }
+
+  /**
+   * The holder edited a message in Matrix: the stored text is replaced (a reload shows the new
+   * one, marked as corrected), the web chat replaces the bubble (SSE `message.corrected`), and
+   * the first correction of a message adds a note at the end of the chat, so that an asker who
+   * already read the old text notices. Repeating the same edit changes nothing.
+   */
+  private async correctStaffMessage(c: CaseRecord, original: StoredMessage, text: string, editClientId: string): Promise<{ messageId: string; duplicate: boolean; corrected: true } | Failure> {
+    if (original.withdrawnAt) return { error: 'invalid', case: c, message: 'Diese Nachricht ist schon zurückgezogen; eine Korrektur geht nicht mehr an die anfragende Person.' };
+    if (original.editClientId === editClientId) return { messageId: original.id, duplicate: true, corrected: true };
+    const now = this.now();
+    const batch = new GuardedBatch(c.id, null, now)
+      .correctMessage(original.id, text, editClientId)
+      .event({ conversationId: c.conversationId, type: 'message.corrected', messageId: original.id, payload: c.staffAlias ? { staffName: c.staffAlias } : {} })
+      .audit('message.corrected', c.staffId, original.id);
+    if (!original.editedAt) this.systemMessage(batch, c, askerTexts.corrected(original.createdAt, this.hours.timeZone));
+    batch.touchConversation(c.conversationId);
+    // The statement only checks that the case is still held by this person; it changes nothing else.
+    const held = await this.cases.change(sql("UPDATE cases SET typing_until = NULL WHERE id = ? AND status = 'claimed' AND staff_id = ?", c.id, c.staffId), batch);
+    if (!held) return { error: 'not_claimed', case: (await this.cases.get(c.id))! };
+    this.notify(c.conversationId);
+    return { messageId: original.id, duplicate: false, corrected: true };
   }
 
   /**
@@ -275,17 +301,44 @@ export class EscalationService {
     if (!c) return { error: 'not_found' };
     const m = await this.cases.messageByClientId(c.conversationId, clientId);
     if (!m || m.author !== 'staff') return { error: 'no_message', case: c };
-    if (m.text === askerTexts.withdrawnText) return { messageId: m.id, duplicate: true };
+    if (m.withdrawnAt || m.text === askerTexts.withdrawnText) return { messageId: m.id, duplicate: true };
     const now = this.now();
     const t = token();
     const batch = new GuardedBatch(c.id, t, now)
-      .replaceMessageText(m.id, askerTexts.withdrawnText)
-      .event({ conversationId: c.conversationId, type: 'message.withdrawn', payload: { id: m.id, text: askerTexts.withdrawnText } })
+      .withdrawMessage(m.id, askerTexts.withdrawnText)
+      .event({ conversationId: c.conversationId, type: 'message.withdrawn', payload: { id: m.id, text: askerTexts.withdrawnText, withdrawnAt: new Date(now).toISOString() } })
       .audit('message.withdrawn', null, m.id);
     this.systemMessage(batch, c, askerTexts.withdrawn(m.createdAt, this.hours.timeZone)).touchConversation(c.conversationId);
     await this.cases.change(sql('UPDATE cases SET write_token = ? WHERE id = ?', t, c.id), batch);
     this.notify(c.conversationId);
     return { messageId: m.id, duplicate: false };
+  }
+
+  /**
+   * The holder types in the case room: the asker sees "Die Fachkraft schreibt …" for at most
+   * TYPING_MS (the bot renews it while typing goes on, and ends it when it stops). Nothing goes
+   * into the event log; the SSE streams are only woken and read the current state. A renewal
+   * within TYPING_REFRESH_MS of the last one is not written (throttle against a chatty client).
+   */
+  async staffTyping(idOrNumber: string, staffId: string, typing: boolean): Promise<{ typing: boolean } | Failure> {
+    const c = await this.cases.get(idOrNumber);
+    if (!c) return { error: 'not_found' };
+    if (c.status !== 'claimed') return { error: c.status === 'closed' ? 'closed' : 'not_claimed', case: c };
+    if (c.staffId !== staffId) return { error: 'not_holder', case: c };
+    const now = this.now();
+    const until = c.typingUntil ?? 0;
+    if (typing && until - now > TYPING_MS - TYPING_REFRESH_MS) return { typing: true };
+    if (!typing && until <= now) return { typing: false };
+    await this.deps.db.run("UPDATE cases SET typing_until = ? WHERE id = ? AND status = 'claimed' AND staff_id = ?", [typing ? now + TYPING_MS : null, c.id, staffId]);
+    this.deps.live.notify(c.conversationId);
+    return { typing };
+  }
+
+  /** Until when the holder of the conversation's case types (ms), or undefined; read by the SSE stream. */
+  async typingUntil(conversationId: string): Promise<number | undefined> {
+    const row = await this.deps.db.first<{ typing_until: number | null }>("SELECT typing_until FROM cases WHERE conversation_id = ? AND status = 'claimed'", [conversationId]);
+    const until = row?.typing_until ?? 0;
+    return until > this.now() ? until : undefined;
   }
 
   /**

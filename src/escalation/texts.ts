@@ -14,6 +14,8 @@ function who(alias: string): string {
   return alias === DEFAULT_STAFF_ALIAS ? 'Eine Fachkraft der Kontaktstelle Kinderschutz' : `${alias} von der Kontaktstelle Kinderschutz`;
 }
 
+const clock = (at: number, timeZone: string) => new Intl.DateTimeFormat('de-DE', { timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
+
 export const askerTexts = {
   opened: (number: string, officeOpen: boolean, opening: string | undefined, routes: string) =>
     officeOpen
@@ -25,9 +27,10 @@ export const askerTexts = {
   handedOver: (alias: string) => `Ihre Anfrage hat innerhalb der Kontaktstelle die Hand gewechselt: ${who(alias)} ist ab jetzt für Sie da.`,
   reopened: (number: string, alias: string) => `Die Kontaktstelle hat Ihre Anfrage ${number} wieder aufgenommen. ${alias} ist für Sie da; der Lotse schweigt, solange Sie miteinander schreiben.`,
   released: 'Ihre Anfrage wartet wieder auf eine Fachkraft der Kontaktstelle. Der Lotse antwortet in der Zwischenzeit wieder.',
-  correction: (text: string) => `Korrektur einer früheren Nachricht: ${text}`,
+  corrected: (at: number, timeZone: string) =>
+    `Die Kontaktstelle hat ihre Nachricht von ${clock(at, timeZone)} Uhr korrigiert; oben steht jetzt die richtige Fassung.`,
   withdrawnText: '(Diese Nachricht hat die Kontaktstelle zurückgezogen.)',
   withdrawn: (at: number, timeZone: string) =>
-    `Die Kontaktstelle hat ihre Nachricht von ${new Intl.DateTimeFormat('de-DE', { timeZone, hour: '2-digit', minute: '2-digit' }).format(at)} Uhr zurückgezogen. Bitte richten Sie sich nicht mehr danach.`,
+    `Die Kontaktstelle hat ihre Nachricht von ${clock(at, timeZone)} Uhr zurückgezogen. Bitte richten Sie sich nicht mehr danach.`,
   closed: 'Die Kontaktstelle hat das Gespräch beendet. Sie können dem Lotsen weiter Fragen stellen. Wie hilfreich war die Unterstützung? Ihre Bewertung hilft uns.',
 };

@@ -40,6 +40,8 @@ export type CaseRecord = {
   /** The asker's last question before the escalation, redacted and short, for the queue notice. */
   question: string | null;
   reopenedAt: number | null;
+  /** While the holder types in Matrix: until when the asker sees it (not part of any event). */
+  typingUntil?: number | null;
   writeToken: string;
   updatedAt: number;
 };

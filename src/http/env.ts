@@ -29,6 +29,8 @@ export type AppDeps = {
   /** Registers further routes (staff API, escalations) on the same app. */
   extend?: Array<(app: import('@hono/zod-openapi').OpenAPIHono<AppEnv>) => void>;
   ready?: () => Promise<boolean>;
+  /** Until when a staff member types to this conversation (ms), for the SSE `typing` event. */
+  typingUntil?: (conversationId: string) => Promise<number | undefined>;
   /** Further fields of GET /healthz (the Matrix bot's state); they never turn the answer into an error. */
   health?: () => Record<string, unknown>;
 };

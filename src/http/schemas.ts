@@ -55,7 +55,11 @@ export const HistorySchema = z.object({
   role: z.string().nullable(),
   region: z.string().nullable(),
   lastEventId: z.number(),
-  messages: z.array(z.object({ id: z.string(), author: z.string(), text: z.string(), reply: ReplySchema.optional(), createdAt: z.string() })),
+  messages: z.array(z.object({
+    id: z.string(), author: z.string(), text: z.string(), reply: ReplySchema.optional(), createdAt: z.string(),
+    /** A staff message corrected (Matrix edit) or withdrawn (redaction) after it was sent. */
+    editedAt: z.string().optional(), withdrawnAt: z.string().optional(),
+  })),
 }).passthrough().openapi('History');
 
 export const FeedbackSchema = z.object({

@@ -181,7 +181,7 @@ function annotate(articles: Article[], passages: Passage[], answers: ReadonlyMap
     const key = passage.id.endsWith('#kurz') ? 'kurz' : passage.heading;
     const section = sections.get(`${passage.articleId}\u0000${key}`);
     const answers = section
-      ? { kinds: section.kinds, acts: section.acts, questions: section.questions, ...(section.short ? { short: section.short } : {}), ...(section.calm ? { calm: true } : {}) }
+      ? { kinds: section.kinds, acts: section.acts, questions: section.questions, ...(section.short ? { short: section.short } : {}), ...(section.calm ? { calm: true } : {}), ...(section.regions?.length ? { regions: section.regions } : {}), ...(section.circumstances?.length ? { circumstances: section.circumstances } : {}) }
       : undefined;
     return { ...passage, concerns: article.concerns, ...(answers ? { answers } : {}) };
   });
@@ -201,6 +201,12 @@ export function parseKnowledge(files: KnowledgeFiles): KnowledgeBundle {
   const unsettled = read.map((r) => r.article);
   const answers = parseAnswers(unsettled, files.answers, vocabulary);
   const passages = annotate(unsettled, unsettled.flatMap(chunkArticle), answers);
+  const regions = validate('regions.yaml', regionsSchema, parseYamlFile('regions.yaml', files.regions));
+  const regionIds = new Set<string>(regions.regions.map((r) => r.id));
+  for (const passage of passages) {
+    const bad = passage.answers?.regions?.find((id) => !regionIds.has(id));
+    if (bad) throw new KnowledgeError(`answers/${passage.articleId}.yaml`, `regions: "${bad}" steht nicht in regions.yaml`);
+  }
   const stances = parseStances(files.stances, passages, vocabulary);
   const nextSteps = parseNextSteps(files.nextSteps, unsettled, vocabulary);
   // Now that the companions are known, each article's state covers them too.
@@ -213,6 +219,6 @@ export function parseKnowledge(files: KnowledgeFiles): KnowledgeBundle {
     nextSteps,
     synonyms: validate('synonyms.yaml', synonymsSchema, parseYamlFile('synonyms.yaml', files.synonyms)),
     contacts: validate('contacts.yaml', contactsSchema, parseYamlFile('contacts.yaml', files.contacts)),
-    regions: validate('regions.yaml', regionsSchema, parseYamlFile('regions.yaml', files.regions)),
+    regions,
   };
 }

@@ -10,4 +10,6 @@ export const REQUIRED_ARTICLES = [
   'kollegiale-beratung', 'schule', 'selbstverletzung-und-suizidalitaet', 'vereine-und-ehrenamt', 'was-passiert-beim-jugendamt',
 ] as const;
 
-export const REQUIRED_SECTIONS = ['akute-gefahr#was-tue-ich-bis-hilfe-da-ist'] as const;
+export const REQUIRED_SECTIONS = ['akute-gefahr#was-tue-ich-bis-hilfe-da-ist', 'akute-gefahr#wie-erreiche-ich-hilfe-nachts-am-wochenende-und-an-feiertagen',
+  'inobhutnahme#was-passiert-waehrend-der-inobhutnahme', 'was-passiert-beim-jugendamt#welche-ergebnisse-und-massnahmen-gibt-es-nach-der-gefaehrdungseinschaetzung',
+] as const;

@@ -119,6 +119,8 @@ export const answersSchema = z.object({
     questions: z.array(z.string().min(8).max(400)).min(1, 'mindestens eine typische Frage'),
     short: z.string().min(10).max(600).optional(),
     calm: z.boolean().optional(),
+    regions: z.array(z.string()).optional(),
+    circumstances: z.array(z.string()).optional(),
   })).min(1),
 });
 export type AnswersFile = z.infer<typeof answersSchema>;

@@ -59,6 +59,10 @@ export type SectionAnswers = {
   short?: string;
   /** Written for a calm situation ("is not in itself a danger"): not quoted when a child is in danger now or today. */
   calm?: boolean;
+  /** Written for some regions only (their Jugendamt's numbers): answers only when the conversation is in one of them. */
+  regions?: string[];
+  /** The situations it is written for (circumstance classes of the lexicon): in an emergency it answers a case of that kind. */
+  circumstances?: string[];
 };
 
 /**

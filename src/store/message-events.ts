@@ -6,21 +6,32 @@
 import type { MessageRecord } from './types.ts';
 
 /** The message as the public contract shows it (history and SSE). */
-export function messagePayload(m: Pick<MessageRecord, 'id' | 'author' | 'text' | 'reply' | 'createdAt'>) {
-  return { id: m.id, author: m.author, text: m.text, ...(m.reply ? { reply: m.reply } : {}), createdAt: new Date(m.createdAt).toISOString() };
+export function messagePayload(m: Pick<MessageRecord, 'id' | 'author' | 'text' | 'reply' | 'createdAt'> & Partial<Pick<MessageRecord, 'editedAt' | 'withdrawnAt'>>) {
+  return {
+    id: m.id, author: m.author, text: m.text, ...(m.reply ? { reply: m.reply } : {}), createdAt: new Date(m.createdAt).toISOString(),
+    // A staff message corrected or withdrawn in Matrix: the page marks it as such.
+    ...(m.editedAt ? { editedAt: new Date(m.editedAt).toISOString() } : {}),
+    ...(m.withdrawnAt ? { withdrawnAt: new Date(m.withdrawnAt).toISOString() } : {}),
+  };
 }
 
 /** The columns of the referenced message, selected beside the event's own. */
-export const MESSAGE_COLUMNS = 'm.id AS m_id, m.author AS m_author, m.text AS m_text, m.reply AS m_reply, m.created_at AS m_created_at';
+export const MESSAGE_COLUMNS = 'm.id AS m_id, m.author AS m_author, m.text AS m_text, m.reply AS m_reply, m.created_at AS m_created_at, m.edited_at AS m_edited_at, m.withdrawn_at AS m_withdrawn_at';
 export const MESSAGE_JOIN = 'LEFT JOIN messages m ON m.id = e.message_id';
 
-export type JoinedMessage = { m_id: string | null; m_author: MessageRecord['author'] | null; m_text: string | null; m_reply: string | null; m_created_at: number | null };
+export type JoinedMessage = {
+  m_id: string | null; m_author: MessageRecord['author'] | null; m_text: string | null; m_reply: string | null; m_created_at: number | null;
+  m_edited_at?: number | null; m_withdrawn_at?: number | null;
+};
 
 /** The event's payload: the stored one, completed from the referenced message where there is one. */
 export function eventPayload(stored: string, row: JoinedMessage): unknown {
   const own = JSON.parse(stored);
   if (row.m_id === null || row.m_author === null || row.m_text === null || row.m_created_at === null) return own;
-  const message = { id: row.m_id, author: row.m_author, text: row.m_text, reply: readReply(row.m_reply, row.m_text), createdAt: row.m_created_at };
+  const message = {
+    id: row.m_id, author: row.m_author, text: row.m_text, reply: readReply(row.m_reply, row.m_text), createdAt: row.m_created_at,
+    editedAt: row.m_edited_at ?? null, withdrawnAt: row.m_withdrawn_at ?? null,
+  };
   return { ...messagePayload(message), ...own };
 }
 

@@ -11,7 +11,7 @@ type ConversationRow = {
 };
 type MessageRow = {
   id: string; conversation_id: string; author: MessageRecord['author']; text: string; reply: string | null;
-  client_id: string | null; reply_to: string | null; created_at: number;
+  client_id: string | null; reply_to: string | null; created_at: number; edited_at?: number | null; withdrawn_at?: number | null;
 };
 type EventRow = { id: number; conversation_id: string | null; case_id: string | null; type: string; payload: string; created_at: number } & JoinedMessage;
 
@@ -36,6 +36,8 @@ const toMessage = (row: MessageRow): MessageRecord => ({
   clientId: row.client_id,
   replyTo: row.reply_to,
   createdAt: row.created_at,
+  ...(row.edited_at ? { editedAt: row.edited_at } : {}),
+  ...(row.withdrawn_at ? { withdrawnAt: row.withdrawn_at } : {}),
 });
 
 export const toEvent = (row: EventRow): EventRecord => ({

@@ -24,6 +24,9 @@ export type MessageRecord = {
   clientId: string | null;
   replyTo: string | null;
   createdAt: number;
+  /** A staff message corrected (Matrix edit) or withdrawn (redaction) later. */
+  editedAt?: number | null;
+  withdrawnAt?: number | null;
 };
 
 export type EventRecord = {

@@ -59,6 +59,95 @@ describe('yes/no questions', () => {
   });
 });
 
+describe('talking to the parents when the danger does not come from them', () => {
+  it('says yes, today, when an adult from a chat plans to meet the child', () => {
+    const [r] = converse('Eine Schülerin (13) hat erzählt, dass sie heute Abend einen Mann trifft, den sie seit zwei Wochen über Snapchat kennt. Er hat ihr Geld geschickt und will, dass sie niemandem etwas sagt. Soll ich die Eltern anrufen?');
+    expect(afterSafety(r!.reply.text)).toMatch(/^Ja\b/);
+  });
+
+  it('says yes, coordinated through the Träger, when the suspect is a staff member', () => {
+    const [, r] = converse(
+      'Ein Betreuer im Ferienlager hat sich nachts zu einem Jungen in den Schlafsack gelegt und ihn angefasst. Soll ich den Betreuer ansprechen?',
+      'muss ich die eltern von dem jungen heute noch anrufen',
+    );
+    expect(afterSafety(r!.reply.text)).toMatch(/^Ja\b/);
+    expect(r!.reply.sources[0]!.id).toBe('verdacht-gegen-mitarbeitende');
+  });
+
+  it('says 112 first and then the parents in a medical emergency', () => {
+    const [r] = converse('Ein Kind mit Diabetes in unserer Kita ist total schlapp, hat schon zweimal erbrochen und atmet komisch tief. Der Insulinpen fehlt. Soll ich die Mutter anrufen?');
+    expect(afterSafety(r!.reply.text)).toMatch(/^Ja – aber zuerst die 112/);
+  });
+
+  it('still says "not first" when the parents are where the danger comes from', () => {
+    const [r] = converse('Ein Junge (8) hat Striemen am Rücken und sagt, der Papa schlägt ihn, wenn er heute wieder eine schlechte Note nach Hause bringt. Soll ich die Mutter anrufen?');
+    expect(afterSafety(r!.reply.text)).toMatch(/^(Nein|Nicht)\b/);
+  });
+});
+
+describe('what now, in an emergency', () => {
+  it('answers a child who will not go home from the section on exactly that, with not handing it over', () => {
+    const [r] = converse('Ein Junge (9) im Hort hat ein blaues Auge und sagt, er will heute nicht nach Hause, der Papa haut ihn sonst. Der Vater holt ihn um 16 Uhr ab. Wie gehe ich jetzt vor?');
+    expect(r!.reply.sources[0]!.url).toContain('akute-gefahr#was-tun-wenn-das-kind-nicht-nach-hause-will');
+    expect(r!.reply.text).not.toContain('Was tue ich, bis Hilfe da ist?');
+    expect(r!.reply.text).toMatch(/nicht einfach nach Hause|nicht mit der Person gehen/);
+  });
+
+  it('keeps the section on suicidal crises for a suicidal message that also names tonight', () => {
+    const [r] = converse('Eine Schülerin hat mir gerade geschrieben, dass sie sich heute Nacht umbringen will.');
+    expect(r!.reply.sources[0]!.id).toBe('selbstverletzung-und-suizidalitaet');
+  });
+});
+
+describe('danger words that name no child in danger now', () => {
+  it('gives no emergency block to a question for a training on acute danger, and explains what happens', () => {
+    const [r] = converse('Ich bereite für unser Team eine Fortbildung zum Thema „Akute Gefahr und Inobhutnahme“ vor. Was passiert bei einer Inobhutnahme, Schritt für Schritt?');
+    expect(r!.reply.triage.level).not.toBe('acute');
+    expect(r!.reply.kind).toBe('answer');
+    expect(r!.reply.sources[0]!.id).toMatch(/inobhutnahme|akute-gefahr/);
+  });
+
+  it('reads an incident told as a year ago as past, even with a "jetzt" in the sentence', () => {
+    const [r] = converse('Ein Vater hat bei uns in der Kita ein Kind geschlagen und eine Kollegin bedroht. Das ist jetzt über ein Jahr her, aber das Team ist immer noch belastet. Wie gehe ich damit um?');
+    expect(r!.reply.triage.level).not.toBe('acute');
+  });
+});
+
+describe('when no one answers', () => {
+  it('answers "und wenn beim Jugendamt keiner rangeht?" with the ways after hours', () => {
+    const [, r] = converse('Ein Mädchen (6) hat heute erzählt, dass der Freund der Mama ihr am Po weh macht. Er holt sie heute ab. Wir sind in Greifswald.', 'Und wenn beim Jugendamt keiner rangeht? Es ist Freitagnachmittag.');
+    expect(r!.reply.text).toMatch(/Kinderschutzhotline MV|Rufbereitschaft|Bereitschaftsdienst/);
+    expect(r!.reply.sources[0]!.url).toMatch(/nachts|ausserhalb-der-dienstzeiten/);
+  });
+});
+
+describe('what becomes of the child', () => {
+  it('answers "und was passiert dann mit ihr?" in a running emergency from protective custody', () => {
+    const [, r] = converse('Eine Schülerin (15) soll am Samstag in den Ferien mit einem Cousin verheiratet werden und will das nicht. Ich rufe heute das Jugendamt an.', 'und was passiert dann mit ihr?');
+    expect(r!.reply.sources[0]!.url).toContain('inobhutnahme#was-passiert-waehrend-der-inobhutnahme');
+  });
+});
+
+describe('acting oneself when it is urgent', () => {
+  it('says not to wait for the Leitung who is away today, even with "jugenamt" mistyped', () => {
+    const story = 'Ein Junge (7) hat Striemen am Rücken und sagt, der Papa haut ihn mit dem Gürtel. Der Vater holt ihn heute um 15 Uhr ab.';
+    const [, away] = converse(story, 'wen ruf ich da an? die leitung ist heute nicht da');
+    expect(afterSafety(away!.reply.text)).toMatch(/^Nicht auf die Leitung warten/);
+    const [, own] = converse(story, 'muss das über die leitung laufen oder darf ich selber beim jugenamt anrufen?');
+    expect(afterSafety(own!.reply.text)).toMatch(/^(Ja|Nein, warten Sie nicht)/);
+  });
+});
+
+describe('sections for one region', () => {
+  it('never answers with one district’s numbers when the conversation names another or none', () => {
+    const regional = (url: string) => /jugendaemter-in-mv#(westmecklenburg|mittleres|mecklenburgische-seenplatte|vorpommern)/.test(url);
+    const [none] = converse('Gehört die Nummer vom Bereitschaftsdienst des Jugendamts in unseren Notfallplan mit den Kinderschutztelefonen?');
+    expect(none!.reply.sources.filter((s) => regional(s.url))).toEqual([]);
+    const [seenplatte] = converse('Wir sind eine Kita in Neubrandenburg. Welche Kinderschutztelefone und welchen Bereitschaftsdienst hat unser Jugendamt?');
+    expect(seenplatte!.reply.sources.map((s) => s.url).filter(regional)).not.toContainEqual(expect.stringContaining('vorpommern'));
+  });
+});
+
 describe('guided procedure', () => {
   it('understands a typed answer to its role question and starts after what was done', () => {
     const [asked, started] = converse('Was muss ich jetzt tun?', 'Schule');

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { CRISIS_LINES } from '../../src/assistant/emergency.ts';
+import { CIRCUMSTANCE } from '../../src/assistant/understanding/lexicon.ts';
 import { HOTLINE_MV } from '../../src/knowledge/directory.ts';
 import { checkKnowledge } from '../../src/knowledge/check.ts';
 import { loadKnowledgeFromDir } from '../../src/knowledge/load.ts';
@@ -16,6 +17,13 @@ describe('bundled knowledge base', () => {
   it('passes the editorial check without errors', () => {
     const errors = checkKnowledge(kb, '2000-01-01').filter((f) => f.level === 'error');
     expect(errors).toEqual([]);
+  });
+
+  it('names only circumstance classes the understanding knows in the sections’ situations', () => {
+    const known = new Set(Object.keys(CIRCUMSTANCE));
+    const unknown = kb.passages.flatMap((p) => (p.answers?.circumstances ?? []).filter((c) => !known.has(c)).map((c) => `${p.id}: ${c}`));
+    expect(unknown).toEqual([]);
+    expect(kb.passages.some((p) => p.answers?.circumstances?.length)).toBe(true);
   });
 
   it('has at least 40 articles, each with a short answer and answer passages', () => {

@@ -110,12 +110,15 @@ describe('nothing a staff member writes vanishes', () => {
     const { asker, room } = await claimedCase();
     const wrong = await staffA.sendText(room, 'Zuständig ist das Jugendamt Rostock.');
     await asker.sse!.waitFor((e) => e.event === 'message' && e.data.author === 'staff' && /Rostock/.test(e.data.text), 20_000, 'first message');
+    const first = await asker.sse!.waitFor((e) => e.event === 'message' && e.data.author === 'staff' && /Rostock/.test(e.data.text), 20_000, 'first message again');
     const edit = await staffA.edit(room, wrong, 'Zuständig ist das Jugendamt Schwerin.');
-    const corrected = await asker.sse!.waitFor((e) => e.event === 'message' && e.data.author === 'staff' && /Schwerin/.test(e.data.text), 20_000, 'correction');
-    expect(corrected.data.text).toBe('Korrektur einer früheren Nachricht: Zuständig ist das Jugendamt Schwerin.');
-    expect(corrected.data.corrects).toBeTruthy();
+    // The correction replaces the message it corrects (same id), marked as edited.
+    const corrected = await asker.sse!.waitFor((e) => e.event === 'message.corrected', 20_000, 'correction');
+    expect(corrected.data).toMatchObject({ id: first.data.id, author: 'staff', text: 'Zuständig ist das Jugendamt Schwerin.' });
+    expect(corrected.data.editedAt).toBeTruthy();
+    await asker.sse!.waitFor((e) => e.event === 'message' && e.data.author === 'system' && /korrigiert/.test(e.data.text), 20_000, 'correction note');
     const told = await staffA.waitFor(room, isReplyTo(edit), 20_000, 'correction confirmed');
-    expect(told.content.body).toContain('als Korrektur gekennzeichnet');
+    expect(told.content.body).toContain('als „korrigiert“ markiert');
 
     const slip = await staffA.sendText(room, 'Das war für einen anderen Fall gedacht.');
     const slipped = await asker.sse!.waitFor((e) => e.event === 'message' && e.data.author === 'staff' && /anderen Fall/.test(e.data.text), 20_000, 'slip');
@@ -123,10 +126,14 @@ describe('nothing a staff member writes vanishes', () => {
     const note = await asker.sse!.waitFor((e) => e.event === 'message' && e.data.author === 'system' && /zurückgezogen/.test(e.data.text), 20_000, 'withdrawal note');
     expect(note.data.text).toMatch(/^Die Kontaktstelle hat ihre Nachricht von \d\d:\d\d Uhr zurückgezogen/);
     await staffA.waitFor(room, isReplyTo(redaction), 20_000, 'withdrawal confirmed');
-    // After a reload the withdrawn text is gone.
+    // After a reload the withdrawn text is gone, and the corrected one is the new text.
     const history = await asker.history();
+    const fixed = history.json.messages.find((m: { id: string }) => m.id === first.data.id);
+    expect(fixed).toMatchObject({ text: 'Zuständig ist das Jugendamt Schwerin.', editedAt: expect.any(String) });
+    expect(JSON.stringify(history.json)).not.toContain('Rostock');
     const stored = history.json.messages.find((m: { id: string }) => m.id === slipped.data.id);
     expect(stored.text).toBe('(Diese Nachricht hat die Kontaktstelle zurückgezogen.)');
+    expect(stored.withdrawnAt).toBeTruthy();
     expect(JSON.stringify(history.json)).not.toContain('anderen Fall gedacht');
   });
 

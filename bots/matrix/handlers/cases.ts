@@ -2,6 +2,7 @@ import { LotseError } from '../lotse-api.ts';
 import type { MessageContext } from '../router.ts';
 import type { BotServices } from '../services.ts';
 import { esc, formatTime, t } from '../texts.ts';
+import { linksAsText } from '../links.ts';
 
 export function openCasesHandler(s: BotServices) {
   return async (ctx: MessageContext) => {
@@ -26,7 +27,7 @@ export function caseDetailHandler(s: BotServices) {
       const rating = c.rating ? `\nBewertung der anfragenden Person: ${c.rating.startsWith('up') ? '👍' : '👎'}${c.rating.includes(':') ? ` „${c.rating.slice(c.rating.indexOf(':') + 1).trim()}“` : ''}` : '';
       const head = `${notice.body}\n${c.claimedAt ? `übernommen ${formatTime(c.claimedAt)}` : 'noch nicht übernommen'}${c.closedAt ? ` · abgeschlossen ${formatTime(c.closedAt)}` : ''}${contact}${rating}${notes}`;
       const transcript = inOwnRoom
-        ? c.transcript.slice(-10).map((m) => `${t.authorLabel[m.author] ?? m.author}: ${m.text}`).join('\n')
+        ? c.transcript.slice(-10).map((m) => `${t.authorLabel[m.author] ?? m.author}: ${linksAsText(m.text, s.linkBase)}`).join('\n')
         : 'Verlauf, Notizen und Rückrufnummer zeige ich nur im Fallraum.';
       await ctx.reply(`${head}\n\n${transcript}`, `<p>${esc(head).replace(/\n/g, '<br>')}</p><blockquote>${esc(transcript).replace(/\n/g, '<br>')}</blockquote>`);
     } catch (error) {

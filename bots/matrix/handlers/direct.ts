@@ -8,6 +8,7 @@ import type { MessageContext, ReactionContext } from '../router.ts';
 import type { BotServices } from '../services.ts';
 import type { DirectChat } from '../state.ts';
 import { esc, t } from '../texts.ts';
+import { absoluteUrl, linksAsText, resolveLinks } from '../links.ts';
 
 /** How long a consent question stays open for a plain "ja". */
 const CONSENT_WINDOW_MS = 30 * 60_000;
@@ -44,18 +45,18 @@ async function withConversation<T>(s: BotServices, ctx: { roomId: string; sender
   }
 }
 
-export function renderReply(reply: ReplyBody, base: string, escalateText = t.dmEscalateHint): { body: string; html: string } {
-  const sources = reply.sources ?? [];
+export function renderReply(reply: ReplyBody, base: string | undefined, escalateText = t.dmEscalateHint): { body: string; html: string } {
+  const sources = (reply.sources ?? []).map((x) => ({ ...x, link: absoluteUrl(x.url, base) }));
   const suggestions = (reply.actions ?? []).filter((a) => a.type === 'quick_reply' || a.type === 'call').map((a) => (a.type === 'call' ? `${a.label}: ${a.phone}` : String(a.label)));
   const escalate = (reply.actions ?? []).some((a) => a.type === 'escalate');
-  const bodyParts = [reply.text];
-  if (sources.length) bodyParts.push(`${t.sources}: ${sources.map((x) => `${x.title}${t.sourceState(x.status)} (${base}${x.url})`).join('; ')}`);
+  const bodyParts = [linksAsText(reply.text, base)];
+  if (sources.length) bodyParts.push(`${t.sources}: ${sources.map((x) => `${x.title}${t.sourceState(x.status)}${x.link ? ` (${x.link})` : ''}`).join('; ')}`);
   if (suggestions.length) bodyParts.push(t.dmSuggestions(suggestions));
   if (escalate) bodyParts.push(escalateText);
   // Knowledge-base Markdown is rendered; raw HTML inside it is escaped first, never passed on.
   const html = [
-    marked.parse(reply.text.replace(/</g, '&lt;'), { async: false }) as string,
-    sources.length ? `<p>${t.sources}: ${sources.map((x) => `<a href="${esc(base + x.url)}">${esc(x.title)}</a>${esc(t.sourceState(x.status))}`).join('; ')}</p>` : '',
+    marked.parse(resolveLinks(reply.text, base).replace(/</g, '&lt;'), { async: false }) as string,
+    sources.length ? `<p>${t.sources}: ${sources.map((x) => `${x.link ? `<a href="${esc(x.link)}">${esc(x.title)}</a>` : esc(x.title)}${esc(t.sourceState(x.status))}`).join('; ')}</p>` : '',
     suggestions.length ? `<p>${esc(t.dmSuggestions(suggestions))}</p>` : '',
     escalate ? `<p>${esc(escalateText)}</p>` : '',
   ].join('');
@@ -102,13 +103,13 @@ export function askLotse(s: BotServices) {
     // the emergency block for acute danger, which the professional must see here at once.
     if (!result) return;
     if (result.reply.kind === 'relayed') {
-      if (result.reply.text) await ctx.reply(renderReply(result.reply, s.lotse.baseUrl).body, renderReply(result.reply, s.lotse.baseUrl).html);
+      if (result.reply.text) await ctx.reply(renderReply(result.reply, s.linkBase).body, renderReply(result.reply, s.linkBase).html);
       return;
     }
     const { reply, replyId } = result;
     // The Lotse heard "mit einer Person sprechen": ask for consent right here, "ja" then suffices.
     const handover = reply.kind === 'handover';
-    const { body, html } = renderReply(reply, s.lotse.baseUrl, handover ? t.dmEscalateConsent : t.dmEscalateHint);
+    const { body, html } = renderReply(reply, s.linkBase, handover ? t.dmEscalateConsent : t.dmEscalateHint);
     const eventId = await ctx.reply(body, html);
     const current = s.state.data.directChats[ctx.roomId]!;
     if (replyId) remember(current, eventId, replyId);

@@ -5,7 +5,7 @@ import { RANKER } from '../retrieval/ranker.ts';
 import { passageById } from '../retrieval/stances.ts';
 import type { ConversationContext } from '../types.ts';
 import { articleSource, type AssistantDeps, type Body } from './body.ts';
-import { searchBody } from './search-reply.ts';
+import { searchBody, sectionBody, situationSection } from './search-reply.ts';
 
 // Acute danger: the emergency routes stand above (added by respond); below them the answer to
 // what was asked when the knowledge base answers it with confidence ("Darf ich ihm das Kind
@@ -18,16 +18,28 @@ const UNTIL_HELP = 'akute-gefahr#was-tue-ich-bis-hilfe-da-ist';
 /** How many further turns keep the emergency numbers at hand after an acute message. */
 export const ACUTE_TURNS = 3;
 
+/** A question about something else than what to do now: may/must/should, who, what happens, what it means. */
+const OWN_KINDS = new Set(['may', 'must', 'should', 'who', 'what-next', 'meaning', 'when']);
+const asksOwnQuestion = (signals: TurnSignals) => signals.question.kind !== undefined && OWN_KINDS.has(signals.question.kind);
+
 export function acuteBody(signals: TurnSignals, triage: { suicidal: boolean; signals: string[] }, deps: AssistantDeps, context: ConversationContext): Body {
   // Only the learned model said acute: keep the numbers at hand for one turn, not three, so a
   // false alarm does not steer the whole conversation towards the police.
   const acuteTurns = triage.signals.includes(MODEL_ACUTE_SIGNAL) ? 1 : ACUTE_TURNS;
   const searched = searchBody(signals, deps, context);
   // What was asked, or what the situation is about (genital cutting, suicide), answered from its own section.
-  // Only a sure answer or a stance: a near-miss section ("talk to the parents first") under an
-  // emergency block points the wrong way.
-  if (searched.kind === 'answer' && searched.confidence >= RANKER.sureThreshold) {
+  // The emergency block above already says what to do now. A question of its own ("Darf ich …?",
+  // "Was bedeutet …?") is answered whenever the ranker would answer it at all; "what now?" only
+  // from a sure section, else from the generic "until help arrives".
+  const floor = asksOwnQuestion(signals) ? RANKER.answerThreshold : RANKER.sureThreshold;
+  if (searched.kind === 'answer' && searched.confidence >= floor) {
     return { ...searched, actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }], context: { ...searched.context, acuteTurns } };
+  }
+  // The section written for the situation told; in a suicidal crisis only one on that crisis.
+  const fitting = situationSection(signals, deps.knowledge.passages);
+  if (fitting && (!triage.suicidal || fitting.articleId === SUICIDE_ARTICLE)) {
+    const body = sectionBody(fitting, deps, context);
+    return { ...body, actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }], context: { ...body.context, acuteTurns } };
   }
   const article = deps.articles.get(triage.suicidal ? SUICIDE_ARTICLE : ACUTE_ARTICLE) ?? deps.articles.get(ACUTE_ARTICLE);
   const specific = searched.kind === 'answer' && searched.confidence >= RANKER.sureThreshold

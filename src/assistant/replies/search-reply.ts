@@ -36,13 +36,39 @@ function concernFits(passage: Passage, signals: TurnSignals): boolean {
   return own.some((c) => signals.situation.concerns.includes(c)) || matching(CONCERN_PATTERNS, signals.question.focus).some((c) => own.includes(c));
 }
 
+/**
+ * The section written for the situation told (answers/*.yaml: `circumstances`), newest
+ * circumstance first: in an emergency with "what now?", a child who will not go home gets the
+ * section on exactly that, not the generic "until help arrives".
+ */
+export function situationSection(signals: TurnSignals, passages: readonly Passage[]): Passage | undefined {
+  const known = new Set(signals.previous?.circumstances ?? []);
+  // Only what this message newly tells: a follow-up in the same emergency keeps its own question.
+  const told = signals.situation.circumstances.filter((c) => !known.has(c));
+  for (const circumstance of told) {
+    const passage = passages.find((p) => p.answers?.circumstances?.includes(circumstance) && concernIsTold(p, signals));
+    if (passage) return passage;
+  }
+  return undefined;
+}
+
+/** Stricter than concernFits: an article on one narrow harm only when the case is about that harm. */
+function concernIsTold(passage: Passage, signals: TurnSignals): boolean {
+  const own = (passage.concerns ?? []).filter((c) => NARROW_CONCERNS.has(c));
+  return own.length === 0 || own.some((c) => signals.situation.concerns.includes(c));
+}
+
 /** The ranked sections as a search result (best first), for the answer composer. */
-function asResult(signals: TurnSignals, deps: AssistantDeps): { result: SearchResult; probability: number } {
+const regionFits = (passage: Passage, region: string | undefined) => !passage.answers?.regions || (region !== undefined && passage.answers.regions.includes(region));
+
+function asResult(signals: TurnSignals, deps: AssistantDeps, region: string | undefined): { result: SearchResult; probability: number } {
   const { candidates } = candidatesFor(signals, deps.engine, deps.knowledge);
   // A section written for calm situations ("is not in itself a danger") is no answer while a
   // child is in danger now or today.
   const inDanger = signals.level === 'urgent' || signals.level === 'acute';
-  const ranked = rank(candidates).filter((r) => !(inDanger && r.candidate.passage.answers?.calm) && concernFits(r.candidate.passage, signals));
+  // A section with one region's numbers answers only in a conversation from that region.
+  const ranked = rank(candidates).filter((r) => !(inDanger && r.candidate.passage.answers?.calm) && concernFits(r.candidate.passage, signals)
+    && regionFits(r.candidate.passage, region));
   const probability = ranked[0]?.probability ?? 0;
   return {
     result: { hits: ranked.map((r) => ({ passage: r.candidate.passage, score: r.probability })), confidence: probability },
@@ -87,7 +113,7 @@ export function searchBody(signals: TurnSignals, deps: AssistantDeps, context: C
 }
 
 function searchOnce(signals: TurnSignals, deps: AssistantDeps, context: ConversationContext): Body {
-  const { result, probability, lead } = withStance(signals, deps, notAgain(asResult(signals, deps), context.lastPassageId, signals));
+  const { result, probability, lead } = withStance(signals, deps, notAgain(asResult(signals, deps, context.region), context.lastPassageId, signals));
   // In a running conversation about a child, a message continues the case unless it plainly
   // changes the subject ("danke – und das Wetter?").
   const running = (signals.previous?.concerns.length ?? 0) > 0 || (signals.previous?.acts.length ?? 0) > 0 || Boolean(signals.lastArticleIds?.length);
@@ -131,8 +157,12 @@ function notAgain(ranked: { result: SearchResult; probability: number }, lastPas
 /** A stance said on its own, with its section: for a fact that changes the answer ("ich bin Praktikantin"). */
 export function stanceBody(stance: Stance, deps: AssistantDeps, context: ConversationContext): Body | undefined {
   const passage = passageById(deps.knowledge.passages, stance.section);
-  if (!passage) return undefined;
+  return passage ? sectionBody(passage, deps, context, stance.answer) : undefined;
+}
+
+/** One section as the answer, with its short answer (or the given lead) first. */
+export function sectionBody(passage: Passage, deps: AssistantDeps, context: ConversationContext, lead?: string): Body {
   const result: SearchResult = { hits: [{ passage, score: 1 }], confidence: 1 };
-  const answer = composeAnswer(result, { contacts: deps.knowledge.contacts, region: context.region, articles: deps.articles, lead: stance.answer });
-  return { text: answer.text, actions: answer.actions, sources: answer.sources, confidence: 1, kind: 'answer', context: { ...context, lastArticleIds: answer.articleIds } };
+  const answer = composeAnswer(result, { contacts: deps.knowledge.contacts, region: context.region, articles: deps.articles, lead, direct: lead === undefined });
+  return { text: answer.text, actions: answer.actions, sources: answer.sources, confidence: 1, kind: 'answer', context: { ...context, lastArticleIds: answer.articleIds, lastPassageId: passage.id } };
 }

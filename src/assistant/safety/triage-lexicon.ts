@@ -37,7 +37,7 @@ export const CONDITIONAL = t(String.raw`\b(?:wenn|falls|sofern|angenommen|ob)\b`
 // Markers that a question is about a real, specific child and not a topic.
 export const REPORT_MARKER = t(String.raw`\b(?:(?:mein|meine|meinem|meinen|meiner|unser|unsere|unserem|unseren|unserer) (?:\w+ )?(?:schuler\w*|kind|kinder|kindern|sohn|tochter|gruppe|klasse|kita|patient\w*|spieler\w*|pflegekind\w*|einrichtung|verein|mannschaft|jugendliche\w*|baby|saugling|enkel\w*|kollege\w*|kollegin\w*)|bei uns|hat mir|haben mir|hat uns|erzahlte mir)\b`);
 // Talk about training, homework or statistics: not a report about a child.
-export const META = t(String.raw`\b(?:fortbildung|hausarbeit|elternabend|seminar|vortrag|schulung|statistik|referat|bachelorarbeit|masterarbeit|allgemein gefragt|rein hypothetisch|theoretisch gefragt|informationen uber|material)\b`);
+export const META = t(String.raw`\b(?:fortbildung|hausarbeit|elternabend|seminar|vortrag|schulung|statistik|referat|bachelorarbeit|masterarbeit|allgemein gefragt|rein hypothetisch|theoretisch gefragt|informationen uber|material)\b|\b(?:schutzkonzept|notfallplan|interventionsplan|krisenplan)\w* (?:\w+ ){0,4}(?:erstellen|überarbeiten|schreiben|entwickeln|aufstellen)\b|\b(?:erstellen|überarbeiten|schreiben|entwickeln) (?:\w+ ){0,3}(?:schutzkonzept|notfallplan|interventionsplan)`);
 
 // The case is over or the child is safe: injuries and violence mentioned are history.
 // "abgeschlossen" of a door or room means locked in, the opposite of a closed case.

@@ -12,16 +12,8 @@ const KEYS = [
   'misshandelt', 'zusammengeschlagen', 'pulsadern', 'aufgeschnitten', 'alleingelassen',
 ];
 
-const BY_FIRST = new Map<string, string[]>();
-for (const key of KEYS) {
-  const list = BY_FIRST.get(key[0]!) ?? [];
-  list.push(key);
-  BY_FIRST.set(key[0]!, list);
-}
-const KEY_SET = new Set(KEYS);
-
 // Optimal string alignment distance with an early exit once `max` is exceeded.
-function editDistance(a: string, b: string, max: number): number {
+export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev2: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -42,16 +34,25 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length]!;
 }
 
-function correctToken(token: string): string {
-  if (token.length < 7 || KEY_SET.has(token)) return token;
-  for (const key of BY_FIRST.get(token[0]!) ?? []) {
-    const max = key.length >= 12 ? 2 : 1;
-    if (editDistance(token, key, max) <= max) return key;
-  }
-  return token;
+/**
+ * A corrector for a list of long key words: a token within one edit of a key (two for keys of 12
+ * letters or more) becomes the key. Tokens shorter than `minLength` stay as they are.
+ */
+export function typoCorrector(keys: readonly string[], minLength = 7): (folded: string) => string {
+  const byFirst = new Map<string, string[]>();
+  for (const key of keys) byFirst.set(key[0]!, [...(byFirst.get(key[0]!) ?? []), key]);
+  const known = new Set(keys);
+  const correctToken = (token: string): string => {
+    if (token.length < minLength || known.has(token)) return token;
+    for (const key of byFirst.get(token[0]!) ?? []) {
+      const max = key.length >= 12 ? 2 : 1;
+      if (editDistance(token, key, max) <= max) return key;
+    }
+    return token;
+  };
+  const word = new RegExp(`[a-z]{${minLength},}`, 'g');
+  return (folded) => folded.replace(word, correctToken);
 }
 
 // `folded` is already lowercased and folded; word boundaries and length are kept where possible.
-export function correctDangerTypos(folded: string): string {
-  return folded.replace(/[a-z]{7,}/g, correctToken);
-}
+export const correctDangerTypos = typoCorrector(KEYS);

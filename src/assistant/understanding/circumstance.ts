@@ -20,6 +20,8 @@ const present = (s: Seen) => s.situation.when !== 'past' && s.situation.when !==
 const notPast = (s: Seen) => s.situation.when !== 'past';
 const FAMILY = new Set(['parent', 'partner', 'relative']);
 
+const IN_MEDICAL_CARE = /\b(\w*station|klinik\w*|krankenhaus\w*|notaufnahme|stationar\w*|kinderarzt\w*|praxis)\b/;
+
 const SEXUAL_OR_PHYSICAL = (s: Seen) => s.situation.concerns.some((c) => c === 'sexual' || c === 'physical');
 
 const RULES: Rule[] = [
@@ -57,6 +59,12 @@ const RULES: Rule[] = [
   {
     signal: 'carer_unreachable_dependent_alone',
     level: (s) => (s.all.has('carer-unreachable') && s.all.has('dependent-alone') && (s.message.has('carer-unreachable') || s.message.has('dependent-alone')) && notPast(s) ? 'acute' : undefined),
+  },
+  {
+    // Signs of a medical emergency told as happening (breathing, consciousness, a known illness derailing): 112 now.
+    signal: 'medical_emergency',
+    // Not when the child is already in medical care (a ward, a clinic): there the doctors act.
+    level: (s) => (s.message.has('medical-emergency') && present(s) && !s.message.has('resolved') && !IN_MEDICAL_CARE.test(s.text) ? 'acute' : undefined),
   },
   {
     signal: 'afraid_to_go_home',

@@ -3,10 +3,13 @@
 // stored; `respond` and the relay to staff both read it.
 import { declaresEmergency } from '../intents.ts';
 import { MODEL_ACUTE_SIGNAL, triage, type TriageResult } from '../triage.ts';
+import { META } from '../safety/triage-lexicon.ts';
+import { foldText } from '../safety/fold.ts';
 import type { ConversationContext, TriageLevelName } from '../types.ts';
 import { circumstanceDanger, tells, tellsResolved } from './circumstance.ts';
 import { readQuestion, type Question } from './question.ts';
 import { updateSituation, type Situation } from './situation.ts';
+import { WHEN_PATTERNS } from './lexicon.ts';
 
 // Word-triage signals that images going round raise on their own.
 const WORD_SIGNALS_OF_IMAGES = new Set(['sexual_violence_now', 'sexual_violence', 'violence', 'topic_question', MODEL_ACUTE_SIGNAL]);
@@ -26,11 +29,19 @@ const RANK: Record<TriageLevelName, number> = { none: 0, concern: 1, urgent: 2, 
 
 // Signals of the word triage that a depiction, a witnessed colleague or a denied suicide explains.
 const DAMPABLE_SIGNALS = new Set(['violence_now', 'violence', 'threat_to_life', 'child_alone_danger', 'topic_question', 'self_harm', 'suicidal', MODEL_ACUTE_SIGNAL]);
-const onlyWordSignals = (signals: string[]) => signals.every((s) => DAMPABLE_SIGNALS.has(s));
+const onlyWordSignals = (signals: string[], text: string) =>
+  signals.every((s) => DAMPABLE_SIGNALS.has(s) || (longAgo(text) && LONG_AGO_DAMPABLE_SIGNALS.has(s)));
+// Told as long ago or written up afterwards, a weapon or a sexual assault is history too (not
+// "gestern": what happened yesterday may go on tonight).
+const LONG_AGO_DAMPABLE_SIGNALS = new Set(['weapon', 'sexual_violence']);
+const longAgo = (text: string) => WHEN_PATTERNS['long-ago']!.test(foldText(text));
 
 /** Why word signals of acute danger do not make an emergency here, if they do not. */
 function damping(text: string, situation: Situation): string | undefined {
   if (tells(text, 'depiction') && !situation.concerns.includes('sexual')) return 'depiction_not_event';
+  // A training, a concept or a report written afterwards: the words name danger, no child is in it now.
+  if (META.test(foldText(text))) return 'teaching_not_event';
+  if (longAgo(text)) return 'told_as_past';
   if (situation.concerns.includes('staff') && situation.about === 'staff' && situation.when !== 'now') return 'staff_conduct_reported';
   if (tells(text, 'suicide-denied')) return 'self_harm_without_suicidal_intent';
   return undefined;
@@ -41,7 +52,7 @@ export function assessDanger(text: string, situation: Situation, before: Situati
   const words = triage(text);
   let level: TriageLevelName = words.level;
   const signals = [...words.signals];
-  if (level !== 'acute' && declaresEmergency(text) && situation.when !== 'past') {
+  if (level !== 'acute' && declaresEmergency(text) && situation.when !== 'past' && !signals.includes('meta')) {
     level = 'acute';
     signals.push('declared-emergency');
   }
@@ -60,7 +71,7 @@ export function assessDanger(text: string, situation: Situation, before: Situati
   } else if (modelOnly && (situation.when === 'past' || (tells(text, 'long-standing') && !present))) {
     level = 'concern';
     signals.push('model_acute_but_not_now');
-  } else if (level === 'acute' && onlyWordSignals(signals) && !declaresEmergency(text) && damping(text, situation)) {
+  } else if (level === 'acute' && onlyWordSignals(signals, text) && !declaresEmergency(text) && damping(text, situation)) {
     // Violence in play or a story, a colleague's conduct told by a witness at work, self-harm
     // with suicide denied: serious, but no emergency by those words alone.
     level = 'concern';

@@ -1,6 +1,7 @@
 // The compiled lexicon (lexicon.json, built from lexicon.yaml by scripts/build-lexicon.ts) as
 // regular expressions, compiled once at load. Matched against folded text (safety/fold.ts).
 import data from './lexicon.json' with { type: 'json' };
+import { typoCorrector } from '../safety/triage-spelling.ts';
 
 type Patterns = Record<string, RegExp>;
 
@@ -21,6 +22,8 @@ export const DONE_PATTERNS = table(data.done);
 export const DOMAIN = new RegExp(data.domain.map((s) => `(?:${s})`).join('|'));
 export const OUTSIDE = new RegExp(data.outside.map((s) => `(?:${s})`).join('|'));
 export const CIRCUMSTANCE = table(data.circumstance) as Record<keyof typeof data.circumstance, RegExp>;
+/** Long domain words typed with one slip read as meant (folded text in, folded text out). */
+export const correctDomainTypos = typoCorrector(data.spelling);
 
 /** The ids of a table whose expression matches, in table order. */
 export function matching(patterns: Patterns, folded: string): string[] {

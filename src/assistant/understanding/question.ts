@@ -2,7 +2,7 @@
 // case description does not drown the question at its end), the kind of question and its object
 // (the act the asker considers). Pure; reads folded text only.
 import { foldText } from '../safety/fold.ts';
-import { ACT_PATTERNS, CONCERN_PATTERNS, DOMAIN, KIND_PATTERNS, matching, OUTSIDE, YES_NO_START } from './lexicon.ts';
+import { ACT_PATTERNS, CONCERN_PATTERNS, DOMAIN, KIND_PATTERNS, matching, OUTSIDE, YES_NO_START, correctDomainTypos } from './lexicon.ts';
 
 export type QuestionKind = 'may' | 'must' | 'should' | 'how' | 'who' | 'what-next' | 'meaning' | 'when';
 
@@ -65,7 +65,7 @@ function withoutContradiction(acts: string[]): string[] {
 const BARE_QUESTION_WORDS = 5;
 
 export function readQuestion(text: string): Question {
-  const folded = foldText(text);
+  const folded = correctDomainTypos(foldText(text));
   const parts = sentences(folded);
   const asked = questionSentence(parts);
   const focus = asked ?? folded;

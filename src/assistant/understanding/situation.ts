@@ -5,7 +5,7 @@
 import { foldText } from '../safety/fold.ts';
 import { ASKER_NOW } from '../safety/triage-lexicon.ts';
 import {
-  ABOUT_PATTERNS, AGE_PATTERNS, CIRCUMSTANCE, CONCERN_PATTERNS, DONE_PATTERNS, matching, WHEN_PATTERNS, WHERE_PATTERNS,
+  ABOUT_PATTERNS, AGE_PATTERNS, CIRCUMSTANCE, CONCERN_PATTERNS, correctDomainTypos, DONE_PATTERNS, matching, WHEN_PATTERNS, WHERE_PATTERNS,
 } from './lexicon.ts';
 
 export type Situation = {
@@ -29,6 +29,10 @@ export type Situation = {
 
 const ASKER_ROLE = /\b(ich bin|bin|ich arbeite als|arbeite als|als|wir sind)( \w+){0,2}? (erzieher\w*|lehrer\w*|trainer\w*|übungsleiter\w*|betreuer\w*|pfleger\w*|praktikant\w*|ehrenamtliche\w*|mitarbeiter\w*|jugendleiter\w*|kolleg\w*)\b/g;
 
+// Only the unmistakable starts: a told sentence may well begin with its verb ("hat mir erzählt, …").
+const QUESTION_START = /^\W*(und |aber |also |ok |okay )?((darf|dürfen|muss|müssen|soll|sollte|sollen|kann|können) (ich|wir|man)|(wie|was|wen|wem|wann|warum|wieso|weshalb) (soll|sollte|muss|kann|darf|mache|sage|tue) (ich|wir|man))\b/;
+const asksLikeAQuestion = (sentence: string) => QUESTION_START.test(sentence);
+
 export const EMPTY_SITUATION: Situation = { concerns: [], done: [], circumstances: [], acts: [] };
 
 const MAX_CONCERNS = 3;
@@ -39,10 +43,12 @@ const ABOUT_PRIORITY = ['partner', 'staff', 'relative', 'peer', 'stranger', 'par
 
 /** What one message tells about the situation, on its own. */
 export function readSituation(text: string): Omit<Situation, 'acts'> & { aboutTold?: string } {
-  const folded = foldText(text);
+  const folded = correctDomainTypos(foldText(text));
   // Whom the worry is about comes from what is told, not from whom the question names
   // ("Muss ich das den Eltern sagen?" after a child's self-harm is not a worry about the parents).
-  const told = folded.split(/(?<=[.!?])\s+|\n+/).filter((s) => !s.includes('?')).join(' ');
+  // A sentence asks when it has a question mark or, typed without one, starts like a question
+  // ("muss ich die eltern heute noch anrufen").
+  const told = folded.split(/(?<=[.!?])\s+|\n+/).filter((s) => !s.includes('?') && !asksLikeAQuestion(s)).join(' ');
   // The asker's own field ("ich bin Erzieherin", "als Lehrerin") is not whom the worry is about.
   const unmasked = (told || folded).replace(ASKER_ROLE, ' ');
   const about = ABOUT_PRIORITY.find((id) => ABOUT_PATTERNS[id]!.test(unmasked));
@@ -53,7 +59,8 @@ export function readSituation(text: string): Omit<Situation, 'acts'> & { aboutTo
   // When it happened comes from what is told, too: "Wie dokumentiere ich das jetzt?" is when the
   // asker asks; the asker's own "jetzt" is masked in any case.
   const timed = (told || folded).replace(ASKER_NOW, ' ');
-  const when = ['now', 'today', 'days', 'past'].find((id) => WHEN_PATTERNS[id]!.test(timed));
+  // "Wie dokumentiere ich das im Nachhinein?" tells that it happened before, even as a question.
+  const when = WHEN_PATTERNS['long-ago']!.test(folded) ? 'past' : ['now', 'today', 'days', 'past'].find((id) => WHEN_PATTERNS[id]!.test(timed));
   const age = matching(AGE_PATTERNS, folded)[0];
   const where = matching(WHERE_PATTERNS, folded)[0];
   return {

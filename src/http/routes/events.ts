@@ -5,6 +5,9 @@ import { conversationAuth } from '../middleware/conversation-auth.ts';
 
 // Server-Sent Events for one conversation. Events are read from the durable log after the
 // cursor (Last-Event-ID, or ?after=), so a reconnect resumes exactly where it left off.
+// Besides them, `typing` says whether a staff member is typing right now: it is state, not an
+// event of the log, so it has no id (a resumed stream never replays old typing) and is read
+// only when the stream starts and whenever it is woken.
 
 const HEARTBEAT_MS = 15_000;
 
@@ -21,8 +24,10 @@ export function eventRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
       let wake: (() => void) | undefined;
       let closed = false;
       let dirty = false; // a notification that arrived while we were reading, not waiting
+      let woken = true; // at the start and after each notification: look at the typing state too
       const unsubscribe = deps.live.subscribe(conversationId, () => {
         dirty = true;
+        woken = true;
         wake?.();
       });
       stream.onAbort(() => {
@@ -31,12 +36,22 @@ export function eventRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
         wake?.();
       });
       await stream.writeSSE({ event: 'ready', data: '{}', retry: 3000 });
+      let typingShown = false;
       while (!closed) {
         dirty = false;
         const events = await deps.store.listEvents(conversationId, cursor);
         for (const event of events) {
           await stream.writeSSE({ id: String(event.id), event: event.type, data: JSON.stringify(event.payload) });
           cursor = event.id;
+        }
+        if (woken && deps.typingUntil) {
+          woken = false;
+          const until = await deps.typingUntil(conversationId);
+          // Sent when it changes; the page hides it by itself after forMs (a missed stop never sticks).
+          if (until !== undefined || typingShown) {
+            typingShown = until !== undefined;
+            await stream.writeSSE({ event: 'typing', data: JSON.stringify(until ? { typing: true, forMs: until - Date.now() } : { typing: false }) });
+          }
         }
         if (events.length > 0 || dirty) continue;
         const timedOut = await new Promise<boolean>((resolve) => {

@@ -55,6 +55,7 @@ const MessageSchema = z.object({
   corrects: z.string().min(1).max(255).optional(),
 });
 const WithdrawSchema = z.object({ staffId: StaffId, clientId: z.string().min(1).max(255) });
+const TypingSchema = z.object({ staffId: StaffId, typing: z.boolean() });
 // An empty or blank field counts as not given (it used to be stored and counted as its own bucket "").
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
 const CloseSchema = z.object({ staffId: StaffId, topic: optionalText(50), outcome: optionalText(50), note: optionalText(1000) });
@@ -89,6 +90,14 @@ function failure(c: Context, f: Failure): Response {
     case 'same_holder': return apiError(c, 400, 'same_holder', `${f.case?.number} liegt schon bei dieser Person.`);
     default: return apiError(c, 400, 'invalid_request', f.message ?? 'Ungültige Anfrage.');
   }
+}
+
+/** A passage as one plain line of at most 240 characters: links keep their text, whole words, "…" when cut. */
+function excerpt(markdown: string): string {
+  const flat = markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[#*_>`[\]]/g, '').replace(/\s+/g, ' ').trim();
+  if (flat.length <= 240) return flat;
+  const cut = flat.slice(0, 240);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 120))} …`;
 }
 
 export function staffRoutes(deps: StaffDeps) {
@@ -225,6 +234,14 @@ export function staffRoutes(deps: StaffDeps) {
       return c.json(result, 200);
     });
 
+    // The holder types in Matrix (or stopped): the asker sees "Die Fachkraft schreibt …".
+    app.post('/api/staff/cases/:id/typing', async (c) => {
+      const parsed = await body(c, TypingSchema);
+      if (!parsed.ok) return parsed.response;
+      const result = await escalation.staffTyping(c.req.param('id'), parsed.data.staffId, parsed.data.typing);
+      return isFailure(result) ? failure(c, result) : c.body(null, 204);
+    });
+
     app.post('/api/staff/cases/:id/close', async (c) => {
       const parsed = await body(c, CloseSchema);
       if (!parsed.ok) return parsed.response;
@@ -242,7 +259,7 @@ export function staffRoutes(deps: StaffDeps) {
         confidence: result.confidence,
         hits: result.hits.map((h) => ({
           id: h.passage.id, title: h.passage.articleTitle, heading: h.passage.heading, url: h.passage.url, score: h.score,
-          excerpt: h.passage.text.replace(/[#*_>`[\]]/g, '').replace(/\s+/g, ' ').slice(0, 240),
+          excerpt: excerpt(h.passage.text),
         })),
       }, 200);
     });

@@ -67,6 +67,11 @@ export class TestMatrixUser {
     return this.send(roomId, { msgtype: 'm.text', body: `* ${body}`, 'm.new_content': { msgtype: 'm.text', body }, 'm.relates_to': { rel_type: 'm.replace', event_id: eventId } });
   }
 
+  /** Tells the homeserver that this user types in the room (or stopped), as a client does while typing. */
+  async typing(roomId: string, typing: boolean, timeoutMs = 30_000): Promise<void> {
+    await this.request('PUT', `/rooms/${encodeURIComponent(roomId)}/typing/${encodeURIComponent(this.userId)}`, typing ? { typing: true, timeout: timeoutMs } : { typing: false });
+  }
+
   /** What the homeserver's push rules made a notification for this user (newest first); `highlight` = mention. */
   async notifications(onlyHighlight = false): Promise<Array<{ event: TestEvent; room_id: string; actions: unknown[] }>> {
     const res = await this.request<{ notifications: Array<{ event: TestEvent; room_id: string; actions: unknown[] }> }>('GET', `/notifications?limit=100${onlyHighlight ? '&only=highlight' : ''}`);
