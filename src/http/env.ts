@@ -31,6 +31,8 @@ export type AppDeps = {
   ready?: () => Promise<boolean>;
   /** Further fields of GET /healthz (the Matrix bot's state); they never turn the answer into an error. */
   health?: () => Record<string, unknown>;
+  /** True when the runtime sees the disk nearly full or read-only: /healthz then confirms with a probe write. */
+  storageSuspect?: () => boolean;
 };
 
 export type AppEnv = { Variables: { conversation: ConversationRecord } };

@@ -13,7 +13,7 @@ import { createLotse, retentionPolicy } from '../lotse.ts';
 import { indexFingerprint } from '../search/index.ts';
 import type { KnowledgeBundle } from '../knowledge/types.ts';
 import { SqlStore } from '../store/sql-store.ts';
-import { openSqliteStoreDriver } from '../store/sqlite-driver.ts';
+import { openSqliteStoreDriver, type SqliteDriver } from '../store/sqlite-driver.ts';
 import { PROJECT_ROOT } from './paths.ts';
 import { loadBotConfig, matrixConfigured } from '../../bots/matrix/config.ts';
 import { MatrixBot } from '../../bots/matrix/bot.ts';
@@ -22,6 +22,7 @@ import { guardUnhandledRejections } from './guard.ts';
 import { clientFromForwardedFor } from '../http/forwarded-for.ts';
 import { listenError, storeOpenError } from './startup-error.ts';
 import { RetentionSchedule } from './retention-schedule.ts';
+import { NodeHealth } from './node-health.ts';
 
 export type RunningLotse = {
   url: string;
@@ -30,6 +31,8 @@ export type RunningLotse = {
   close(): Promise<void>;
   lotse: ReturnType<typeof createLotse>;
   config: Config;
+  /** The retention purge's schedule (runNow for operators and tests). */
+  retention: RetentionSchedule;
 };
 
 function clientIpResolver(trustedHops: number) {
@@ -73,6 +76,9 @@ export async function startLotse(env: Record<string, string | undefined> = proce
     throw storeOpenError(dbPath, error);
   }
   let bot: MatrixBot | undefined;
+  // The retention purge runs beside the requests, first right after the start (RetentionSchedule).
+  const retention = new RetentionSchedule(store, () => retentionPolicy(config), log);
+  const files = new NodeHealth(dataDir, store.db as SqliteDriver, retention);
   const lotse = createLotse({
     config,
     knowledge,
@@ -82,11 +88,13 @@ export async function startLotse(env: Record<string, string | undefined> = proce
     log,
     clientIp: clientIpResolver(config.TRUST_PROXY),
     serveStatic: serveStatic({ root: resolve(PROJECT_ROOT, 'bots/web') }),
-    // The bot's state is reported beside the web chat's, never instead of it (HTTP 200 either way).
-    health: withMatrix ? () => ({ matrix: bot?.health() ?? { state: 'off', deadLetters: 0, reason: 'startet' } }) : undefined,
+    // The files, the disk and the bot are reported beside the web chat's state, never instead of it.
+    health: () => ({
+      ...files.report(),
+      ...(withMatrix ? { matrix: bot?.health() ?? { state: 'off', deadLetters: 0, reason: 'startet' } } : {}),
+    }),
+    storageSuspect: () => files.suspect(),
   });
-  // The retention purge runs beside the requests, first right after the start (RetentionSchedule).
-  const retention = new RetentionSchedule(store, () => retentionPolicy(config), log);
   // Reminders for unclaimed or silent cases (the escalation service decides who is due).
   const reminders = setInterval(() => void lotse.escalation?.tick().catch((e) => log('error', 'reminder tick failed', { error: String(e) })), REMINDER_INTERVAL_MS);
   reminders.unref();
@@ -124,7 +132,7 @@ export async function startLotse(env: Record<string, string | undefined> = proce
     log('info', bot.health().state === 'off' ? 'matrix bot not started yet, retrying in the background' : 'matrix bot started');
   }
   return {
-    url, port, store, lotse, config,
+    url, port, store, lotse, config, retention,
     close: async () => {
       clearInterval(reminders);
       await retention.stop();

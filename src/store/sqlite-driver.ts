@@ -166,6 +166,11 @@ export class SqliteDriver implements SqlDriver {
     this.checkpointer.on('exit', fallBack);
   }
 
+  /** False when the checkpoint thread has died and SQLite's own checkpoints keep the WAL bounded. */
+  get checkpointsInWorker(): boolean {
+    return this.checkpointerAlive || this.path === ':memory:';
+  }
+
   private ask(op: WorkerOp): Promise<WorkerReply> {
     const id = this.nextRequest++;
     return new Promise((resolve) => {

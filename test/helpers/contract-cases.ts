@@ -33,7 +33,7 @@ export function contractCases(target: ContractTarget): void {
     it('reports ok once ready', async () => {
       const res = await api('GET', '/healthz');
       expect(res.status).toBe(200);
-      expect(res.json).toEqual({ status: 'ok' });
+      expect(res.json.status).toBe('ok');
     });
 
     it('serves an OpenAPI document generated from the schemas', async () => {
