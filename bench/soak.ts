@@ -10,8 +10,9 @@
 //   run (PURGE_INTERVAL_MINUTES=1) deletes one slice while the load goes on.
 // - Every BENCH_SOAK_WINDOW_S (10) seconds: largest WAL in the window, WAL and database file
 //   now, the server's RSS, answer p50/p99/max and /healthz p99/max in the window.
-// - Every purge: rows deleted, its duration, the longest event-loop stall the server measured
-//   during it (monitorEventLoopDelay), and the slowest /healthz the client saw meanwhile.
+// - Every purge: rows deleted, its duration, the longest and p99 event-loop stall the server
+//   measured during it and between the previous purge and this one (monitorEventLoopDelay), and
+//   the /healthz latency the client saw meanwhile.
 import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +53,7 @@ async function writeBacklog(path: string, slices: number, startInMs: number) {
   db.close();
 }
 
-type Purge = { at: number; ms: number; deleted: number; loopDelayMaxMs: number };
+type Purge = { at: number; ms: number; deleted: number; loop: Record<string, number> };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'lotse-bench-soak-'));
 const path = join(dataDir, 'lotse.sqlite');
@@ -67,7 +68,8 @@ try {
   const server = await startServer(dataDir, { RETENTION_CONVERSATION_DAYS: '1', PURGE_INTERVAL_MINUTES: '1', LOG_LEVEL: 'info' }, (line) => {
     if (line.msg === 'retention purge' && typeof line.ms === 'number') {
       const deleted = ['conversations', 'messages', 'events', 'feedback', 'cases'].reduce((sum, k) => sum + Number(line[k] ?? 0), 0);
-      purges.push({ at: performance.now(), ms: line.ms, deleted, loopDelayMaxMs: Number(line.loopDelayMaxMs) });
+      const loop = Object.fromEntries(['loopDelayMaxMs', 'loopDelayP99Ms', 'loopDelayMaxMsBefore', 'loopDelayP99MsBefore'].map((k) => [k, Number(line[k])]));
+      purges.push({ at: performance.now(), ms: line.ms, deleted, loop });
     }
   });
   try {
@@ -127,20 +129,21 @@ try {
       const during = between(health.samples, p.at - p.ms, p.at);
       return {
         purge: i + 1, atS: round((p.at - p.ms - started) / 1000), seconds: round(p.ms / 1000, 2), deleted: p.deleted,
-        serverLoopDelayMaxMs: p.loopDelayMaxMs, healthzDuring: stats(during.map((s) => s.ms)),
+        serverLoopDelay: p.loop, healthzDuring: stats(during.map((s) => s.ms)),
       };
     }).filter((p) => p.deleted > 0);
     console.log('\npurges:');
     for (const p of purgeRows) console.log(JSON.stringify(p));
     const all = stats(answers.samples.filter((s) => s.ok).map((s) => s.ms));
+    const slowest = [...answers.samples].sort((a, b) => b.ms - a.ms).slice(0, 3).map((s) => `${round(s.ms)} ms at ${round((s.at - started) / 1000)} s`);
     const rss = rows.map((r) => Number(r.rssMB)).filter(Number.isFinite);
     console.log([
       '',
-      `answers: ${all.n} ok, ${answers.samples.length - all.n + createErrors} errors; p50 ${all.p50} ms, p99 ${all.p99} ms, max ${all.max} ms over the whole soak`,
+      `answers: ${all.n} ok, ${answers.samples.length - all.n + createErrors} errors; p50 ${all.p50} ms, p99 ${all.p99} ms, max ${all.max} ms over the whole soak (slowest: ${slowest.join(', ')})`,
       `WAL: max ${round(maxWal / MB)} MB (limit ${round(WAL_LIMIT_MB)} MB), ${round(walAtEnd / MB)} MB at the end of the load, ${round(size(`${path}-wal`) / MB)} MB 20 s later`,
       `database: ${round(dbAtEnd / MB)} MB at the end of the load, ${round(size(path) / MB)} MB 20 s later`,
       `RSS: ${rss[0]} MB in the first window, ${Math.max(...rss)} MB at most, ${rss.at(-1)} MB in the last`,
-      `purges: ${purgeRows.length} with rows, longest ${Math.max(0, ...purgeRows.map((p) => p.seconds))} s; server event-loop stall during a purge at most ${Math.max(0, ...purgeRows.map((p) => p.serverLoopDelayMaxMs))} ms; slowest /healthz during a purge ${Math.max(0, ...purgeRows.map((p) => p.healthzDuring.max || 0))} ms`,
+      `purges: ${purgeRows.length} with rows, longest ${Math.max(0, ...purgeRows.map((p) => p.seconds))} s; server event-loop stall during a purge at most ${Math.max(0, ...purgeRows.map((p) => p.serverLoopDelay.loopDelayMaxMs))} ms (between purges at most ${Math.max(0, ...purgeRows.map((p) => p.serverLoopDelay.loopDelayMaxMsBefore))} ms); slowest /healthz during a purge ${Math.max(0, ...purgeRows.map((p) => p.healthzDuring.max || 0))} ms`,
     ].join('\n'));
   } finally {
     await server.close();

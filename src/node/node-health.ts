@@ -68,7 +68,7 @@ export class NodeHealth {
       dbMB: mb(sizeOf(this.driver.path)),
       walMB: mb(walBytes),
       walLimitMB: mb(limit),
-      ...(last ? { lastPurge: { at: last.at, ms: last.ms, deleted: last.deleted, loopDelayMaxMs: last.loopDelayMaxMs, ...(last.error ? { failed: true } : {}) } } : {}),
+      ...(last ? { lastPurge: { at: last.at, ms: last.ms, deleted: last.deleted, loopDelayMaxMs: last.loopDelayMaxMs, loopDelayMaxMsBefore: last.loopDelayMaxMsBefore, ...(last.error ? { failed: true } : {}) } } : {}),
     };
   }
 

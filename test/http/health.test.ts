@@ -39,6 +39,7 @@ describe('/healthz on Node', () => {
     expect(store.walMB).toBeGreaterThanOrEqual(0);
     expect(store.lastPurge.deleted).toBe(60); // 30 conversations and their 30 messages
     expect(store.lastPurge.loopDelayMaxMs).toBeGreaterThanOrEqual(0);
+    expect(store.lastPurge.loopDelayMaxMsBefore).toBeGreaterThanOrEqual(0);
     expect(Date.parse(store.lastPurge.at)).toBeGreaterThan(Date.now() - 60_000);
     expect(disk.freeMB).toBeGreaterThan(0);
     expect(['ok', 'low']).toContain(disk.state);
