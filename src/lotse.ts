@@ -32,7 +32,7 @@ export type LotseParts = {
   serveStatic?: AppDeps['serveStatic'];
   extend?: AppDeps['extend'];
   health?: AppDeps['health'];
-  storageSuspect?: AppDeps['storageSuspect'];
+  storageCheck?: AppDeps['storageCheck'];
 };
 
 /** The escalation service over the store's SQL driver (node:sqlite or D1). */
@@ -105,7 +105,7 @@ export function createLotse(parts: LotseParts) {
     serveStatic: parts.serveStatic,
     extend,
     health: parts.health,
-    storageSuspect: parts.storageSuspect,
+    storageCheck: parts.storageCheck,
   });
   return { app, engine, service, escalation };
 }

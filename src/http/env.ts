@@ -31,8 +31,11 @@ export type AppDeps = {
   ready?: () => Promise<boolean>;
   /** Further fields of GET /healthz (the Matrix bot's state); they never turn the answer into an error. */
   health?: () => Record<string, unknown>;
-  /** True when the runtime sees the disk nearly full or read-only: /healthz then confirms with a probe write. */
-  storageSuspect?: () => boolean;
+  /**
+   * What the runtime sees of the disk: `suspect` (nearly full or read-only: /healthz confirms with
+   * a probe write) or a problem it knows without writing (no space left).
+   */
+  storageCheck?: () => { suspect: boolean; problem?: { kind: import('../store/storage-problem.ts').StorageProblem; since: number } };
 };
 
 export type AppEnv = { Variables: { conversation: ConversationRecord } };

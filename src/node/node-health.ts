@@ -5,7 +5,8 @@
 //   the last retention purge (with the longest event-loop stall it caused);
 // - disk: free space on DATA_DIR and whether the file may be written at all.
 // A disk that is nearly full or not writable makes the health check try a real write (at most
-// once a second, StoreHealth), so /healthz turns 503 before the first professional's message fails.
+// once a second, StoreHealth), and a disk with almost nothing left counts as full, so /healthz
+// turns 503 before the first professional's message fails.
 import { accessSync, constants, statfsSync, statSync } from 'node:fs';
 import type { SqliteDriver } from '../store/sqlite-driver.ts';
 import type { RetentionSchedule } from './retention-schedule.ts';
@@ -14,6 +15,8 @@ const MB = 1e6;
 const MIB = 1024 * 1024;
 /** Below this the next writes may fail: the health check then confirms with a real write. */
 const SUSPECT_FREE_BYTES = 8 * MIB;
+/** Below this the disk counts as full: a WAL frame batch or a page of file growth no longer fits. */
+const FULL_FREE_BYTES = 256 * 1024;
 /** Below this (or below the database's size, which its rewrite after a purge needs) it is low. */
 const LOW_FREE_BYTES = 256 * MIB;
 
@@ -33,6 +36,7 @@ export class NodeHealth {
   private readonly dataDir: string;
   private readonly driver: SqliteDriver;
   private readonly retention: RetentionSchedule;
+  private fullSince?: number;
 
   constructor(dataDir: string, driver: SqliteDriver, retention: RetentionSchedule) {
     this.dataDir = dataDir;
@@ -46,10 +50,21 @@ export class NodeHealth {
     return { store: this.store(), disk };
   }
 
-  /** Whether the disk looks as if writes could fail: then /healthz probes with a real write. */
-  suspect(): boolean {
+  /**
+   * What the disk says about writing: `suspect` when writes could fail (/healthz then probes with
+   * a real write); `full` when so little is left that the next growth of the WAL or the file
+   * fails. The probe alone cannot tell that: it rewrites its own row, which may fit into space
+   * the WAL already holds.
+   */
+  storage(now = Date.now()): { suspect: boolean; problem?: { kind: 'full'; since: number } } {
     const disk = this.disk();
-    return disk.state === 'readonly' || (typeof disk.freeBytes === 'number' && disk.freeBytes < SUSPECT_FREE_BYTES);
+    const free = disk.freeBytes;
+    if (typeof free === 'number' && free < FULL_FREE_BYTES) {
+      this.fullSince ??= now;
+      return { suspect: true, problem: { kind: 'full', since: this.fullSince } };
+    }
+    this.fullSince = undefined;
+    return { suspect: disk.state === 'readonly' || (typeof free === 'number' && free < SUSPECT_FREE_BYTES) };
   }
 
   private store(): Section {

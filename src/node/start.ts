@@ -93,7 +93,7 @@ export async function startLotse(env: Record<string, string | undefined> = proce
       ...files.report(),
       ...(withMatrix ? { matrix: bot?.health() ?? { state: 'off', deadLetters: 0, reason: 'startet' } } : {}),
     }),
-    storageSuspect: () => files.suspect(),
+    storageCheck: () => files.storage(),
   });
   // Reminders for unclaimed or silent cases (the escalation service decides who is due).
   const reminders = setInterval(() => void lotse.escalation?.tick().catch((e) => log('error', 'reminder tick failed', { error: String(e) })), REMINDER_INTERVAL_MS);

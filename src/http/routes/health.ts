@@ -16,13 +16,13 @@ export function healthRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps, storeHealt
     } catch {
       return apiError(c, 503, 'unavailable', 'Der Dienst startet noch oder der Speicher ist nicht erreichbar.');
     }
-    let suspect = false;
+    let disk: ReturnType<NonNullable<AppDeps['storageCheck']>> = { suspect: false };
     try {
-      suspect = deps.storageSuspect?.() ?? false;
+      disk = deps.storageCheck?.() ?? disk;
     } catch {
-      suspect = false;
+      disk = { suspect: false };
     }
-    const problem = await storeHealth.check(Date.now(), suspect);
+    const problem = (await storeHealth.check(Date.now(), disk.suspect)) ?? disk.problem;
     let extra: Record<string, unknown> = {};
     try {
       extra = deps.health?.() ?? {};
