@@ -32,6 +32,7 @@ export type LotseParts = {
   serveStatic?: AppDeps['serveStatic'];
   extend?: AppDeps['extend'];
   health?: AppDeps['health'];
+  storageCheck?: AppDeps['storageCheck'];
 };
 
 /** The escalation service over the store's SQL driver (node:sqlite or D1). */
@@ -105,6 +106,7 @@ export function createLotse(parts: LotseParts) {
     extend,
     health: parts.health,
     typingUntil: escalation ? (id) => escalation.typingUntil(id) : undefined,
+    storageCheck: parts.storageCheck,
   });
   return { app, engine, service, escalation };
 }

@@ -33,6 +33,11 @@ export type AppDeps = {
   typingUntil?: (conversationId: string) => Promise<number | undefined>;
   /** Further fields of GET /healthz (the Matrix bot's state); they never turn the answer into an error. */
   health?: () => Record<string, unknown>;
+  /**
+   * What the runtime sees of the disk: `suspect` (nearly full or read-only: /healthz confirms with
+   * a probe write) or a problem it knows without writing (no space left).
+   */
+  storageCheck?: () => { suspect: boolean; problem?: { kind: import('../store/storage-problem.ts').StorageProblem; since: number } };
 };
 
 export type AppEnv = { Variables: { conversation: ConversationRecord } };

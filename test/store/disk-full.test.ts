@@ -109,3 +109,37 @@ describe.skipIf(Boolean(cannotMount))(`disk full on a 2 MiB tmpfs${cannotMount ?
     }
   });
 });
+
+const earlyMount = mkdtempSync(join(tmpdir(), 'lotse-low-'));
+const cannotMountEarly = process.platform === 'linux' ? mountTmpfs(earlyMount) : 'not Linux';
+afterAll(() => {
+  if (!cannotMountEarly) execFileSync('umount', [earlyMount], { stdio: 'ignore' });
+  rmSync(earlyMount, { recursive: true, force: true });
+});
+
+describe.skipIf(Boolean(cannotMountEarly))(`a disk that fills while nobody writes${cannotMountEarly ? ` — skipped: ${cannotMountEarly}` : ''}`, () => {
+  it('turns /healthz to 503 before the first message fails, names the free space, and clears once space is back', async () => {
+    const server = await startLotse({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(earlyMount, 'data'), LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0' });
+    const filler = join(earlyMount, 'filler');
+    try {
+      const api = apiClient(server.url);
+      const before = await api('GET', '/healthz');
+      expect(before.status).toBe(200);
+      expect(before.json.disk.state).toBe('low'); // 2 MiB is far below what a rewrite needs
+      expect(before.json.disk.reason).toMatch(/MB frei/);
+      // Another program fills the disk; the Lotse has not written since.
+      const fs = statfsSync(earlyMount);
+      writeFileSync(filler, Buffer.alloc(Math.max(0, fs.bavail * fs.bsize - 16 * 1024)));
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // the probe runs at most once a second
+      const full = await api('GET', '/healthz');
+      expect(full.status).toBe(503);
+      expect(full.json.error.code).toBe('storage_full');
+      expect(full.json.disk.freeMB).toBeLessThan(0.1);
+      rmSync(filler);
+      expect((await healthy(api)).status).toBe(200);
+    } finally {
+      rmSync(filler, { force: true });
+      await server.close();
+    }
+  });
+});
