@@ -114,6 +114,14 @@ export function requestEscalation(conversation, escalation) {
   });
 }
 
+/**
+ * Whether the Kontaktstelle is staffed now, its office hours and what happens outside them.
+ * @returns {Promise<{open:boolean, hours:string, nextOpening?:string, nextOpeningText?:string, message:string}>}
+ */
+export function getOfficeHours() {
+  return request('/api/office-hours');
+}
+
 /** @param {{id:string, token:string}} conversation @param {{rating:'up'|'down', comment?:string}} rating */
 export function sendRating(conversation, rating) {
   return withRetry(() =>

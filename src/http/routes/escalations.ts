@@ -39,6 +39,17 @@ function firstIssue(error: z.ZodError): string {
 
 export function escalationRoutes(escalation: EscalationService) {
   return (app: OpenAPIHono<AppEnv>) => {
+    // Public and without a conversation: the web chat shows it in the form that asks for a person.
+    app.get('/api/office-hours', (c) => {
+      const a = escalation.availability();
+      c.header('Cache-Control', 'no-store');
+      return c.json({
+        open: a.open, hours: a.hours, holidaysClosed: a.holidaysClosed,
+        ...(a.nextOpening !== undefined ? { nextOpening: new Date(a.nextOpening).toISOString(), nextOpeningText: a.nextOpeningText } : {}),
+        message: a.message,
+      }, 200);
+    });
+
     app.post('/api/conversations/:id/escalations', async (c) => {
       const body = await readJson(c);
       if (body === undefined) return apiError(c, 400, 'invalid_json', 'Der Inhalt der Anfrage ist kein gültiges JSON.');
