@@ -31,6 +31,7 @@ export type LotseParts = {
   clientIp: AppDeps['clientIp'];
   serveStatic?: AppDeps['serveStatic'];
   extend?: AppDeps['extend'];
+  compression?: AppDeps['compression'];
   health?: AppDeps['health'];
 };
 
@@ -103,6 +104,7 @@ export function createLotse(parts: LotseParts) {
     clientIp: parts.clientIp,
     serveStatic: parts.serveStatic,
     extend,
+    compression: parts.compression,
     health: parts.health,
   });
   return { app, engine, service, escalation };

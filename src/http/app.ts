@@ -11,6 +11,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { methodNotAllowed } from './middleware/method-not-allowed.ts';
 import { StoreHealth } from '../store/store-health.ts';
 import { staticCache } from './middleware/static-cache.ts';
+import { compression } from './middleware/compression.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use('*', requestLog(deps.log));
+  app.use('*', compression(deps.compression ?? []));
   app.use('*', securityHeaders(deps.limits.embedOrigins));
   app.use('*', methodNotAllowed(app));
   app.use('/api/*', rateLimit(new WindowCounter(deps.limits.ipPerMinute), deps.clientIp, (c) => presentsToken(c.req.header('authorization'), deps.limits.trustedToken)));

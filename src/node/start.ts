@@ -15,6 +15,7 @@ import type { KnowledgeBundle } from '../knowledge/types.ts';
 import { SqlStore } from '../store/sql-store.ts';
 import { openSqliteStoreDriver } from '../store/sqlite-driver.ts';
 import { PROJECT_ROOT } from './paths.ts';
+import { NODE_ENCODERS } from './compression.ts';
 import { loadBotConfig, matrixConfigured } from '../../bots/matrix/config.ts';
 import { MatrixBot } from '../../bots/matrix/bot.ts';
 import { newToken } from '../assistant/ids.ts';
@@ -81,6 +82,7 @@ export async function startLotse(env: Record<string, string | undefined> = proce
     log,
     clientIp: clientIpResolver(config.TRUST_PROXY),
     serveStatic: serveStatic({ root: resolve(PROJECT_ROOT, 'bots/web') }),
+    compression: NODE_ENCODERS,
     // The bot's state is reported beside the web chat's, never instead of it (HTTP 200 either way).
     health: withMatrix ? () => ({ matrix: bot?.health() ?? { state: 'off', deadLetters: 0, reason: 'startet' } }) : undefined,
   });
