@@ -15,6 +15,7 @@ import { caseLabels } from './escalation/labels.ts';
 import { parseOfficeHours } from './escalation/office-hours.ts';
 import { escalationRoutes } from './http/routes/escalations.ts';
 import { staffRoutes } from './http/routes/staff.ts';
+import { accessibilityFeedbackRoutes } from './http/routes/accessibility-feedback.ts';
 import { ConfigError } from './config/config.ts';
 
 // Assembles the Lotse from its parts. Both entry points (Node, Workers) call this with their
@@ -66,6 +67,10 @@ export function createLotse(parts: LotseParts) {
   const extend = [...(parts.extend ?? [])];
   if (escalation) {
     extend.push(escalationRoutes(escalation));
+    // Called while the app is built, when the conversation service below exists.
+    extend.push(accessibilityFeedbackRoutes(() => ({
+      service, store: parts.store, escalation, clientIp: parts.clientIp, perMinute: config.RATE_LIMIT_CREATE_PER_MINUTE,
+    })));
     // The staff API exists only with a staff token; without one, /api/staff/* answers 404.
     if (config.STAFF_TOKEN) {
       extend.push(staffRoutes({

@@ -529,7 +529,13 @@ function markCaseRated(caseId) {
 // ---- start -----------------------------------------------------------------------------
 
 function markEmbedded() {
-  if (isEmbedded()) document.documentElement.classList.add('embedded');
+  if (!isEmbedded()) return;
+  document.documentElement.classList.add('embedded');
+  // The widget's panel has no back button: the pages behind the footer open in a tab of their own.
+  for (const link of document.querySelectorAll('.footer-links a')) {
+    link.setAttribute('target', '_blank');
+    link.setAttribute('rel', 'noopener');
+  }
 }
 
 function bindComposer() {
