@@ -15,7 +15,9 @@ import {
   sendFeedback,
   sendMessage,
   sendRating,
+  setRole,
 } from './api.js';
+import { createRoleLine } from './role.js';
 import { clearSession, loadSession, saveSession } from './session.js';
 import { renderMessage } from './messages.js';
 import { caseStatusText, renderRating, showCaseRated } from './case-status.js';
@@ -88,6 +90,11 @@ const state = {
 
 const notifier = createNotifier();
 const tabs = createTabChannel(onTabNote);
+const roleLine = createRoleLine(/** @type {HTMLElement} */ (document.getElementById('role-line')), async (role) => {
+  const conversation = state.conversation;
+  if (!conversation) throw new Error('no conversation');
+  await setRole(conversation, role);
+});
 const announcer = createAnnouncer(/** @type {HTMLElement} */ (document.getElementById('announcer')));
 
 /** @type {WeakMap<Element, ChatMessage>} the message each element shows */
@@ -216,6 +223,7 @@ function handleSendResult(node, result) {
   }
   state.focusAnswer = false;
   if (result?.case) updateCase(result.case);
+  if (result && 'role' in result) roleLine.show(result.role);
 }
 
 /** Creates the conversation on first use and remembers it (first browser storage happens here). */
@@ -244,6 +252,7 @@ function openEvents() {
   });
   source.addEventListener('message', (event) => onServerEvent(event, 'message'));
   source.addEventListener('case', (event) => onServerEvent(event, 'case'));
+  source.addEventListener('conversation', (event) => onServerEvent(event, 'conversation'));
   source.addEventListener('error', () => {
     // The browser reconnects by itself (with Last-Event-ID) unless the server refused the
     // stream; then try again later with a growing pause.
@@ -256,7 +265,7 @@ function openEvents() {
   });
 }
 
-/** @param {MessageEvent} event @param {'message'|'case'} type */
+/** @param {MessageEvent} event @param {'message'|'case'|'conversation'} type */
 function onServerEvent(event, type) {
   if (event.lastEventId) {
     if (state.seenEventIds.has(event.lastEventId)) return;
@@ -268,6 +277,11 @@ function onServerEvent(event, type) {
   try {
     data = JSON.parse(event.data);
   } catch {
+    return;
+  }
+  if (type === 'conversation') {
+    // The role was changed (here or in another tab).
+    if (data && 'role' in data) roleLine.show(data.role);
     return;
   }
   if (type === 'case') {
@@ -434,6 +448,7 @@ async function resume() {
       appendMessage(message, { scroll: false, announce: false });
     }
     if (data?.case) updateCase(data.case);
+    if (Array.isArray(data?.messages) && data.messages.length > 0) roleLine.show(data.role);
     const last = dom.log.lastElementChild;
     if (last) reveal(last, 'end');
     openEvents();
@@ -452,6 +467,7 @@ async function resume() {
 function showTools(visible) {
   dom.reset.hidden = !visible;
   dom.print.hidden = !visible;
+  if (!visible) roleLine.hide();
 }
 
 /** Drops the conversation from this page and from browser storage. */

@@ -3,17 +3,10 @@
 
 import { el, uniqueId } from './dom.js';
 import { describeError, getOfficeHours } from './api.js';
+import { ROLES } from './roles.js';
 
 /** @typedef {import('./app.js').ChatContext} ChatContext */
 
-const ROLES = [
-  ['kita', 'Kita / Kindertagespflege'],
-  ['schule', 'Schule / Hort'],
-  ['gesundheit', 'Gesundheitswesen'],
-  ['jugendhilfe', 'Kinder- und Jugendhilfe'],
-  ['verein', 'Verein / Ehrenamt'],
-  ['andere', 'anderes Arbeitsfeld'],
-];
 
 const REGIONS = [
   ['nordwestmecklenburg', 'Landkreis Nordwestmecklenburg'],

@@ -16,6 +16,7 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { knowledgePageRoutes } from './routes/knowledge-pages.ts';
+import { roleRoutes } from './routes/role.ts';
 
 // The one Hono app, the same on Node and on Workers. Runtime specifics arrive through deps.
 
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
   const storeHealth = new StoreHealth(() => deps.store.probeWrite(Date.now()));
   healthRoutes(app, deps, storeHealth);
   conversationRoutes(app, deps);
+  roleRoutes(app, deps);
   eventRoutes(app, deps);
   knowledgePageRoutes(app, deps);
   for (const extend of deps.extend ?? []) extend(app);
