@@ -223,7 +223,11 @@ function handleSendResult(node, result) {
   }
   state.focusAnswer = false;
   if (result?.case) updateCase(result.case);
-  if (result && 'role' in result) roleLine.show(result.role);
+  if (result && 'role' in result) {
+    roleLine.show(result.role);
+    // A role recognised from this message has no SSE event of its own: tell the other tabs.
+    if (state.conversation) tabs.post({ type: 'role', id: state.conversation.id, role: result.role ?? null });
+  }
 }
 
 /** Creates the conversation on first use and remembers it (first browser storage happens here). */
@@ -528,6 +532,8 @@ function onTabNote(note) {
     clearScreen('Der Verlauf wurde in einem anderen Fenster gelöscht. Sie können eine neue Frage stellen.');
   } else if (note.type === 'feedback') {
     showSavedRating(note.messageId, note.rating);
+  } else if (note.type === 'role') {
+    roleLine.show(note.role);
   } else if (note.type === 'case-rated') {
     markCaseRated(note.caseId);
     showCaseRated(dom.log, note.caseId);

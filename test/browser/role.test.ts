@@ -69,6 +69,11 @@ describe('the asker\'s field of work', () => {
     expect((await api('PUT', `/api/conversations/${session.id}/role`, { token: session.token, raw: '{"role":' })).status).toBe(400);
     expect((await api('PUT', `/api/conversations/${session.id}/role`, { body: { role: 'schule' } })).status).toBe(401);
     expect((await api('GET', `/api/conversations/${session.id}`, { token: session.token })).json.role).toBe('kita');
+
+    // A field recognised from a message in the other tab reaches this one as well.
+    await ask(other, 'Ich bin Trainerin im Sportverein. Wie dokumentiere ich meine Beobachtungen?');
+    await expect.poll(() => line(other).innerText()).toMatch(/Verein \/ Ehrenamt/);
+    await expect.poll(() => line(page).innerText()).toMatch(/Verein \/ Ehrenamt/);
     expect(problems.pageErrors).toEqual([]);
     await context.close();
   });
