@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { chatSuite, openPage } from '../helpers/browser.ts';
 
+// Waits on the page and the service, which share two cores with other suites: more than the 1 s default.
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
 // What Chromium really gets: the page, its modules and styles and the JSON answers compressed
 // (fewer bytes on the wire than in the page), the SSE stream not, and the chat still live.
 
@@ -19,7 +22,7 @@ describe('compression in the browser', () => {
     await page.locator('#message-input').fill('Wie dokumentiere ich meine Beobachtungen?');
     await page.keyboard.press('Enter');
     await page.locator('.message-assistant').first().waitFor();
-    await expect.poll(() => [...codings.keys()].some((key) => key.endsWith('/events'))).toBe(true);
+    await poll(() => [...codings.keys()].some((key) => key.endsWith('/events'))).toBe(true);
 
     const accepted = await page.evaluate(async () => (await fetch('/api/openapi.json')).headers.get('content-encoding'));
     expect(['br', 'gzip']).toContain(accepted);

@@ -3,6 +3,9 @@ import type { Page } from 'playwright-core';
 import { apiClient } from '../helpers/server.ts';
 import { chatSuite, openPage, seriousAxeViolations } from '../helpers/browser.ts';
 
+// Waits on the page and the service, which share two cores with other suites: more than the 1 s default.
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
 // With prefers-color-scheme: dark the chat turns dark, and every text keeps WCAG AA contrast
 // (axe's color-contrast rule, which must have checked real text in each state), in all the
 // colours a conversation can bring: answers, sources, the acute and the urgent box, the form
@@ -32,7 +35,7 @@ async function ask(page: Page, text: string) {
   const answers = await page.locator('.message-assistant').count();
   await page.locator('#message-input').fill(text);
   await page.keyboard.press('Enter');
-  await expect.poll(() => page.locator('.message-assistant').count()).toBe(answers + 1);
+  await poll(() => page.locator('.message-assistant').count()).toBe(answers + 1);
 }
 
 /** Relative luminance of a computed CSS colour (rgb/rgba). */

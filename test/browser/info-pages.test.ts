@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { apiClient } from '../helpers/server.ts';
 import { chatSuite, openPage, seriousAxeViolations } from '../helpers/browser.ts';
 
+// Waits on the page and the service, which share two cores with other suites: more than the 1 s default.
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
 // The pages a public body's chat must offer, linked from the chat's footer: Impressum,
 // Datenschutz, the Erklärung zur Barrierefreiheit with a working feedback route, and a short
 // page in Leichte Sprache. Facts the project does not know are visible placeholders, and each
@@ -85,12 +88,12 @@ describe('pages behind the footer', () => {
     await page.getByRole('textbox', { name: /Was ist Ihnen aufgefallen/ }).fill('Im dunklen Modus ist der Knopf schlecht zu lesen, sagt meine Kollegin Frau Schulz.');
     await page.getByRole('textbox', { name: /Telefonnummer oder E-Mail/ }).fill('keine Angabe');
     await send.click();
-    await expect.poll(() => page.locator('#barrier-error').innerText()).toMatch(/Telefonnummer oder E-Mail-Adresse/);
+    await poll(() => page.locator('#barrier-error').innerText()).toMatch(/Telefonnummer oder E-Mail-Adresse/);
     expect(page.url()).toBe(`${suite.server.url}/barrierefreiheit/`);
     await page.getByRole('textbox', { name: /Telefonnummer oder E-Mail/ }).fill('');
     await send.click();
     const done = page.locator('#barrier-done');
-    await expect.poll(() => done.innerText()).toMatch(/^Danke! Ihre Rückmeldung ist bei der Kontaktstelle eingegangen \(Nummer KS-\d{4}-\d{4}\)\.$/);
+    await poll(() => done.innerText()).toMatch(/^Danke! Ihre Rückmeldung ist bei der Kontaktstelle eingegangen \(Nummer KS-\d{4}-\d{4}\)\.$/);
     expect(await done.evaluate((n) => n === document.activeElement)).toBe(true);
     const number = /KS-\d{4}-\d{4}/.exec(await done.innerText())![0];
 

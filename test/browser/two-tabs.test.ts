@@ -3,6 +3,9 @@ import type { Page } from 'playwright-core';
 import { apiClient } from '../helpers/server.ts';
 import { chatSuite, openPage } from '../helpers/browser.ts';
 
+// Waits on the page and the service, which share two cores with other suites: more than the 1 s default.
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+
 // Two tabs of one browser show the same conversation (its key is in localStorage): what one
 // tab sends, the other shows once; 👍/👎 and the case rating given in one are shown in the other
 // (so the other cannot silently overwrite them); "Verlauf löschen" in one clears both.
@@ -27,7 +30,7 @@ async function ask(page: Page, text: string) {
   const answers = await page.locator('.message-assistant').count();
   await page.locator('#message-input').fill(text);
   await page.locator('#send-button').click();
-  await expect.poll(() => page.locator('.message-assistant').count()).toBe(answers + 1);
+  await poll(() => page.locator('.message-assistant').count()).toBe(answers + 1);
 }
 
 describe('two tabs of the same conversation', () => {
@@ -40,10 +43,10 @@ describe('two tabs of the same conversation', () => {
 
     // A begins the conversation; B, still empty, takes it up.
     await ask(a, 'Was muss ich bei einem Verdacht auf Vernachlässigung tun?');
-    await expect.poll(async () => (await shown(b)).length).toBe(2);
+    await poll(async () => (await shown(b)).length).toBe(2);
     // B asks next; A shows B's question and its answer.
     await ask(b, 'Welches Jugendamt ist für Schwerin zuständig?');
-    await expect.poll(async () => (await shown(a)).length).toBe(4);
+    await poll(async () => (await shown(a)).length).toBe(4);
     // Give late SSE copies a moment to arrive: none of them may add a bubble.
     await a.waitForTimeout(800);
     const inA = await shown(a);
@@ -57,7 +60,7 @@ describe('two tabs of the same conversation', () => {
     await a.locator('.message-assistant').first().getByRole('button', { name: 'Hilfreich', exact: true }).click();
     await a.getByText('Danke, Ihre Bewertung ist gespeichert.').waitFor();
     const inBUp = b.locator('.message-assistant').first().getByRole('button', { name: 'Hilfreich', exact: true });
-    await expect.poll(() => inBUp.getAttribute('aria-pressed')).toBe('true');
+    await poll(() => inBUp.getAttribute('aria-pressed')).toBe('true');
     expect(await b.locator('.message-assistant').first().getByRole('button', { name: 'Nicht hilfreich' }).getAttribute('aria-pressed')).toBe('false');
 
     // A case closed by staff asks both tabs for a rating; rated in B, A's form gives way.
@@ -75,7 +78,7 @@ describe('two tabs of the same conversation', () => {
     await ratingForm(b).getByRole('radio', { name: /Ja, hilfreich/ }).check();
     await ratingForm(b).getByRole('button', { name: 'Bewertung senden' }).click();
     await b.getByText('Danke für Ihre Bewertung.').waitFor();
-    await expect.poll(() => ratingForm(a).count()).toBe(0);
+    await poll(() => ratingForm(a).count()).toBe(0);
     await a.getByText('Danke für Ihre Bewertung.').waitFor();
     // A reload of A does not ask again (the rated case is remembered for the whole browser).
     await a.reload();
