@@ -114,6 +114,21 @@ export function requestEscalation(conversation, escalation) {
   });
 }
 
+/** Corrects the field of work the Lotse assumes. @param {{id:string, token:string}} conversation @param {string} role */
+export function setRole(conversation, role) {
+  return withRetry(() =>
+    request(`/api/conversations/${encodeURIComponent(conversation.id)}/role`, { method: 'PUT', token: conversation.token, body: { role } }),
+  );
+}
+
+/**
+ * Whether the Kontaktstelle is staffed now, its office hours and what happens outside them.
+ * @returns {Promise<{open:boolean, hours:string, nextOpening?:string, nextOpeningText?:string, message:string}>}
+ */
+export function getOfficeHours() {
+  return request('/api/office-hours');
+}
+
 /** @param {{id:string, token:string}} conversation @param {{rating:'up'|'down', comment?:string}} rating */
 export function sendRating(conversation, rating) {
   return withRetry(() =>

@@ -11,10 +11,12 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { methodNotAllowed } from './middleware/method-not-allowed.ts';
 import { StoreHealth } from '../store/store-health.ts';
 import { staticCache } from './middleware/static-cache.ts';
+import { compression } from './middleware/compression.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { knowledgePageRoutes } from './routes/knowledge-pages.ts';
+import { roleRoutes } from './routes/role.ts';
 
 // The one Hono app, the same on Node and on Workers. Runtime specifics arrive through deps.
 
@@ -34,6 +36,7 @@ export function createApp(deps: AppDeps) {
   });
 
   app.use('*', requestLog(deps.log));
+  app.use('*', compression(deps.compression ?? []));
   app.use('*', securityHeaders(deps.limits.embedOrigins));
   app.use('*', methodNotAllowed(app));
   app.use('/api/*', rateLimit(new WindowCounter(deps.limits.ipPerMinute), deps.clientIp, (c) => presentsToken(c.req.header('authorization'), deps.limits.trustedToken)));
@@ -46,6 +49,7 @@ export function createApp(deps: AppDeps) {
   const storeHealth = new StoreHealth(() => deps.store.probeWrite(Date.now()));
   healthRoutes(app, deps, storeHealth);
   conversationRoutes(app, deps);
+  roleRoutes(app, deps);
   eventRoutes(app, deps);
   knowledgePageRoutes(app, deps);
   for (const extend of deps.extend ?? []) extend(app);

@@ -24,6 +24,8 @@ export type AppDeps = {
   };
   /** The client's address as the runtime sees it (socket, proxy header or CF-Connecting-IP). */
   clientIp: (c: Context) => string;
+  /** Content codings for page, scripts, styles and JSON (never SSE); none = uncompressed (Workers: the edge compresses). */
+  compression?: import('./middleware/compression.ts').Encoder[];
   /** Serves bots/web; on Workers the platform's static assets do it instead. */
   serveStatic?: MiddlewareHandler;
   /** Registers further routes (staff API, escalations) on the same app. */

@@ -6,7 +6,8 @@ export const ErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 }).openapi('Error');
 
-const role = z.enum(['kita', 'schule', 'gesundheit', 'jugendhilfe', 'verein', 'andere']);
+export const RoleSchema = z.enum(['kita', 'schule', 'gesundheit', 'jugendhilfe', 'verein', 'andere']);
+const role = RoleSchema;
 const region = z.enum([
   'nordwestmecklenburg', 'ludwigslust-parchim', 'rostock-landkreis', 'mecklenburgische-seenplatte',
   'vorpommern-ruegen', 'vorpommern-greifswald', 'rostock', 'schwerin',
@@ -48,7 +49,11 @@ export const ReplySchema = z.object({
   summary: z.string().optional(),
 }).openapi('Reply');
 
-export const MessageReplySchema = z.object({ reply: ReplySchema, messageId: z.string(), replyId: z.string() }).openapi('MessageReply');
+export const MessageReplySchema = z.object({
+  reply: ReplySchema, messageId: z.string(), replyId: z.string(),
+  /** The asker's field of work as the Lotse assumes it after this message (null: not known). */
+  role: z.string().nullable().optional(),
+}).openapi('MessageReply');
 
 export const HistorySchema = z.object({
   id: z.string(),

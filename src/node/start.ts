@@ -15,6 +15,7 @@ import type { KnowledgeBundle } from '../knowledge/types.ts';
 import { SqlStore } from '../store/sql-store.ts';
 import { openSqliteStoreDriver, type SqliteDriver } from '../store/sqlite-driver.ts';
 import { PROJECT_ROOT } from './paths.ts';
+import { NODE_ENCODERS } from './compression.ts';
 import { loadBotConfig, matrixConfigured } from '../../bots/matrix/config.ts';
 import { MatrixBot } from '../../bots/matrix/bot.ts';
 import { newToken } from '../assistant/ids.ts';
@@ -88,6 +89,7 @@ export async function startLotse(env: Record<string, string | undefined> = proce
     log,
     clientIp: clientIpResolver(config.TRUST_PROXY),
     serveStatic: serveStatic({ root: resolve(PROJECT_ROOT, 'bots/web') }),
+    compression: NODE_ENCODERS,
     // The files, the disk and the bot are reported beside the web chat's state, never instead of it.
     health: () => ({
       ...files.report(),

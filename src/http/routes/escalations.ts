@@ -7,7 +7,7 @@ import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
 import { redact } from '../../assistant/privacy.ts';
 
-const contact = z.string().trim().max(200).refine(
+export const contactField = z.string().trim().max(200).refine(
   // Letters, digits and . _ % + - only: no markup or "javascript:" reaches a staff client as an address.
   (v) => /^[+()\d\s/-]{6,30}$/.test(v) || /^[\p{L}\d._%+-]{1,64}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}$/u.test(v),
   'eine Telefonnummer oder E-Mail-Adresse',
@@ -15,7 +15,7 @@ const contact = z.string().trim().max(200).refine(
 
 export const EscalateSchema = z.object({
   consent: z.literal(true, { message: 'Ohne Ihr Einverständnis kann die Anfrage nicht weitergegeben werden.' }),
-  contact: contact.optional(),
+  contact: contactField.optional(),
   urgency: z.enum(['normal', 'urgent']).optional(),
   role: z.enum(['kita', 'schule', 'gesundheit', 'jugendhilfe', 'verein', 'andere']).optional(),
   region: z.enum(['nordwestmecklenburg', 'ludwigslust-parchim', 'rostock-landkreis', 'mecklenburgische-seenplatte', 'vorpommern-ruegen', 'vorpommern-greifswald', 'rostock', 'schwerin']).optional(),
@@ -39,6 +39,17 @@ function firstIssue(error: z.ZodError): string {
 
 export function escalationRoutes(escalation: EscalationService) {
   return (app: OpenAPIHono<AppEnv>) => {
+    // Public and without a conversation: the web chat shows it in the form that asks for a person.
+    app.get('/api/office-hours', (c) => {
+      const a = escalation.availability();
+      c.header('Cache-Control', 'no-store');
+      return c.json({
+        open: a.open, hours: a.hours, holidaysClosed: a.holidaysClosed,
+        ...(a.nextOpening !== undefined ? { nextOpening: new Date(a.nextOpening).toISOString(), nextOpeningText: a.nextOpeningText } : {}),
+        message: a.message,
+      }, 200);
+    });
+
     app.post('/api/conversations/:id/escalations', async (c) => {
       const body = await readJson(c);
       if (body === undefined) return apiError(c, 400, 'invalid_json', 'Der Inhalt der Anfrage ist kein gültiges JSON.');
