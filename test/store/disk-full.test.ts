@@ -4,7 +4,7 @@
 // - a page limit on the writing connection (PRAGMA max_page_count), which runs everywhere;
 // - a 2 MiB tmpfs filled up, where the test may mount one (root on Linux), else skipped.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -110,6 +110,29 @@ describe.skipIf(Boolean(cannotMount))(`disk full on a 2 MiB tmpfs${cannotMount ?
   });
 });
 
+/**
+ * Fills the disk with `filler` until less than `leaveBytes` are free. The server may write at the
+ * same moment, so the disk can run full before the last chunk: that is the goal, not an error.
+ */
+function fillUntil(mount: string, filler: string, leaveBytes: number): void {
+  const fd = openSync(filler, 'w');
+  try {
+    for (;;) {
+      const fs = statfsSync(mount);
+      const free = fs.bavail * fs.bsize;
+      if (free < leaveBytes) return;
+      try {
+        writeSync(fd, Buffer.alloc(Math.min(256 * 1024, free - leaveBytes / 2)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOSPC') return;
+        throw error;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const earlyMount = mkdtempSync(join(tmpdir(), 'lotse-low-'));
 const cannotMountEarly = process.platform === 'linux' ? mountTmpfs(earlyMount) : 'not Linux';
 afterAll(() => {
@@ -128,8 +151,7 @@ describe.skipIf(Boolean(cannotMountEarly))(`a disk that fills while nobody write
       expect(before.json.disk.state).toBe('low'); // 2 MiB is far below what a rewrite needs
       expect(before.json.disk.reason).toMatch(/MB frei/);
       // Another program fills the disk; the Lotse has not written since.
-      const fs = statfsSync(earlyMount);
-      writeFileSync(filler, Buffer.alloc(Math.max(0, fs.bavail * fs.bsize - 16 * 1024)));
+      fillUntil(earlyMount, filler, 16 * 1024);
       await new Promise((resolve) => setTimeout(resolve, 1100)); // the probe runs at most once a second
       const full = await api('GET', '/healthz');
       expect(full.status).toBe(503);
