@@ -1,3 +1,4 @@
+import { COMMON_WORDS } from './safety/common-words.ts';
 import type { Regions } from '../knowledge/types.ts';
 import { foldText } from './safety/fold.ts';
 
@@ -25,10 +26,13 @@ export function detectRole(text: string): string | undefined {
 export type RegionFinder = (text: string) => string | undefined;
 
 /** Builds a finder over the place and region names; longest names are tried first. */
+const COMMON = new Set([...COMMON_WORDS].map((w) => foldText(w)));
+
 export function createRegionFinder(regions: Regions): RegionFinder {
   // A place is more specific than a district or its seat: "Sanitz bei Rostock" is the Landkreis
   // Rostock, "Crivitz bei Schwerin" Ludwigslust-Parchim. Places are tried first, longest first.
   const names: Array<{ key: string; region: string; place: boolean }> = [];
+  const ambiguous: Array<{ pattern: RegExp; region: string }> = [];
   let adding = false;
   const add = (name: string, region: string) => names.push({ key: ` ${foldText(name).replace(/[^a-z0-9]+/g, ' ').trim()} `, region, place: adding });
   const placeKeys = new Set([...regions.places.map((p) => foldText(p.name)), ...regions.regions.map((r) => foldText(r.seat))]);
@@ -44,7 +48,10 @@ export function createRegionFinder(regions: Regions): RegionFinder {
     add(place.name, place.region);
     // "Waren (Müritz)" is also written "Waren".
     const plain = place.name.replace(/\s*\(.*\)\s*$/, '');
-    if (plain !== place.name) add(plain, place.region);
+    // A short name that is also an everyday word ("Waren", "wir wären") counts only after a
+    // preposition of place, capitalised: "in Waren", "aus Waren".
+    if (plain !== place.name && COMMON.has(foldText(plain))) ambiguous.push({ pattern: new RegExp(`\\b(in|aus|bei|nach|von|um|nahe|Raum)\\s+${plain}\\b`), region: place.region });
+    else if (plain !== place.name) add(plain, place.region);
     if (place.postcode) add(place.postcode, place.region);
   }
   const seats = new Set(regions.regions.map((r) => ` ${foldText(r.seat).replace(/[^a-z0-9]+/g, ' ').trim()} `));
@@ -66,6 +73,6 @@ export function createRegionFinder(regions: Regions): RegionFinder {
         if ((!best || entry.rank < best.rank) && folded.includes(entry.key)) best = entry;
       }
     }
-    return best?.region;
+    return best?.region ?? ambiguous.find((a) => a.pattern.test(text))?.region;
   };
 }

@@ -142,6 +142,15 @@ describe('what the conversation tells about the adults', () => {
   });
 });
 
+describe('waiting until tomorrow', () => {
+  it('says no, call now, when a mother hints at dying together with her baby', () => {
+    const [r] = converse('Eine Mutter hat mich angerufen, das Baby ist sechs Wochen alt. Sie sagte, es wäre für uns beide besser, wenn wir nicht mehr da wären. Sie ist allein mit dem Kleinen. Soll ich morgen früh als Erstes hinfahren?');
+    expect(r!.reply.triage.level).toBe('acute');
+    expect(afterSafety(r!.reply.text)).toMatch(/^Nein, warten Sie nicht bis morgen/);
+    expect(afterSafety(r!.reply.text)).toMatch(/110 oder 112/);
+  });
+});
+
 describe('what becomes of the child', () => {
   it('answers "und was passiert dann mit ihr?" in a running emergency from protective custody', () => {
     const [, r] = converse('Eine Schülerin (15) soll am Samstag in den Ferien mit einem Cousin verheiratet werden und will das nicht. Ich rufe heute das Jugendamt an.', 'und was passiert dann mit ihr?');

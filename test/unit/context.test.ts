@@ -27,6 +27,12 @@ describe('region finder', () => {
     expect(findRegion('wir sind in Schwerin')).toBe('schwerin');
     expect(findRegion('Was tun bei Verdacht?')).toBeUndefined();
   });
+  it('does not read an everyday word as a place ("wären" is not Waren)', () => {
+    expect(findRegion('Familienhebamme im Raum Stralsund. Sie sagt, es wäre besser, wenn wir nicht mehr da wären.')).toBe('vorpommern-ruegen');
+    expect(findRegion('es wäre besser, wenn wir beide nicht mehr da wären')).toBeUndefined();
+    expect(findRegion('Wir sind eine Kita in Waren.')).toBe('mecklenburgische-seenplatte');
+  });
+
   it('takes a named place before the district seat named beside it', async () => {
     const { loadKnowledgeFromDir } = await import('../../src/knowledge/load.ts');
     const { createRegionFinder } = await import('../../src/assistant/context.ts');
