@@ -14,6 +14,7 @@ import { powerOf, roomPower, type RoomPower } from './power.ts';
 import { registerHandlers } from './handlers/index.ts';
 import { createLogger, type BotLogger } from './log.ts';
 import { LotseApi, LotseError, type FetchLike } from './lotse-api.ts';
+import { CASE_NUMBER_SOURCE } from '../../src/contract/vocabulary.ts';
 import { localpart, MatrixApi, txnIdFor, type RawEvent, type SyncResponse } from './matrix-api.ts';
 import { Router, type RoomKind } from './router.ts';
 import type { BotServices } from './services.ts';
@@ -476,7 +477,7 @@ export class MatrixBot {
 
   /** A reply naming a case (`!fall`, claim answers) is removed with that case's other posts. */
   private recordReplyAboutCases(roomKind: RoomKind, text: string, eventId: string): void {
-    const numbers = new Set((text.match(/KS-\d{4}-\d{3,}/g) ?? []).map((n) => n.toUpperCase()));
+    const numbers = new Set((text.match(new RegExp(CASE_NUMBER_SOURCE, 'g')) ?? []).map((n) => n.toUpperCase()));
     if (!numbers.size) return;
     const where = roomKind === 'case' ? 'posted' : roomKind === 'direct' ? 'dmPosted' : 'queuePosted';
     for (const [caseId, link] of Object.entries(this.state.data.cases)) if (numbers.has(link.number)) this.state.recordPost(caseId, where, eventId);

@@ -67,3 +67,10 @@ export type FeedEventType = (typeof FEED_EVENT_TYPES)[number];
 /** The events of a conversation's SSE stream (GET /api/conversations/{id}/events). */
 export const CONVERSATION_EVENT_TYPES = ['ready', 'message', 'message.withdrawn', 'case'] as const;
 export type ConversationEventType = (typeof CONVERSATION_EVENT_TYPES)[number];
+
+/** A case number as staff read and type it: KS-2026-0001 (year, then a counter of at least four digits). */
+export function caseNumber(year: number, counter: number): string {
+  return `KS-${year}-${String(counter).padStart(4, '0')}`;
+}
+/** The pattern of a case number (also accepts the three-digit numbers of early cases), without anchors. */
+export const CASE_NUMBER_SOURCE = 'KS-\\d{4}-\\d{3,}';

@@ -5,6 +5,7 @@
 import { marked } from 'marked';
 import { LotseError, type LotseApi, type ReplyBody } from '../lotse-api.ts';
 import type { MessageContext, ReactionContext } from '../router.ts';
+import type { Urgency } from '../../../src/contract/vocabulary.ts';
 import type { BotServices } from '../services.ts';
 import type { DirectChat } from '../state.ts';
 import { esc, t } from '../texts.ts';
@@ -14,7 +15,6 @@ const CONSENT_WINDOW_MS = 30 * 60_000;
 /** Answers remembered per chat for 👍/👎 (older ones can no longer be rated from Matrix). */
 const MAX_ANSWERS = 200;
 
-type Urgency = 'normal' | 'urgent';
 type Chat = Required<Pick<DirectChat, 'conversationId' | 'token'>> & DirectChat;
 
 async function conversationFor(s: BotServices, roomId: string, sender: string): Promise<Chat> {
