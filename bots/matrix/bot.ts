@@ -36,6 +36,8 @@ export type MatrixBotOptions = {
   deliverFeed?: boolean;
   /** Overrides of the retention schedule (tests shorten the period to seconds). */
   retention?: Partial<RetentionOptions>;
+  /** Check every answer of the service against the contract (tests). */
+  validateResponses?: boolean;
 };
 
 const POWER_CACHE_MS = 30_000;
@@ -95,7 +97,7 @@ export class MatrixBot {
     this.options = options;
     this.config = options.config;
     this.log = options.log ?? createLogger((process.env.LOG_LEVEL as never) || 'info');
-    this.lotse = new LotseApi(this.config.LOTSE_URL, this.config.STAFF_TOKEN, options.fetch);
+    this.lotse = new LotseApi(this.config.LOTSE_URL, this.config.STAFF_TOKEN, options.fetch, { validateResponses: options.validateResponses });
     const file = options.stateFile === undefined ? join(this.config.DATA_DIR, 'matrix-bot-state.json') : options.stateFile ?? undefined;
     this.state = new BotState(file);
     this.deadLetterBook = new DeadLetterBook(this.state);
