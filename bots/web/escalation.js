@@ -3,28 +3,13 @@
 
 import { el, uniqueId } from './dom.js';
 import { describeError } from './api.js';
+import { REGION_OPTIONS, ROLE_OPTIONS } from './contract.js';
 
 /** @typedef {import('./app.js').ChatContext} ChatContext */
 
-const ROLES = [
-  ['kita', 'Kita / Kindertagespflege'],
-  ['schule', 'Schule / Hort'],
-  ['gesundheit', 'Gesundheitswesen'],
-  ['jugendhilfe', 'Kinder- und Jugendhilfe'],
-  ['verein', 'Verein / Ehrenamt'],
-  ['andere', 'anderes Arbeitsfeld'],
-];
-
-const REGIONS = [
-  ['nordwestmecklenburg', 'Landkreis Nordwestmecklenburg'],
-  ['ludwigslust-parchim', 'Landkreis Ludwigslust-Parchim'],
-  ['rostock-landkreis', 'Landkreis Rostock'],
-  ['mecklenburgische-seenplatte', 'Landkreis Mecklenburgische Seenplatte'],
-  ['vorpommern-ruegen', 'Landkreis Vorpommern-Rügen'],
-  ['vorpommern-greifswald', 'Landkreis Vorpommern-Greifswald'],
-  ['rostock', 'Hansestadt Rostock'],
-  ['schwerin', 'Landeshauptstadt Schwerin'],
-];
+// Roles and regions come from the contract (contract.js, generated), not from a copy here.
+const ROLES = ROLE_OPTIONS;
+const REGIONS = REGION_OPTIONS;
 
 /**
  * @param {{urgency:'normal'|'urgent', onCancel:() => void}} options
