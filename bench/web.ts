@@ -1,6 +1,7 @@
 // The web chat on a throttled phone, in figures (never pass/fail): bytes and requests of the
 // first load, first paint and the moment "Senden" is enabled (the submit handler is bound) on
-// Slow 4G and Fast 4G with 4× CPU throttling, and axe violations in the main states.
+// Slow 4G and Fast 4G with 4× CPU throttling — each as served (brotli/gzip) and uncompressed
+// (Accept-Encoding: identity) — and axe violations in the main states.
 // Run: npm run bench:web (needs Debian's Chromium, as the browser tests).
 import { startTestServer } from '../test/helpers/server.ts';
 import { launchBrowser, openPage, seriousAxeViolations } from '../test/helpers/browser.ts';
@@ -13,16 +14,22 @@ const PROFILES = [
 const server = await startTestServer();
 const browser = await launchBrowser();
 try {
-  for (const profile of PROFILES) {
+  for (const [profile, identity] of PROFILES.flatMap((p) => [[p, false], [p, true]] as const)) {
     const { page, context } = await openPage(browser, { viewport: { width: 360, height: 740 } });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
+    if (identity) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'identity' } });
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: profile.latency, downloadThroughput: profile.download, uploadThroughput: profile.upload });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
     let bytes = 0;
     let requests = 0;
+    const codings = new Set<string>();
     cdp.on('Network.loadingFinished', (event: { encodedDataLength: number }) => { bytes += event.encodedDataLength; requests += 1; });
+    cdp.on('Network.responseReceived', (event: { response: { headers: Record<string, string> } }) => {
+      const headers = Object.fromEntries(Object.entries(event.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
+      codings.add(headers['content-encoding'] ?? 'none');
+    });
     const start = Date.now();
     await page.goto(`${server.url}/`, { waitUntil: 'commit' });
     await page.locator('#message-input').waitFor();
@@ -32,7 +39,8 @@ try {
     await page.waitForLoadState('domcontentloaded');
     const loaded = Date.now() - start;
     await page.waitForLoadState('networkidle');
-    console.log(`${profile.name} + 4× CPU: visible ${painted} ms, Senden usable ${usable} ms, DOMContentLoaded ${loaded} ms, ${requests} requests, ${(bytes / 1024).toFixed(1)} KiB`);
+    const served = identity ? 'uncompressed' : `compressed (${[...codings].sort().join('/')})`;
+    console.log(`${profile.name} + 4× CPU, ${served}: visible ${painted} ms, Senden usable ${usable} ms, DOMContentLoaded ${loaded} ms, ${requests} requests, ${(bytes / 1024).toFixed(1)} KiB`);
     await context.close();
   }
 

@@ -1,5 +1,6 @@
 // `npm run knowledge:status`: one table of all articles with their editorial state — state,
-// who approved, when, review due, changed since approval. Options: --dir <knowledge folder>
+// who approved, when, review due, changed since approval (of the text or of its answers, stances
+// and next steps), open gap questions; the questions themselves follow the table. Options: --dir <knowledge folder>
 // (default KNOWLEDGE_DIR or ./knowledge).
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +23,7 @@ try {
 }
 const rows = editorialRows(articles, today);
 
-const HEADER = ['Artikel', 'Zustand', 'freigegeben von', 'am', 'Überprüfung bis', 'seit Freigabe geändert'];
+const HEADER = ['Artikel', 'Zustand', 'freigegeben von', 'am', 'Überprüfung bis', 'seit Freigabe geändert', 'offene Fragen'];
 const cells = (r: EditorialRow) => [
   r.id,
   r.label,
@@ -30,6 +31,7 @@ const cells = (r: EditorialRow) => [
   r.approval ? germanDate(r.approval.date) : '–',
   `${germanDate(r.reviewDue)}${r.overdue ? ' (überfällig)' : ''}`,
   r.approval ? (r.changedSinceApproval ? 'ja' : 'nein') : '–',
+  String(r.openQuestions.length),
 ];
 const table = [HEADER, ...rows.map(cells)];
 const widths = HEADER.map((_, i) => Math.max(...table.map((row) => row[i].length)));
@@ -37,8 +39,19 @@ const line = (row: string[]) => row.map((cell, i) => cell.padEnd(widths[i])).joi
 
 const count = (status: EditorialRow['status']) => rows.filter((r) => r.status === status).length;
 console.log(`Redaktioneller Stand am ${germanDate(today)}: ${rows.length} Artikel – ${count('approved')} freigegeben, ` +
-  `${count('changed')} seit der Freigabe geändert, ${count('draft')} Entwurf; ${rows.filter((r) => r.overdue).length} mit überfälliger Überprüfung`);
+  `${count('changed')} seit der Freigabe geändert, ${count('draft')} Entwurf; ${rows.filter((r) => r.overdue).length} mit überfälliger Überprüfung` +
+  `; ${rows.filter((r) => r.openQuestions.length).length} mit offenen Fragen`);
 console.log('');
 console.log(line(table[0]));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table.slice(1)) console.log(line(row));
+
+const open = rows.filter((r) => r.openQuestions.length);
+if (open.length) {
+  console.log('');
+  console.log(`Offene Fragen (${open.reduce((n, r) => n + r.openQuestions.length, 0)} in ${open.length} Artikeln; vor einer Freigabe an einer Quelle klären):`);
+  for (const r of open) {
+    console.log(`${r.id}:`);
+    for (const question of r.openQuestions) console.log(`  – ${question}`);
+  }
+}

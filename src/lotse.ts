@@ -15,6 +15,7 @@ import { caseLabels } from './escalation/labels.ts';
 import { parseOfficeHours } from './escalation/office-hours.ts';
 import { escalationRoutes } from './http/routes/escalations.ts';
 import { staffRoutes } from './http/routes/staff.ts';
+import { accessibilityFeedbackRoutes } from './http/routes/accessibility-feedback.ts';
 import { ConfigError } from './config/config.ts';
 
 // Assembles the Lotse from its parts. Both entry points (Node, Workers) call this with their
@@ -31,7 +32,9 @@ export type LotseParts = {
   clientIp: AppDeps['clientIp'];
   serveStatic?: AppDeps['serveStatic'];
   extend?: AppDeps['extend'];
+  compression?: AppDeps['compression'];
   health?: AppDeps['health'];
+  storageCheck?: AppDeps['storageCheck'];
 };
 
 /** The escalation service over the store's SQL driver (node:sqlite or D1). */
@@ -65,6 +68,10 @@ export function createLotse(parts: LotseParts) {
   const extend = [...(parts.extend ?? [])];
   if (escalation) {
     extend.push(escalationRoutes(escalation));
+    // Called while the app is built, when the conversation service below exists.
+    extend.push(accessibilityFeedbackRoutes(() => ({
+      service, store: parts.store, escalation, clientIp: parts.clientIp, perMinute: config.RATE_LIMIT_CREATE_PER_MINUTE,
+    })));
     // The staff API exists only with a staff token; without one, /api/staff/* answers 404.
     if (config.STAFF_TOKEN) {
       extend.push(staffRoutes({
@@ -103,8 +110,10 @@ export function createLotse(parts: LotseParts) {
     clientIp: parts.clientIp,
     serveStatic: parts.serveStatic,
     extend,
+    compression: parts.compression,
     health: parts.health,
     typingUntil: escalation ? (id) => escalation.typingUntil(id) : undefined,
+    storageCheck: parts.storageCheck,
   });
   return { app, engine, service, escalation };
 }

@@ -117,6 +117,19 @@ export function requestEscalation(conversation, escalation) {
   return call('escalate', conversation, escalation);
 }
 
+/** Corrects the field of work the Lotse assumes. @param {{id:string, token:string}} conversation @param {string} role */
+export function setRole(conversation, role) {
+  return withRetry(() => call('setRole', conversation, { role }));
+}
+
+/**
+ * Whether the Kontaktstelle is staffed now, its office hours and what happens outside them.
+ * @returns {Promise<{open:boolean, hours:string, nextOpening?:string, nextOpeningText?:string, message:string}>}
+ */
+export function getOfficeHours() {
+  return call('officeHours', undefined);
+}
+
 /** @param {{id:string, token:string}} conversation @param {{rating:'up'|'down', comment?:string}} rating */
 export function sendRating(conversation, rating) {
   return withRetry(() => call('rateCase', conversation, rating));

@@ -15,10 +15,14 @@ import {
   sendFeedback,
   sendMessage,
   sendRating,
+  setRole,
 } from './api.js';
+import { createRoleLine } from './role.js';
 import { clearSession, loadSession, saveSession } from './session.js';
 import { renderMessage } from './messages.js';
-import { caseStatusText, renderRating } from './case-status.js';
+import { caseStatusText, renderRating, showCaseRated } from './case-status.js';
+import { forgetRatings, showSavedRating } from './feedback.js';
+import { createTabChannel } from './tabs.js';
 import { buildSummary, downloadText } from './summary.js';
 import { keepFocusAboveComposer } from './focus-visible-area.js';
 import { createNotifier } from './notify.js';
@@ -87,6 +91,12 @@ const state = {
 
 const notifier = createNotifier();
 const typingLine = createTypingLine(dom.busy);
+const tabs = createTabChannel(onTabNote);
+const roleLine = createRoleLine(/** @type {HTMLElement} */ (document.getElementById('role-line')), async (role) => {
+  const conversation = state.conversation;
+  if (!conversation) throw new Error('no conversation');
+  await setRole(conversation, role);
+});
 const announcer = createAnnouncer(/** @type {HTMLElement} */ (document.getElementById('announcer')));
 
 /** @type {WeakMap<Element, ChatMessage>} the message each element shows */
@@ -102,14 +112,17 @@ const ctx = {
     return result;
   },
   feedback: async (feedback) => {
-    if (!state.conversation) throw new Error('no conversation');
-    return sendFeedback(state.conversation, feedback);
+    const conversation = state.conversation;
+    if (!conversation) throw new Error('no conversation');
+    await sendFeedback(conversation, feedback);
+    tabs.post({ type: 'feedback', id: conversation.id, messageId: feedback.messageId, rating: feedback.rating });
   },
   rate: async (info, rating) => {
-    if (!state.conversation) throw new Error('no conversation');
-    await sendRating(state.conversation, rating);
-    state.conversation.ratedCases = [...(state.conversation.ratedCases ?? []), info.id];
-    saveSession(state.conversation);
+    const conversation = state.conversation;
+    if (!conversation) throw new Error('no conversation');
+    await sendRating(conversation, rating);
+    markCaseRated(info.id);
+    tabs.post({ type: 'case-rated', id: conversation.id, caseId: info.id });
   },
   downloadSummary: () => {
     const day = new Date().toISOString().slice(0, 10);
@@ -186,6 +199,9 @@ function isGone(error) {
 function handleSendResult(node, result) {
   const userId = result?.message?.id ?? result?.messageId;
   if (typeof userId === 'string' && userId) {
+    // SSE showed this message already while its answer was lost and the send repeated: one bubble.
+    const shown = state.userNodes.get(userId);
+    if (shown && shown !== node) shown.remove();
     state.knownIds.add(userId);
     node.dataset.messageId = userId;
     state.userNodes.set(userId, node);
@@ -209,6 +225,11 @@ function handleSendResult(node, result) {
   }
   state.focusAnswer = false;
   if (result?.case) updateCase(result.case);
+  if (result && 'role' in result) {
+    roleLine.show(result.role);
+    // A role recognised from this message has no SSE event of its own: tell the other tabs.
+    if (state.conversation) tabs.post({ type: 'role', id: state.conversation.id, role: result.role ?? null });
+  }
 }
 
 /** Creates the conversation on first use and remembers it (first browser storage happens here). */
@@ -218,6 +239,7 @@ async function ensureConversation() {
   state.conversation = { id: created.id, token: created.token };
   state.lastEventId = 0;
   saveSession(state.conversation);
+  tabs.post({ type: 'started', id: created.id });
   showTools(true);
   openEvents();
   return state.conversation;
@@ -240,6 +262,7 @@ function openEvents() {
   source.addEventListener('message.withdrawn', (event) => onServerEvent(event, 'change'));
   // Typing is state, not a logged event: it has no id and never moves the resume position.
   source.addEventListener('typing', (event) => onServerEvent(event, 'typing'));
+  source.addEventListener('conversation', (event) => onServerEvent(event, 'conversation'));
   source.addEventListener('error', () => {
     // The browser reconnects by itself (with Last-Event-ID) unless the server refused the
     // stream; then try again later with a growing pause.
@@ -252,7 +275,7 @@ function openEvents() {
   });
 }
 
-/** @param {MessageEvent} event @param {'message'|'case'|'change'|'typing'} type */
+/** @param {MessageEvent} event @param {'message'|'case'|'change'|'typing'|'conversation'} type */
 function onServerEvent(event, type) {
   // Typing has no id of its own (EventSource repeats the previous one), so it skips the dedupe.
   if (type === 'typing') return typingLine.update(parseData(event.data));
@@ -266,6 +289,11 @@ function onServerEvent(event, type) {
   try {
     data = JSON.parse(event.data);
   } catch {
+    return;
+  }
+  if (type === 'conversation') {
+    // The role was changed (here or in another tab).
+    if (data && 'role' in data) roleLine.show(data.role);
     return;
   }
   if (type === 'case') {
@@ -299,11 +327,15 @@ function receiveMessage(message) {
   if (!message || typeof message.text !== 'string') return;
   // The page shows the user's own messages itself; their SSE copies only tell what the service
   // stored (personal data replaced by placeholders), which then replaces the typed text.
+  // A user message nobody here is waiting for was typed in another tab: it is shown like any other.
   if (message.author === 'user') {
     if (typeof message.id !== 'string') return;
     const node = state.userNodes.get(message.id);
-    if (node) showStoredText(node, message.text);
-    else state.storedUserTexts.set(message.id, message.text);
+    if (node) return showStoredText(node, message.text);
+    if (state.inFlight === 0) return appendMessage(message);
+    // It may be the own message whose POST has not answered yet: decide once it has.
+    state.storedUserTexts.set(message.id, message.text);
+    state.sseBuffer.push(message);
     return;
   }
   if (typeof message.id === 'string' && state.knownIds.has(message.id)) return;
@@ -447,6 +479,7 @@ async function resume() {
       appendMessage(message, { scroll: false, announce: false });
     }
     if (data?.case) updateCase(data.case);
+    if (Array.isArray(data?.messages) && data.messages.length > 0) roleLine.show(data.role);
     const last = dom.log.lastElementChild;
     if (last) reveal(last, 'end');
     openEvents();
@@ -465,6 +498,7 @@ async function resume() {
 function showTools(visible) {
   dom.reset.hidden = !visible;
   dom.print.hidden = !visible;
+  if (!visible) roleLine.hide();
 }
 
 /** Drops the conversation from this page and from browser storage. */
@@ -479,7 +513,16 @@ function forgetConversation() {
 function startOver() {
   const ok = window.confirm('Neues Gespräch beginnen? Der bisherige Verlauf wird aus diesem Browser gelöscht.');
   if (!ok) return;
+  const id = state.conversation?.id;
+  clearScreen('Der Verlauf wurde gelöscht. Sie können eine neue Frage stellen.');
+  if (id) tabs.post({ type: 'reset', id });
+  dom.input.focus();
+}
+
+/** Removes the conversation from this page and from browser storage. @param {string} hint what the empty page says */
+function clearScreen(hint) {
   forgetConversation();
+  forgetRatings();
   state.messages = [];
   state.knownIds.clear();
   state.replyTexts.clear();
@@ -490,19 +533,59 @@ function startOver() {
   state.pendingRating = null;
   state.userNodes.clear();
   state.storedUserTexts.clear();
-  dom.log.replaceChildren(el('p', { class: 'empty-hint', text: 'Der Verlauf wurde gelöscht. Sie können eine neue Frage stellen.' }));
+  const empty = el('p', { class: 'empty-hint', text: hint });
+  dom.emptyHint = empty;
+  dom.log.replaceChildren(empty);
   dom.caseStatus.hidden = true;
   dom.caseStatus.textContent = '';
   typingLine.hide();
   document.documentElement.classList.remove('acute-shown');
   showError('');
-  dom.input.focus();
+}
+
+// ---- other tabs of this browser ----------------------------------------------------------
+
+/** @param {import('./tabs.js').TabNote} note */
+function onTabNote(note) {
+  if (note.type === 'started') {
+    // Another tab began the conversation this one would begin: show it here too.
+    if (!state.conversation && state.inFlight === 0 && loadSession()?.id === note.id) {
+      state.messages = [];
+      resume();
+    }
+    return;
+  }
+  if (state.conversation?.id !== note.id) return;
+  if (note.type === 'reset') {
+    clearScreen('Der Verlauf wurde in einem anderen Fenster gelöscht. Sie können eine neue Frage stellen.');
+  } else if (note.type === 'feedback') {
+    showSavedRating(note.messageId, note.rating);
+  } else if (note.type === 'role') {
+    roleLine.show(note.role);
+  } else if (note.type === 'case-rated') {
+    markCaseRated(note.caseId);
+    showCaseRated(dom.log, note.caseId);
+  }
+}
+
+/** @param {string} caseId */
+function markCaseRated(caseId) {
+  const conversation = state.conversation;
+  if (!conversation) return;
+  conversation.ratedCases = [...new Set([...(conversation.ratedCases ?? []), caseId])];
+  saveSession(conversation);
 }
 
 // ---- start -----------------------------------------------------------------------------
 
 function markEmbedded() {
-  if (isEmbedded()) document.documentElement.classList.add('embedded');
+  if (!isEmbedded()) return;
+  document.documentElement.classList.add('embedded');
+  // The widget's panel has no back button: the pages behind the footer open in a tab of their own.
+  for (const link of document.querySelectorAll('.footer-links a')) {
+    link.setAttribute('target', '_blank');
+    link.setAttribute('rel', 'noopener');
+  }
 }
 
 function bindComposer() {

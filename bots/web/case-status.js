@@ -39,7 +39,7 @@ export function renderRating(info, ctx) {
   };
   const form = el(
     'form',
-    { class: 'inline-form message', 'aria-label': 'Bewertung der Hilfe durch die Kontaktstelle' },
+    { class: 'inline-form message', 'aria-label': 'Bewertung der Hilfe durch die Kontaktstelle', 'data-case-id': info.id },
     el(
       'fieldset',
       {},
@@ -75,4 +75,12 @@ export function renderRating(info, ctx) {
     }
   });
   return form;
+}
+
+/** The rating was sent in another tab: its form here gives way to the thanks. @param {HTMLElement} root @param {string} caseId */
+export function showCaseRated(root, caseId) {
+  for (const form of root.querySelectorAll('form[data-case-id]')) {
+    if (/** @type {HTMLElement} */ (form).dataset.caseId !== caseId) continue;
+    form.replaceWith(el('p', { class: 'message message-system', text: 'Danke für Ihre Bewertung.' }));
+  }
 }

@@ -2,13 +2,13 @@
 // reached back, urgency, and optionally role and region. Posts to …/escalations.
 
 import { el, uniqueId } from './dom.js';
-import { describeError } from './api.js';
-import { REGION_OPTIONS, ROLE_OPTIONS } from './contract.js';
+import { describeError, getOfficeHours } from './api.js';
+import { REGION_OPTIONS } from './contract.js';
+import { ROLES } from './roles.js';
 
 /** @typedef {import('./app.js').ChatContext} ChatContext */
 
 // Roles and regions come from the contract (contract.js, generated), not from a copy here.
-const ROLES = ROLE_OPTIONS;
 const REGIONS = REGION_OPTIONS;
 
 /**
@@ -24,8 +24,12 @@ export function renderEscalationForm(options, ctx) {
     role: uniqueId('role'),
     region: uniqueId('region'),
     error: uniqueId('escalation-error'),
+    office: uniqueId('office-hours'),
   };
-  const consent = el('input', { type: 'checkbox', id: ids.consent, name: 'consent', required: true, 'aria-describedby': ids.error });
+  // Read together with the consent box, so that a screen reader hears it before agreeing.
+  const consent = el('input', { type: 'checkbox', id: ids.consent, name: 'consent', required: true, 'aria-describedby': `${ids.office} ${ids.error}` });
+  const office = el('p', { class: 'office-hours', id: ids.office, hidden: true });
+  showOfficeHours(office);
   const contact = el('input', { type: 'text', id: ids.contact, name: 'contact', maxlength: '200', autocomplete: 'off', 'aria-describedby': ids.contactHint });
   const error = el('p', { class: 'error', id: ids.error, role: 'alert' });
   const submit = el('button', { type: 'submit', class: 'primary', text: 'Anfrage senden' });
@@ -38,6 +42,7 @@ export function renderEscalationForm(options, ctx) {
         'Eine Fachkraft der Kontaktstelle Kinderschutz liest Ihr Gespräch (ohne Namen und Adressen) und antwortet Ihnen hier im Chat. ' +
         'Bei akuter Gefahr warten Sie bitte nicht: Notruf 110 oder 112.',
     }),
+    office,
     el('div', { class: 'check' }, consent, el('label', { for: ids.consent, text: 'Ich bin einverstanden, dass die Kontaktstelle dieses Gespräch liest und mir antwortet. (Pflichtangabe)' })),
     el(
       'div',
@@ -96,6 +101,23 @@ export function renderEscalationForm(options, ctx) {
     }
   });
   return form;
+}
+
+/**
+ * Fills in whether someone is there now (before the asker agrees and sends). Without an answer
+ * the form stays as it is: the request can be sent either way.
+ * @param {HTMLElement} node
+ */
+async function showOfficeHours(node) {
+  try {
+    const info = await getOfficeHours();
+    if (typeof info?.message !== 'string') return;
+    node.textContent = info.message;
+    node.dataset.open = String(Boolean(info.open));
+    node.hidden = false;
+  } catch {
+    // No office hours shown; the confirmation after sending still says when to expect an answer.
+  }
 }
 
 // Outside office hours the answer may come hours later. It reaches only this browser (the

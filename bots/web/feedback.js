@@ -7,6 +7,19 @@ import { describeError } from './api.js';
 
 /** @typedef {import('./app.js').ChatContext} ChatContext */
 
+/** @type {Map<string, (rating: 'up'|'down') => void>} how to show a rating given in another tab, by message id */
+const views = new Map();
+
+/** Shows a rating that another tab of this conversation has saved. @param {string} messageId @param {'up'|'down'} rating */
+export function showSavedRating(messageId, rating) {
+  views.get(messageId)?.(rating);
+}
+
+/** Forgets the rows of a conversation that is no longer on screen. */
+export function forgetRatings() {
+  views.clear();
+}
+
 /** @param {string} messageId @param {ChatContext} ctx @returns {HTMLElement} */
 export function renderFeedback(messageId, ctx) {
   const up = ratingButton('👍', 'Hilfreich');
@@ -59,6 +72,11 @@ export function renderFeedback(messageId, ctx) {
       wrapper.appendChild(form);
     }
   };
+  views.set(messageId, (rating) => {
+    current = rating;
+    press(rating);
+    status.textContent = 'Ihre Bewertung ist gespeichert.';
+  });
   up.addEventListener('click', () => void choose('up'));
   down.addEventListener('click', () => void choose('down'));
   return wrapper;

@@ -68,7 +68,7 @@ export type FeedEventType = (typeof FEED_EVENT_TYPES)[number];
  * The events of a conversation's SSE stream (GET /api/conversations/{id}/events). `typing` is
  * state, not part of the log: it has no id, so it never moves Last-Event-ID.
  */
-export const CONVERSATION_EVENT_TYPES = ['ready', 'message', 'message.corrected', 'message.withdrawn', 'case', 'typing'] as const;
+export const CONVERSATION_EVENT_TYPES = ['ready', 'message', 'message.corrected', 'message.withdrawn', 'case', 'conversation', 'typing'] as const;
 export type ConversationEventType = (typeof CONVERSATION_EVENT_TYPES)[number];
 
 /** A case number as staff read and type it: KS-2026-0001 (year, then a counter of at least four digits). */

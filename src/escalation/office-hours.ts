@@ -101,3 +101,29 @@ export function openMillisBetween(hours: OfficeHours, from: number, to: number):
   for (let t = from; t < to; t += step) if (isOpen(hours, t)) total += Math.min(step, to - t);
   return total;
 }
+
+const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/**
+ * The office hours in German words for the asker: "Montag bis Freitag 08:00–16:00 Uhr" or
+ * "Montag bis Donnerstag 08:00–16:00 Uhr, Freitag 08:00–13:00 Uhr". Consecutive days with the
+ * same hours form one group.
+ */
+export function describeOfficeHours(hours: OfficeHours): string {
+  const groups: Array<{ from: number; to: number; open: number; close: number }> = [];
+  for (let d = 1; d <= 7; d++) {
+    const day = hours.days[d];
+    if (!day) continue;
+    const last = groups.at(-1);
+    if (last && last.to === d - 1 && last.open === day.open && last.close === day.close) last.to = d;
+    else groups.push({ from: d, to: d, open: day.open, close: day.close });
+  }
+  if (groups.length === 0) return 'keine festen Sprechzeiten';
+  return groups
+    .map((g) => {
+      const days = g.from === g.to ? GERMAN_DAY[g.from] : `${GERMAN_DAY[g.from]} bis ${GERMAN_DAY[g.to]}`;
+      const time = g.open === 0 && g.close === 24 * 60 ? 'rund um die Uhr' : `${clock(g.open)}–${clock(g.close)} Uhr`;
+      return `${days} ${time}`;
+    })
+    .join(', ');
+}

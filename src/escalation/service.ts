@@ -6,7 +6,7 @@ import type { SqlDriver } from '../store/driver.ts';
 import type { Contacts } from '../knowledge/types.ts';
 import { CaseStore, GuardedBatch, type StoredMessage } from './case-store.ts';
 import { isOutcome, isTopic } from './close-options.ts';
-import { DEFAULT_OFFICE_HOURS, describeOpening, isOpen, nextOpening, openMillisBetween, type OfficeHours } from './office-hours.ts';
+import { DEFAULT_OFFICE_HOURS, describeOfficeHours, describeOpening, isOpen, nextOpening, openMillisBetween, type OfficeHours } from './office-hours.ts';
 import { askerTexts, routes24h } from './texts.ts';
 import { checkTransition, type Actor, type CaseAction, type TransitionError } from './lifecycle.ts';
 import { DEFAULT_SETTINGS, DEFAULT_STAFF_ALIAS, toPublicCase, toSummary, type CaseLabels, type CaseRecord, type CaseSummary, type EscalationSettings, type Urgency } from './types.ts';
@@ -29,6 +29,8 @@ export type EscalationDeps = {
 
 export type EscalateInput = { consent: true; contact?: string; urgency?: Urgency; role?: string; region?: string; topic?: string; channel?: string };
 export type EscalateResult = { case: CaseRecord; created: boolean; officeOpen: boolean; nextOpening?: number; message: string };
+
+export type Availability = { open: boolean; hours: string; holidaysClosed: boolean; nextOpening?: number; nextOpeningText?: string; message: string };
 
 export type Failure = {
   error: 'not_found' | 'invalid' | 'no_message' | TransitionError;
@@ -108,6 +110,19 @@ export class EscalationService {
   }
 
   // --- opening --------------------------------------------------------------------------------
+
+  /** Whether a person is there now, the office hours in words and what happens outside them. */
+  availability(): Availability {
+    const now = this.now();
+    const open = isOpen(this.hours, now);
+    const opening = open ? undefined : nextOpening(this.hours, now);
+    const hours = describeOfficeHours(this.hours);
+    const openingText = opening === undefined ? undefined : describeOpening(this.hours, opening, now);
+    return {
+      open, hours, holidaysClosed: this.hours.mvHolidays, nextOpening: opening, nextOpeningText: openingText,
+      message: askerTexts.beforeEscalation(open, hours, this.hours.mvHolidays, openingText, this.routes()),
+    };
+  }
 
   async escalate(conversationId: string, input: EscalateInput): Promise<EscalateResult> {
     const now = this.now();

@@ -17,6 +17,14 @@ function who(alias: string): string {
 const clock = (at: number, timeZone: string) => new Intl.DateTimeFormat('de-DE', { timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
 
 export const askerTexts = {
+  /** Shown before someone asks for a person: is anyone there now, and what happens if not. */
+  beforeEscalation: (officeOpen: boolean, hours: string, holidaysClosed: boolean, opening: string | undefined, routes: string) => {
+    const when = `Sprechzeiten: ${hours}${holidaysClosed ? ', nicht an Feiertagen in Mecklenburg-Vorpommern' : ''}`;
+    return officeOpen
+      ? `Die Kontaktstelle ist jetzt besetzt (${when}). Eine Fachkraft liest Ihre Anfrage und antwortet Ihnen hier im Chat.`
+      : `Die Kontaktstelle ist gerade nicht besetzt (${when}). Sie können Ihre Anfrage trotzdem senden: Sie bleibt gespeichert, ` +
+        `und eine Fachkraft antwortet zur nächsten Sprechzeit${opening ? `, voraussichtlich ${opening}` : ''}. ${routes}`;
+  },
   opened: (number: string, officeOpen: boolean, opening: string | undefined, routes: string) =>
     officeOpen
       ? `Ihre Anfrage ${number} ist bei der Kontaktstelle Kinderschutz angekommen und wartet auf eine Fachkraft. Sie erhalten die Antwort hier im Chat. ${routes}`

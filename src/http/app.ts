@@ -11,6 +11,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { methodNotAllowed } from './middleware/method-not-allowed.ts';
 import { StoreHealth } from '../store/store-health.ts';
 import { staticCache } from './middleware/static-cache.ts';
+import { compression } from './middleware/compression.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -18,6 +19,7 @@ import { knowledgePageRoutes } from './routes/knowledge-pages.ts';
 import { invalidRequest } from './validation.ts';
 import { openApiDocument } from '../contract/document.ts';
 import { openApiDocument as openApiRoute } from '../contract/routes/public.ts';
+import { roleRoutes } from './routes/role.ts';
 
 // The one Hono app, the same on Node and on Workers. Runtime specifics arrive through deps.
 
@@ -27,6 +29,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: invalidRequest });
 
   app.use('*', requestLog(deps.log));
+  app.use('*', compression(deps.compression ?? []));
   app.use('*', securityHeaders(deps.limits.embedOrigins));
   app.use('*', methodNotAllowed(app));
   app.use('/api/*', rateLimit(new WindowCounter(deps.limits.ipPerMinute), deps.clientIp, (c) => presentsToken(c.req.header('authorization'), deps.limits.trustedToken)));
@@ -39,6 +42,7 @@ export function createApp(deps: AppDeps) {
   const storeHealth = new StoreHealth(() => deps.store.probeWrite(Date.now()));
   healthRoutes(app, deps, storeHealth);
   conversationRoutes(app, deps);
+  roleRoutes(app, deps);
   eventRoutes(app, deps);
   knowledgePageRoutes(app, deps);
   for (const extend of deps.extend ?? []) extend(app);

@@ -24,6 +24,8 @@ export type AppDeps = {
   };
   /** The client's address as the runtime sees it (socket, proxy header or CF-Connecting-IP). */
   clientIp: (c: Context) => string;
+  /** Content codings for page, scripts, styles and JSON (never SSE); none = uncompressed (Workers: the edge compresses). */
+  compression?: import('./middleware/compression.ts').Encoder[];
   /** Serves bots/web; on Workers the platform's static assets do it instead. */
   serveStatic?: MiddlewareHandler;
   /** Registers further routes (staff API, escalations) on the same app. */
@@ -33,6 +35,11 @@ export type AppDeps = {
   typingUntil?: (conversationId: string) => Promise<number | undefined>;
   /** Further fields of GET /healthz (the Matrix bot's state); they never turn the answer into an error. */
   health?: () => Record<string, unknown>;
+  /**
+   * What the runtime sees of the disk: `suspect` (nearly full or read-only: /healthz confirms with
+   * a probe write) or a problem it knows without writing (no space left).
+   */
+  storageCheck?: () => { suspect: boolean; problem?: { kind: import('../store/storage-problem.ts').StorageProblem; since: number } };
 };
 
 export type AppEnv = { Variables: { conversation: ConversationRecord } };

@@ -17,7 +17,7 @@ export const MESSAGES = {
   invalid_json: 'Der Inhalt der Anfrage ist kein gültiges JSON.',
   unsupported_media_type: 'Bitte senden Sie die Anfrage als JSON (Content-Type: application/json).',
   unauthorized: 'Für dieses Gespräch fehlt der Zugangsschlüssel.',
-  forbidden: 'Der Zugangsschlüssel passt nicht zu diesem Gespräch.',
+  conversation_denied: 'Dieses Gespräch gibt es nicht (mehr), oder der Zugangsschlüssel passt nicht dazu.',
   not_found: 'Das gesuchte Gespräch oder die Seite gibt es nicht (mehr).',
   payload_too_large: 'Die Anfrage ist zu groß.',
   rate_limited: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment und versuchen Sie es dann erneut.',

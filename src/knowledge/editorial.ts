@@ -2,13 +2,17 @@
 //
 // An article is a draft until a named person approves it (`npm run knowledge:approve`). The
 // approval records who, in which function, on which date, and the sha256 of the content as
-// approved: the front matter without `status` and `approval`, plus the body. The state is
-// computed at load: while the content still has that hash the article is `approved`; once the
-// text changes it is `changed` (changed since approval) until it is approved again — no manual
-// step. An editor may also set `status: changed` by hand (e.g. after a change in the law that
-// leaves the text untouched) or go back to `status: draft` by removing the approval block.
+// approved: everything the Lotse shows or says from the article — its front matter without
+// `status` and `approval`, its body, and the editor-written companions beside it (its
+// answers/<id>.yaml with short answers and typical questions, the stances of stances.yaml that
+// stand on its sections, its next steps of next-steps.yaml). The state is computed at load:
+// while the content still has that hash the article is `approved`; once any of it changes it is
+// `changed` (changed since approval) until it is approved again — no manual step. An editor may
+// also set `status: changed` by hand (e.g. after a change in the law that leaves the text
+// untouched) or go back to `status: draft` by removing the approval block.
 import { sha256Hex } from './sha256.ts';
-import type { Approval, Article, EditorialStatus } from './types.ts';
+import type { AnswersFile } from './schema.ts';
+import type { Approval, Article, EditorialStatus, NextStep, Stance } from './types.ts';
 
 export { EDITORIAL_STATUSES } from '../contract/vocabulary.ts';
 
@@ -65,29 +69,64 @@ function canonical(value: unknown): unknown {
 }
 
 /**
- * sha256 of an article's content: its front matter as parsed (so quoting, key order and YAML
- * comments do not count) without `status` and `approval`, and its body (line endings and
- * surrounding blank lines do not count).
+ * The editor-written files beside an article that the Lotse shows or acts on together with it.
+ * In file order: the first matching stance or next step wins, so their order is content too.
  */
-export function contentHash(frontMatter: unknown, body: string): string {
+export type Companions = { answers?: AnswersFile; stances: readonly Stance[]; nextSteps: readonly NextStep[] };
+export const NO_COMPANIONS: Companions = { stances: [], nextSteps: [] };
+
+/** The companions of one article, picked from the whole knowledge base's files. */
+export function companionsOf(
+  articleId: string,
+  answers: ReadonlyMap<string, AnswersFile>,
+  stances: readonly Stance[],
+  nextSteps: readonly NextStep[],
+): Companions {
+  const file = answers.get(articleId);
+  return {
+    ...(file ? { answers: file } : {}),
+    stances: stances.filter((s) => s.section.split('#')[0] === articleId),
+    nextSteps: nextSteps.filter((n) => n.article === articleId),
+  };
+}
+
+/**
+ * sha256 of an article's own text: its front matter as parsed (so quoting, key order and YAML
+ * comments do not count) without `status` and `approval`, and its body (line endings and
+ * surrounding blank lines do not count). Computed once per article: hashing the body is the
+ * expensive part of loading the knowledge base.
+ */
+export function textDigest(frontMatter: unknown, body: string): string {
   const data = frontMatter && typeof frontMatter === 'object' && !Array.isArray(frontMatter) ? frontMatter as Record<string, unknown> : {};
   const content = Object.fromEntries(Object.entries(data).filter(([key]) => !STATE_KEYS.has(key)));
   return sha256Hex(`${JSON.stringify(canonical(content))}\n---\n${body.replace(/\r\n?/g, '\n').trim()}\n`);
 }
 
+/** The content hash from the text digest and the companions as validated (YAML formatting and defaults do not count). */
+export function withCompanions(digest: string, companions: Companions): string {
+  const beside = { answers: companions.answers ?? null, stances: companions.stances, nextSteps: companions.nextSteps };
+  return sha256Hex(`${digest}\n---\n${JSON.stringify(canonical(beside))}\n`);
+}
+
+/** sha256 of everything the approval covers: the article's text and its companions. */
+export function contentHash(frontMatter: unknown, body: string, companions: Companions = NO_COMPANIONS): string {
+  return withCompanions(textDigest(frontMatter, body), companions);
+}
+
 export type EditorialState = { status: EditorialStatus; contentHash: string; approval?: Approval };
 
 /**
- * The state as it holds now, from the declared `status`, the `approval` block and the content.
+ * The state as it holds now, from the declared `status`, the `approval` block, the text digest
+ * (textDigest) and the companions.
  * Returns a problem (for "file: problem") when the declaration contradicts itself.
  */
 export function editorialState(
   declared: EditorialStatus,
   approval: Approval | undefined,
-  frontMatter: unknown,
-  body: string,
+  digest: string,
+  companions: Companions = NO_COMPANIONS,
 ): EditorialState | { problem: string } {
-  const hash = contentHash(frontMatter, body);
+  const hash = withCompanions(digest, companions);
   if (!approval) {
     if (declared !== 'draft') {
       return { problem: `status: "${declared}" ohne approval-Block – freigeben nur mit npm run knowledge:approve, sonst status: draft` };
@@ -117,6 +156,8 @@ export type EditorialRow = {
   /** review_due has passed. */
   overdue: boolean;
   changedSinceApproval: boolean;
+  /** Gap questions an editor must settle before approving. */
+  openQuestions: string[];
   approval?: { name: string; function: string; date: string };
 };
 
@@ -131,6 +172,7 @@ export function editorialRows(articles: readonly Article[], today: string): Edit
     reviewDue: a.reviewDue,
     overdue: a.reviewDue < today,
     changedSinceApproval: changedSinceApproval(a),
+    openQuestions: a.openQuestions,
     ...(a.approval ? { approval: { name: a.approval.name, function: a.approval.function, date: a.approval.date } } : {}),
   }));
 }

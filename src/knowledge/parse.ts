@@ -1,10 +1,10 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { splitFrontMatter } from './front-matter.ts';
-import { editorialState } from './editorial.ts';
+import { companionsOf, editorialState, NO_COMPANIONS, textDigest, type Companions } from './editorial.ts';
 import { chunkArticle, splitSections } from './chunk.ts';
 import { answersSchema, contactsSchema, frontMatterSchema, nextStepsSchema, regionsSchema, stancesSchema, synonymsSchema, vocabularySchema, type AnswersFile } from './schema.ts';
-import type { Article, KnowledgeBundle, NextStep, Passage, Stance, Vocabulary } from './types.ts';
+import type { Article, EditorialStatus, KnowledgeBundle, NextStep, Passage, Stance, Vocabulary } from './types.ts';
 
 /** The raw files of a knowledge base, as read from disk or bundled into a Worker. */
 export type KnowledgeFiles = {
@@ -51,7 +51,18 @@ function parseYamlFile(file: string, content: string): unknown {
   }
 }
 
-export function parseArticle(path: string, content: string): Article {
+/** An article as read from its file, with what its editorial state is computed from. */
+type ArticleFile = { article: Article; declared: EditorialStatus; digest: string };
+
+/** The article with its editorial state over its text and the given companions. */
+function settle(path: string, file: ArticleFile, companions: Companions): Article {
+  const editorial = editorialState(file.declared, file.article.approval, file.digest, companions);
+  if ('problem' in editorial) throw new KnowledgeError(path, editorial.problem);
+  const { approval: _previous, ...rest } = file.article;
+  return { ...rest, ...editorial };
+}
+
+function readArticle(path: string, content: string): ArticleFile {
   let split: { data: unknown; body: string };
   try {
     split = splitFrontMatter(content);
@@ -63,9 +74,7 @@ export function parseArticle(path: string, content: string): Article {
   if (front.id !== fileId) throw new KnowledgeError(path, `id: "${front.id}" muss dem Dateinamen "${fileId}" entsprechen`);
   const { lead, sections } = splitSections(split.body);
   if (!lead) throw new KnowledgeError(path, 'Text: die Kurzantwort (erster Absatz vor der ersten Überschrift) fehlt');
-  const editorial = editorialState(front.status, front.approval, split.data, split.body);
-  if ('problem' in editorial) throw new KnowledgeError(path, editorial.problem);
-  return {
+  const article: Article = {
     id: front.id,
     title: front.title,
     summary: front.summary,
@@ -76,12 +85,26 @@ export function parseArticle(path: string, content: string): Article {
     stand: front.stand,
     reviewed: front.stand,
     reviewDue: front.review_due,
-    ...editorial,
+    openQuestions: front.open_questions,
+    status: front.status,
+    ...(front.approval ? { approval: front.approval } : {}),
+    contentHash: '',
     body: split.body,
     lead,
     headings: sections.map((s) => s.heading),
     concerns: [],
   };
+  const file = { article, declared: front.status, digest: textDigest(split.data, split.body) };
+  // The state over the text alone, so that a contradicting declaration is reported here already.
+  return { ...file, article: settle(path, file, NO_COMPANIONS) };
+}
+
+/**
+ * One article file on its own. Its editorial state covers the text only: an article with
+ * answers, stances or next steps gets its true state from parseKnowledge, which sees them.
+ */
+export function parseArticle(path: string, content: string): Article {
+  return readArticle(path, content).article;
 }
 
 /** Checks an answers file against its article and the vocabulary; throws the first problem. */
@@ -131,15 +154,25 @@ function parseNextSteps(content: string | undefined, articles: Article[], vocabu
   return steps;
 }
 
-/** Adds each article's concerns and each section's answers (keyed "kurz" or by heading) to its passages. */
-function annotate(articles: Article[], passages: Passage[], files: KnowledgeFiles['answers'], vocabulary: Vocabulary): Passage[] {
+/** Validates the answers files against their articles; by article id. */
+function parseAnswers(articles: Article[], files: KnowledgeFiles['answers'], vocabulary: Vocabulary): Map<string, AnswersFile> {
   const byArticle = new Map(articles.map((a) => [a.id, a]));
-  const sections = new Map<string, AnswersFile['sections'][number]>();
+  const answers = new Map<string, AnswersFile>();
   for (const entry of files) {
     const file = validate(entry.path, answersSchema, parseYamlFile(entry.path, entry.content));
     const fileId = entry.path.split('/').pop()!.replace(/\.yaml$/, '');
     if (file.article !== fileId) throw new KnowledgeError(entry.path, `article: "${file.article}" muss dem Dateinamen "${fileId}" entsprechen`);
     validateAnswers(entry.path, file, byArticle.get(file.article), vocabulary);
+    answers.set(file.article, file);
+  }
+  return answers;
+}
+
+/** Adds each article's concerns and each section's answers (keyed "kurz" or by heading) to its passages. */
+function annotate(articles: Article[], passages: Passage[], answers: ReadonlyMap<string, AnswersFile>): Passage[] {
+  const byArticle = new Map(articles.map((a) => [a.id, a]));
+  const sections = new Map<string, AnswersFile['sections'][number]>();
+  for (const file of answers.values()) {
     byArticle.get(file.article)!.concerns = file.concerns;
     for (const section of file.sections) sections.set(`${file.article}\u0000${section.section}`, section);
   }
@@ -156,28 +189,34 @@ function annotate(articles: Article[], passages: Passage[], files: KnowledgeFile
 
 /** Validates and assembles a whole knowledge base; throws the first problem as a KnowledgeError. */
 export function parseKnowledge(files: KnowledgeFiles): KnowledgeBundle {
-  const articles = [...files.articles]
+  const read = [...files.articles]
     .sort((a, b) => a.path.localeCompare(b.path))
-    .map((file) => parseArticle(file.path, file.content));
+    .map((file) => ({ path: file.path, ...readArticle(file.path, file.content) }));
   const seen = new Set<string>();
-  for (const article of articles) {
+  for (const { article } of read) {
     if (seen.has(article.id)) throw new KnowledgeError(`${article.id}.md`, `id: doppelt vergeben`);
     seen.add(article.id);
   }
   const vocabulary = validate('vocabulary.yaml', vocabularySchema, parseYamlFile('vocabulary.yaml', files.vocabulary));
-  const passages = annotate(articles, articles.flatMap(chunkArticle), files.answers, vocabulary);
+  const unsettled = read.map((r) => r.article);
+  const answers = parseAnswers(unsettled, files.answers, vocabulary);
+  const passages = annotate(unsettled, unsettled.flatMap(chunkArticle), answers);
   const regions = validate('regions.yaml', regionsSchema, parseYamlFile('regions.yaml', files.regions));
   const regionIds = new Set<string>(regions.regions.map((r) => r.id));
   for (const passage of passages) {
     const bad = passage.answers?.regions?.find((id) => !regionIds.has(id));
     if (bad) throw new KnowledgeError(`answers/${passage.articleId}.yaml`, `regions: "${bad}" steht nicht in regions.yaml`);
   }
+  const stances = parseStances(files.stances, passages, vocabulary);
+  const nextSteps = parseNextSteps(files.nextSteps, unsettled, vocabulary);
+  // Now that the companions are known, each article's state covers them too.
+  const articles = read.map((r) => settle(r.path, r, companionsOf(r.article.id, answers, stances, nextSteps)));
   return {
     articles,
     passages,
     vocabulary,
-    stances: parseStances(files.stances, passages, vocabulary),
-    nextSteps: parseNextSteps(files.nextSteps, articles, vocabulary),
+    stances,
+    nextSteps,
     synonyms: validate('synonyms.yaml', synonymsSchema, parseYamlFile('synonyms.yaml', files.synonyms)),
     contacts: validate('contacts.yaml', contactsSchema, parseYamlFile('contacts.yaml', files.contacts)),
     regions,

@@ -41,6 +41,11 @@ export const frontMatterSchema = z.object({
   /** Stand: date of the last change of the content. */
   stand: isoDate,
   review_due: isoDate,
+  /**
+   * Gap questions: what the team could not verify against a source and an editor must settle
+   * before approving (e.g. "Gilt die Förderung 2027 fort?"). Never shown to users.
+   */
+  open_questions: z.array(z.string().trim().min(10, 'eine offene Frage in ganzen Worten').max(600)).default([]),
   status: z.enum(EDITORIAL_STATUSES, { message: 'draft, approved oder changed erwartet' }),
   /** Written by npm run knowledge:approve; see editorial.ts. */
   approval: approvalSchema.optional(),

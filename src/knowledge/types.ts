@@ -25,6 +25,8 @@ export type Article = {
   /** @deprecated The Stand under its old name; use `stand`. */
   reviewed: string;
   reviewDue: string;
+  /** Gap questions an editor must settle (front matter `open_questions`); never shown to users. */
+  openQuestions: string[];
   /** Computed at load: `approved` only while the content has the hash that was approved. */
   status: EditorialStatus;
   /** The (last) approval, as `npm run knowledge:approve` recorded it. */

@@ -13,14 +13,17 @@ import { createLotse, retentionPolicy } from '../lotse.ts';
 import { indexFingerprint } from '../search/index.ts';
 import type { KnowledgeBundle } from '../knowledge/types.ts';
 import { SqlStore } from '../store/sql-store.ts';
-import { openSqliteStoreDriver } from '../store/sqlite-driver.ts';
+import { openSqliteStoreDriver, type SqliteDriver } from '../store/sqlite-driver.ts';
 import { PROJECT_ROOT } from './paths.ts';
+import { NODE_ENCODERS } from './compression.ts';
 import { loadBotConfig, matrixConfigured } from '../../bots/matrix/config.ts';
 import { MatrixBot } from '../../bots/matrix/bot.ts';
 import { newToken } from '../assistant/ids.ts';
 import { guardUnhandledRejections } from './guard.ts';
 import { clientFromForwardedFor } from '../http/forwarded-for.ts';
 import { listenError, storeOpenError } from './startup-error.ts';
+import { RetentionSchedule } from './retention-schedule.ts';
+import { NodeHealth } from './node-health.ts';
 
 export type RunningLotse = {
   url: string;
@@ -29,6 +32,8 @@ export type RunningLotse = {
   close(): Promise<void>;
   lotse: ReturnType<typeof createLotse>;
   config: Config;
+  /** The retention purge's schedule (runNow for operators and tests). */
+  retention: RetentionSchedule;
 };
 
 function clientIpResolver(trustedHops: number) {
@@ -72,6 +77,9 @@ export async function startLotse(env: Record<string, string | undefined> = proce
     throw storeOpenError(dbPath, error);
   }
   let bot: MatrixBot | undefined;
+  // The retention purge runs beside the requests, first right after the start (RetentionSchedule).
+  const retention = new RetentionSchedule(store, () => retentionPolicy(config), log);
+  const files = new NodeHealth(dataDir, store.db as SqliteDriver, retention);
   const lotse = createLotse({
     config,
     knowledge,
@@ -81,25 +89,14 @@ export async function startLotse(env: Record<string, string | undefined> = proce
     log,
     clientIp: clientIpResolver(config.TRUST_PROXY),
     serveStatic: serveStatic({ root: resolve(PROJECT_ROOT, 'bots/web') }),
-    // The bot's state is reported beside the web chat's, never instead of it (HTTP 200 either way).
-    health: withMatrix ? () => ({ matrix: bot?.health() ?? { state: 'off', deadLetters: 0, reason: 'startet' } }) : undefined,
+    compression: NODE_ENCODERS,
+    // The files, the disk and the bot are reported beside the web chat's state, never instead of it.
+    health: () => ({
+      ...files.report(),
+      ...(withMatrix ? { matrix: bot?.health() ?? { state: 'off', deadLetters: 0, reason: 'startet' } } : {}),
+    }),
+    storageCheck: () => files.storage(),
   });
-  // The retention purge runs in short transactions beside the requests (SqlStore.purge), first
-  // right after the start, so a start after a long downtime does not wait for it; a run still
-  // busy when the next is due is not doubled, and closing stops it after its current transaction.
-  const stopPurge = new AbortController();
-  let purging: Promise<void> | undefined;
-  const purge = () => {
-    purging ??= (async () => {
-      const started = performance.now();
-      const counts = await store.purge(retentionPolicy(config), Date.now(), { signal: stopPurge.signal });
-      log('info', 'retention purge', { ...counts, ms: Math.round(performance.now() - started) });
-    })()
-      .catch((e) => log('error', 'purge failed', { error: String(e) }))
-      .finally(() => (purging = undefined));
-  };
-  const timer = setInterval(purge, config.PURGE_INTERVAL_MINUTES * 60_000);
-  timer.unref();
   // Reminders for unclaimed or silent cases (the escalation service decides who is due).
   const reminders = setInterval(() => void lotse.escalation?.tick().catch((e) => log('error', 'reminder tick failed', { error: String(e) })), REMINDER_INTERVAL_MS);
   reminders.unref();
@@ -110,7 +107,6 @@ export async function startLotse(env: Record<string, string | undefined> = proce
       s.once('error', fail);
     });
   } catch (error) {
-    clearInterval(timer);
     clearInterval(reminders);
     await store.db.close?.();
     throw listenError(config.HOST, config.PORT, error);
@@ -124,7 +120,7 @@ export async function startLotse(env: Record<string, string | undefined> = proce
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
   log('info', 'listening', { url, articles: knowledge.articles.length, passages: knowledge.passages.length });
-  purge();
+  retention.start(config.PURGE_INTERVAL_MINUTES * 60_000);
   let unguard: (() => void) | undefined;
   if (withMatrix) {
     // The bot shares the process with the web chat: nothing it does may end that process.
@@ -138,12 +134,10 @@ export async function startLotse(env: Record<string, string | undefined> = proce
     log('info', bot.health().state === 'off' ? 'matrix bot not started yet, retrying in the background' : 'matrix bot started');
   }
   return {
-    url, port, store, lotse, config,
+    url, port, store, lotse, config, retention,
     close: async () => {
-      clearInterval(timer);
       clearInterval(reminders);
-      stopPurge.abort();
-      await purging;
+      await retention.stop();
       await bot?.stop();
       unguard?.();
       await new Promise<void>((done) => {

@@ -259,7 +259,12 @@ export class SqlStore implements Store {
   }
 }
 
-/** Runs delete steps until one deletes nothing, sizing them by time on a synchronous driver. */
+/**
+ * Runs delete steps until one deletes nothing, sizing them by time on a synchronous driver: it
+ * starts small (a step of 100 rows per table took over 100 ms on a busy 2-core machine, which is
+ * what every waiting request then waited), scales down in proportion to an overshoot and grows
+ * while steps stay well under the budget.
+ */
 class Batches {
   private limit: number;
   private readonly maxRows: number;
@@ -270,7 +275,7 @@ class Batches {
   constructor(synchronous: boolean, options: PurgeOptions & { pause: () => Promise<void> }) {
     this.maxRows = Math.max(1, options.batchRows ?? 1000);
     this.maxMs = options.maxBatchMs ?? (synchronous ? 20 : Infinity);
-    this.limit = Number.isFinite(this.maxMs) ? Math.min(100, this.maxRows) : this.maxRows;
+    this.limit = Number.isFinite(this.maxMs) ? Math.min(10, this.maxRows) : this.maxRows;
     this.pause = options.pause;
     this.signal = options.signal;
   }
@@ -281,9 +286,16 @@ class Batches {
       const deleted = await step(this.limit);
       const ms = performance.now() - started;
       if (deleted === 0) return;
-      if (ms > this.maxMs) this.limit = Math.max(1, Math.floor(this.limit / 2));
-      else if (ms < this.maxMs / 4) this.limit = Math.min(this.maxRows, this.limit * 2);
+      this.limit = nextLimit(this.limit, ms, this.maxMs, this.maxRows);
       await this.pause();
     }
   }
+}
+
+/** The next step size after one of `limit` took `ms`: proportional when over the budget. */
+export function nextLimit(limit: number, ms: number, maxMs: number, maxRows: number): number {
+  if (ms > maxMs) return Math.max(1, Math.floor((limit * maxMs) / ms / 1.25));
+  if (ms < maxMs / 4) return Math.min(maxRows, limit * 2);
+  if (ms < maxMs / 2) return Math.min(maxRows, Math.ceil(limit * 1.25));
+  return limit;
 }

@@ -21,9 +21,13 @@ export class StoreHealth {
     return kind;
   }
 
-  /** Undefined when writes work (again); otherwise what is wrong. */
-  async check(now = Date.now()): Promise<{ kind: StorageProblem; since: number } | undefined> {
-    if (!this.problem || now - this.lastProbeAt < 1000) return this.problem;
+  /**
+   * Undefined when writes work (again); otherwise what is wrong. `suspect`: the runtime sees a
+   * reason why writes may fail (a nearly full or read-only disk), so a probe write confirms it
+   * before a real message fails.
+   */
+  async check(now = Date.now(), suspect = false): Promise<{ kind: StorageProblem; since: number } | undefined> {
+    if ((!this.problem && !suspect) || now - this.lastProbeAt < 1000) return this.problem;
     this.lastProbeAt = now;
     try {
       await this.probe();

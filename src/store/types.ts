@@ -75,7 +75,7 @@ export type PurgeOptions = {
   batchRows?: number;
   /**
    * On node:sqlite, where a transaction holds up every request, the size adapts (starting at
-   * 100 rows) so that one transaction takes at most about this long (default 20 ms).
+   * 10 rows) so that one transaction takes at most about this long (default 20 ms).
    */
   maxBatchMs?: number;
   /** Awaited between two transactions (default: a macrotask, so that waiting requests run first). */

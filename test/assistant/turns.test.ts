@@ -121,6 +121,27 @@ describe('when no one answers', () => {
   });
 });
 
+describe('a forced marriage planned for a trip', () => {
+  it('answers "soll ich die Eltern einladen?" with no, from the article on forced marriage, not the one on genital cutting', () => {
+    const [r] = converse('Eine Schülerin (15) hat erzählt, dass sie in den Ferien in der Heimat mit ihrem Cousin verheiratet werden soll. Sie will das nicht. Soll ich die Eltern zu einem Gespräch einladen?');
+    expect(afterSafety(r!.reply.text)).toMatch(/^(Nein|In der Regel nein)\b/);
+    expect(r!.reply.sources[0]!.id).toBe('zwangsheirat');
+  });
+});
+
+describe('what the conversation tells about the adults', () => {
+  it('reads a mother’s black eye as a sign of violence between the adults', () => {
+    const [, r] = converse('Ein Junge (4) spielt in der Puppenecke immer, dass der Papa die Mama haut.', 'die mutter hatte letzten monat ein blaues auge, sie sagte, sie sei gegen die tür gelaufen');
+    expect(r!.context.situation?.concerns).toContain('domestic-violence');
+    expect(r!.reply.sources[0]!.id).toBe('haeusliche-gewalt');
+  });
+
+  it('answers parents who brush the worry off from the section on parents who block', () => {
+    const [, r] = converse('Eine Schülerin (15) ritzt sich seit Wochen die Arme und hat gesagt, manchmal will sie nicht mehr leben.', 'die eltern nehmen das nicht ernst, die mutter sagt das ist pubertät');
+    expect(r!.reply.sources.map((s) => s.url).join(' ')).toContain('gespraech-mit-den-eltern#was-tue-ich-wenn-die-eltern-abblocken');
+  });
+});
+
 describe('what becomes of the child', () => {
   it('answers "und was passiert dann mit ihr?" in a running emergency from protective custody', () => {
     const [, r] = converse('Eine Schülerin (15) soll am Samstag in den Ferien mit einem Cousin verheiratet werden und will das nicht. Ich rufe heute das Jugendamt an.', 'und was passiert dann mit ihr?');

@@ -4,7 +4,7 @@
 // Files that point into the real articles cannot come along: they start empty (answers/ is left out).
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -17,6 +17,9 @@ export type FixtureKnowledge = {
   path(id: string): string;
   read(id: string): string;
   write(id: string, content: string): void;
+  /** Writes any other file of the folder, e.g. stances.yaml or answers/<id>.yaml. */
+  writeFile(relativePath: string, content: string): void;
+  readFile(relativePath: string): string;
   /** Runs a script of scripts/ (e.g. knowledge-approve.ts) against this folder. */
   run(script: string, ...args: string[]): { code: number; stdout: string; stderr: string };
   remove(): void;
@@ -37,6 +40,11 @@ export function fixtureKnowledge(): FixtureKnowledge {
     path,
     read: (id) => readFileSync(path(id), 'utf8'),
     write: (id, content) => writeFileSync(path(id), content),
+    writeFile(relativePath, content) {
+      mkdirSync(dirname(join(dir, relativePath)), { recursive: true });
+      writeFileSync(join(dir, relativePath), content);
+    },
+    readFile: (relativePath) => readFileSync(join(dir, relativePath), 'utf8'),
     run(script, ...args) {
       const result = spawnSync(process.execPath, [join(ROOT, 'scripts', script), ...args, '--dir', dir], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, KNOWLEDGE_DIR: '' } });
       return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };

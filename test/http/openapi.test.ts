@@ -128,6 +128,11 @@ describe('answers match the contract', () => {
     expect(history.messages.map((m) => m.author)).toEqual(expect.arrayContaining(['user', 'assistant', 'staff']));
     expect(history.messages.filter((m) => m.editedAt).map((m) => m.text)).toEqual(['Zuständig ist Schwerin.']);
     expect(history.messages.filter((m) => m.withdrawnAt)).toHaveLength(1);
+    // web-chat: the role line, the office hours in the form, a reported barrier.
+    expect((await open.call(ROUTES.setRole, { params: { id }, json: { role: 'schule' } }, as)).role).toBe('schule');
+    expect((await open.call(ROUTES.getConversation, { params: { id } }, as)).role).toBe('schule');
+    expect(typeof (await open.call(ROUTES.officeHours, {})).open).toBe('boolean');
+    expect((await open.call(ROUTES.accessibilityFeedback, { json: { text: 'Der Kontrast der Knöpfe ist zu schwach.' } })).number).toMatch(/^KS-/);
 
     await staff.call(ROUTES.setReply, { params: { name: 'gruss' }, json: { staffId: staffer.staffId, text: 'Guten Tag!' } });
     expect((await staff.call(ROUTES.listReplies, {})).replies.map((r) => r.name)).toContain('gruss');

@@ -14,7 +14,9 @@ beforeAll(async () => {
     startTestServer({ EMBED_ORIGINS: 'https://www.kita-beispiel.de http://127.0.0.1:9000' }),
   ]);
   api = apiClient(server.url);
-});
+  // Two full services start at once (each parses the knowledge base and builds its index); on a
+  // shared, loaded machine that can take longer than vitest's 10 s default. No timing is tested here.
+}, 60_000);
 afterAll(async () => Promise.all([server?.close(), partner?.close()]));
 
 const newConversation = async () => (await api('POST', '/api/conversations', { body: { channel: 'web' } })).json as { id: string; token: string };

@@ -91,12 +91,125 @@ describe('npm run knowledge:status', () => {
     const run = k.run('knowledge-status.ts');
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe(`Redaktioneller Stand am ${germanDate(germanToday())}: 3 Artikel – 1 freigegeben, 1 seit der Freigabe geändert, 1 Entwurf; 0 mit überfälliger Überprüfung`);
-    expect(lines[2].split(/\s{2,}/)).toEqual(['Artikel', 'Zustand', 'freigegeben von', 'am', 'Überprüfung bis', 'seit Freigabe geändert']);
+    expect(lines[0]).toBe(`Redaktioneller Stand am ${germanDate(germanToday())}: 3 Artikel – 1 freigegeben, 1 seit der Freigabe geändert, 1 Entwurf; 0 mit überfälliger Überprüfung; 0 mit offenen Fragen`);
+    expect(lines[2].split(/\s{2,}/)).toEqual(['Artikel', 'Zustand', 'freigegeben von', 'am', 'Überprüfung bis', 'seit Freigabe geändert', 'offene Fragen']);
     const row = (id: string) => lines.find((l) => l.startsWith(`${id} `))!.split(/\s{2,}/);
     const today = germanDate(germanToday());
-    expect(row('fixture-gartenzaun')).toEqual(['fixture-gartenzaun', 'freigegeben', 'Erika Beispiel (Fachberatung Kinderschutz (Test))', today, '24.11.2099', 'nein']);
-    expect(row('fixture-regentonne')).toEqual(['fixture-regentonne', 'seit der Freigabe geändert', 'Erika Beispiel (Fachberatung Kinderschutz (Test))', today, '24.11.2099', 'ja']);
-    expect(row('fixture-kaputt')).toEqual(['fixture-kaputt', 'Entwurf', '–', '–', '24.11.2099', '–']);
+    expect(row('fixture-gartenzaun')).toEqual(['fixture-gartenzaun', 'freigegeben', 'Erika Beispiel (Fachberatung Kinderschutz (Test))', today, '24.11.2099', 'nein', '0']);
+    expect(row('fixture-regentonne')).toEqual(['fixture-regentonne', 'seit der Freigabe geändert', 'Erika Beispiel (Fachberatung Kinderschutz (Test))', today, '24.11.2099', 'ja', '0']);
+    expect(row('fixture-kaputt')).toEqual(['fixture-kaputt', 'Entwurf', '–', '–', '24.11.2099', '–', '0']);
+  });
+});
+
+// What the Lotse says from an article is more than its Markdown: the short answers and typical
+// questions of answers/<id>.yaml, the stances on its sections and its next steps. The approval
+// covers them all. Invented companions for the fixture article, in the real files' shape.
+const SECTION = 'Wie viele Zaunlatten hat ein Gartenzaun im Testland?';
+const SECTION_ID = 'fixture-gartenzaun#wie-viele-zaunlatten-hat-ein-gartenzaun-im-testland';
+const ANSWERS = `# Erfundene Antworten zum Testartikel.
+article: fixture-gartenzaun
+concerns: [general]
+sections:
+  - section: "${SECTION}"
+    kinds: [meaning]
+    acts: [document]
+    questions:
+      - "Wie viele Latten hat ein Zaun im Testland?"
+    short: "Dreizehn Zaunlatten aus hellem Holz."
+`;
+const STANCES = `- acts: [document]
+  kinds: [may]
+  answer: "Ja. Zählen Sie die Zaunlatten ruhig nach – es sind dreizehn."
+  section: "${SECTION_ID}"
+- acts: [document]
+  kinds: [must]
+  answer: "Nein. Eine Regentonne muss niemand zählen."
+  section: "fixture-regentonne#wie-viel-regenwasser-fasst-eine-regentonne-im-testland"
+`;
+const NEXT_STEPS = `- id: zaun-nachzaehlen
+  text: "Zählen Sie die Zaunlatten noch heute nach."
+  article: fixture-gartenzaun
+- id: tonne-leeren
+  text: "Leeren Sie die Regentonne vor dem Frost."
+  article: fixture-regentonne
+`;
+
+describe('the approval covers the answers, stances and next steps of the article', () => {
+  const statusRow = (id: string) => {
+    const run = k.run('knowledge-status.ts');
+    expect(run.code, run.stderr).toBe(0);
+    return run.stdout.split('\n').find((l) => l.startsWith(`${id} `))!.split(/\s{2,}/);
+  };
+  const approveAgain = () => expect(k.run('knowledge-approve.ts', 'fixture-gartenzaun', '--by', BY).code).toBe(0);
+  beforeEach(async () => {
+    k.writeFile('answers/fixture-gartenzaun.yaml', ANSWERS);
+    k.writeFile('stances.yaml', STANCES);
+    k.writeFile('next-steps.yaml', NEXT_STEPS);
+    // The section ids the invented companions name exist (the fixture files are consistent).
+    const kb = await loadKnowledgeFromDir(k.dir);
+    expect(kb.stances.map((s) => s.section)).toEqual([SECTION_ID, 'fixture-regentonne#wie-viel-regenwasser-fasst-eine-regentonne-im-testland']);
+    approveAgain();
+    expect((await stateOf('fixture-gartenzaun')).status).toBe('approved');
+  });
+
+  it('a changed stance text puts the article to "changed since approval", and knowledge:status shows it', async () => {
+    k.writeFile('stances.yaml', STANCES.replace('es sind dreizehn', 'es sind vierzehn'));
+    expect((await stateOf('fixture-gartenzaun')).status).toBe('changed');
+    expect(k.read('fixture-gartenzaun')).toContain('status: approved'); // the article file itself is unchanged
+    expect(statusRow('fixture-gartenzaun').slice(1, 2).concat(statusRow('fixture-gartenzaun').slice(5, 6))).toEqual(['seit der Freigabe geändert', 'ja']);
+    approveAgain();
+    expect(statusRow('fixture-gartenzaun')[1]).toBe('freigegeben');
+  });
+
+  it('so do a changed short answer, typical question, stance condition, next step, and a stance removed', async () => {
+    const changes: Array<[string, string]> = [
+      ['answers/fixture-gartenzaun.yaml', ANSWERS.replace('Dreizehn Zaunlatten', 'Zwölf Zaunlatten')],
+      ['answers/fixture-gartenzaun.yaml', ANSWERS.replace('Wie viele Latten hat ein Zaun', 'Wie viele Bretter hat ein Zaun')],
+      ['stances.yaml', STANCES.replace('kinds: [may]', 'kinds: [may, should]')],
+      ['stances.yaml', STANCES.split('- acts:').slice(2).map((e) => `- acts:${e}`).join('')],
+      ['next-steps.yaml', NEXT_STEPS.replace('noch heute', 'morgen')],
+    ];
+    for (const [file, content] of changes) {
+      const before = k.readFile(file);
+      k.writeFile(file, content);
+      expect((await stateOf('fixture-gartenzaun')).status, `${file}: ${content}`).toBe('changed');
+      k.writeFile(file, before);
+      expect((await stateOf('fixture-gartenzaun')).status).toBe('approved'); // back to the approved content
+    }
+  });
+
+  it('another article\'s stance or next step and mere YAML formatting leave the approval standing', async () => {
+    k.writeFile('stances.yaml', STANCES.replace('Eine Regentonne muss niemand zählen', 'Eine Regentonne zählt niemand'));
+    k.writeFile('next-steps.yaml', `# Kommentar\n${NEXT_STEPS.replace('vor dem Frost', 'im Herbst')}`);
+    k.writeFile('answers/fixture-gartenzaun.yaml', ANSWERS.replace('kinds: [meaning]', 'kinds:\n      - meaning').replace('"Wie viele Latten hat ein Zaun im Testland?"', "'Wie viele Latten hat ein Zaun im Testland?'"));
+    expect((await stateOf('fixture-gartenzaun')).status).toBe('approved');
+    expect(statusRow('fixture-gartenzaun')[5]).toBe('nein');
+  });
+});
+
+describe('open gap questions', () => {
+  const QUESTION = 'Gilt die Zahl der Zaunlatten auch nach der Gartenordnung 2027 noch?';
+  const withQuestion = (content: string) => content.replace('status: draft', `open_questions:\n  - "${QUESTION}"\nstatus: draft`);
+
+  it('knowledge:status counts and lists them; knowledge:approve refuses until they are settled', () => {
+    k.write('fixture-gartenzaun', withQuestion(k.read('fixture-gartenzaun')));
+    const status = k.run('knowledge-status.ts');
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain('; 1 mit offenen Fragen');
+    expect(status.stdout.split('\n').find((l) => l.startsWith('fixture-gartenzaun '))!.split(/\s{2,}/).at(-1)).toBe('1');
+    expect(status.stdout).toContain(`fixture-gartenzaun:\n  – ${QUESTION}`);
+
+    const before = k.read('fixture-gartenzaun');
+    const refused = k.run('knowledge-approve.ts', 'fixture-gartenzaun', '--by', BY);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('hat 1 offene Frage(n) (open_questions)');
+    expect(refused.stderr).toContain(QUESTION);
+    expect(k.read('fixture-gartenzaun')).toBe(before);
+  });
+
+  it('a gap question added after the approval makes the article "changed since approval"', async () => {
+    expect(k.run('knowledge-approve.ts', 'fixture-gartenzaun', '--by', BY).code).toBe(0);
+    k.write('fixture-gartenzaun', k.read('fixture-gartenzaun').replace('status: approved', `open_questions:\n  - "${QUESTION}"\nstatus: approved`));
+    expect((await stateOf('fixture-gartenzaun')).status).toBe('changed');
   });
 });

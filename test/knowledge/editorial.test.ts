@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { checkKnowledge } from '../../src/knowledge/check.ts';
 import {
-  CHANGED_LINE, contentHash, DRAFT_LINE, editorialQueue, germanToday, parseApprover, statusLine, withApproval, withEditorialStatus,
+  CHANGED_LINE, companionsOf, contentHash, DRAFT_LINE, editorialQueue, germanToday, parseApprover, statusLine, withApproval, withEditorialStatus,
 } from '../../src/knowledge/editorial.ts';
 import { loadKnowledgeFromDir } from '../../src/knowledge/load.ts';
 import { parseArticle } from '../../src/knowledge/parse.ts';
@@ -49,6 +49,33 @@ describe('content hash', () => {
     expect(contentHash(front, 'Text!')).not.toBe(hash);
     expect(contentHash({ ...front, review_due: '2028-01-01' }, 'Text.')).not.toBe(hash);
     expect(contentHash({ ...front, tags: ['y', 'x'] }, 'Text.')).not.toBe(hash);
+  });
+});
+
+describe('content hash over the companions', () => {
+  const front = { id: 'a', title: 'Titel' };
+  const stance = { acts: ['document'], kinds: ['may'], answer: 'Ja. Schreiben Sie es auf.', section: 'a#abschnitt' };
+  const step = { id: 'aufschreiben', text: 'Schreiben Sie noch heute auf, was Sie gesehen haben.', article: 'a' };
+  const answers = { article: 'a', concerns: ['general'], sections: [{ section: 'kurz', kinds: ['how'], acts: [], questions: ['Wie schreibe ich das auf?'], short: 'So und so.' }] };
+
+  it('picks the article\'s own answers, stances (by section) and next steps, in file order', () => {
+    const other = { ...stance, section: 'ab#abschnitt' }; // a prefix of the id is not the article
+    const second = { ...stance, kinds: ['must'], answer: 'Nein. Müssen nicht.' };
+    const picked = companionsOf('a', new Map([['a', answers], ['b', { ...answers, article: 'b' }]]), [stance, other, second], [step, { ...step, id: 'x', article: 'b' }]);
+    expect(picked).toEqual({ answers, stances: [stance, second], nextSteps: [step] });
+    expect(companionsOf('c', new Map(), [stance], [step])).toEqual({ stances: [], nextSteps: [] });
+  });
+
+  it('changes with a short answer, a stance text, the stances\' order or a next step, not with key order', () => {
+    const base = { answers, stances: [stance, { ...stance, answer: 'Nein. Anders.' }], nextSteps: [step] };
+    const hash = contentHash(front, 'Text.', base);
+    expect(contentHash(front, 'Text.')).not.toBe(hash);
+    expect(contentHash(front, 'Text.', { ...base, answers: { ...answers, sections: [{ ...answers.sections[0], short: 'Anders.' }] } })).not.toBe(hash);
+    expect(contentHash(front, 'Text.', { ...base, stances: [{ ...stance, answer: 'Ja. Schreiben Sie es sofort auf.' }, base.stances[1]] })).not.toBe(hash);
+    expect(contentHash(front, 'Text.', { ...base, stances: [...base.stances].reverse() })).not.toBe(hash);
+    expect(contentHash(front, 'Text.', { ...base, nextSteps: [{ ...step, text: 'Schreiben Sie morgen auf, was Sie gesehen haben.' }] })).not.toBe(hash);
+    const reordered = { section: stance.section, answer: stance.answer, kinds: stance.kinds, acts: stance.acts };
+    expect(contentHash(front, 'Text.', { ...base, stances: [reordered, base.stances[1]] })).toBe(hash);
   });
 });
 

@@ -4,7 +4,7 @@
 // - a page limit on the writing connection (PRAGMA max_page_count), which runs everywhere;
 // - a 2 MiB tmpfs filled up, where the test may mount one (root on Linux), else skipped.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statfsSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,62 @@ describe.skipIf(Boolean(cannotMount))(`disk full on a 2 MiB tmpfs${cannotMount ?
       const history = await api('GET', `/api/conversations/${c.id}`, { token: c.token });
       const authors = history.json.messages.map((m: { author: string }) => m.author);
       expect(authors.filter((a: string) => a === 'user').length).toBe(authors.filter((a: string) => a === 'assistant').length);
+    } finally {
+      rmSync(filler, { force: true });
+      await server.close();
+    }
+  });
+});
+
+/**
+ * Fills the disk with `filler` until less than `leaveBytes` are free. The server may write at the
+ * same moment, so the disk can run full before the last chunk: that is the goal, not an error.
+ */
+function fillUntil(mount: string, filler: string, leaveBytes: number): void {
+  const fd = openSync(filler, 'w');
+  try {
+    for (;;) {
+      const fs = statfsSync(mount);
+      const free = fs.bavail * fs.bsize;
+      if (free < leaveBytes) return;
+      try {
+        writeSync(fd, Buffer.alloc(Math.min(256 * 1024, free - leaveBytes / 2)));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOSPC') return;
+        throw error;
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const earlyMount = mkdtempSync(join(tmpdir(), 'lotse-low-'));
+const cannotMountEarly = process.platform === 'linux' ? mountTmpfs(earlyMount) : 'not Linux';
+afterAll(() => {
+  if (!cannotMountEarly) execFileSync('umount', [earlyMount], { stdio: 'ignore' });
+  rmSync(earlyMount, { recursive: true, force: true });
+});
+
+describe.skipIf(Boolean(cannotMountEarly))(`a disk that fills while nobody writes${cannotMountEarly ? ` — skipped: ${cannotMountEarly}` : ''}`, () => {
+  it('turns /healthz to 503 before the first message fails, names the free space, and clears once space is back', async () => {
+    const server = await startLotse({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(earlyMount, 'data'), LOG_LEVEL: 'silent', RATE_LIMIT_IP_PER_MINUTE: '0' });
+    const filler = join(earlyMount, 'filler');
+    try {
+      const api = apiClient(server.url);
+      const before = await api('GET', '/healthz');
+      expect(before.status).toBe(200);
+      expect(before.json.disk.state).toBe('low'); // 2 MiB is far below what a rewrite needs
+      expect(before.json.disk.reason).toMatch(/MB frei/);
+      // Another program fills the disk; the Lotse has not written since.
+      fillUntil(earlyMount, filler, 16 * 1024);
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // the probe runs at most once a second
+      const full = await api('GET', '/healthz');
+      expect(full.status).toBe(503);
+      expect(full.json.error.code).toBe('storage_full');
+      expect(full.json.disk.freeMB).toBeLessThan(0.1);
+      rmSync(filler);
+      expect((await healthy(api)).status).toBe(200);
     } finally {
       rmSync(filler, { force: true });
       await server.close();

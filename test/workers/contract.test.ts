@@ -119,12 +119,15 @@ describe('Workers specifics', () => {
   });
 
   it('serves the web chat and its scripts from static assets', async () => {
-    for (const path of ['/', '/app.js', '/styles.css', '/widget.js']) {
+    for (const path of ['/', '/app.js', '/styles.css', '/widget.js', '/impressum/', '/datenschutz/', '/barrierefreiheit/', '/leichte-sprache/', '/accessibility-feedback.js']) {
       const res = await fetch(worker.url + path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
       await res.body?.cancel();
     }
+    const hours = await fetch(`${worker.url}/api/office-hours`);
+    expect(hours.status).toBe(200);
+    expect((await hours.json()).message).toMatch(/^Die Kontaktstelle ist (jetzt|gerade nicht) besetzt/);
     const widget = await fetch(`${worker.url}/widget.js`);
     expect(widget.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
   });

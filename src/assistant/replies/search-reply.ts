@@ -29,10 +29,15 @@ const CASE_FOLLOW_UP_FLOOR = RANKER.answerThreshold * 0.4;
  * case only when the case is about that harm or the question names it: "sie will nicht ins Heim"
  * in a forced-marriage case is not about genital cutting. Broader articles are left to the ranker.
  */
-const NARROW_CONCERNS = new Set(['fgm', 'parental-illness', 'digital']);
+const NARROW_CONCERNS = new Set(['fgm', 'forced-marriage', 'parental-illness', 'digital']);
 function concernFits(passage: Passage, signals: TurnSignals): boolean {
   const own = (passage.concerns ?? []).filter((c) => NARROW_CONCERNS.has(c));
-  if (own.length === 0 || signals.situation.concerns.length === 0) return true;
+  if (own.length === 0) return true;
+  // With no concern told yet, a narrow article may still answer ("sauber machen" before a trip
+  // is genital cutting, though no word of the lexicon says so) — except the one on forced
+  // marriage, whose words (a trip, the family, abroad) fit too many other cases.
+  if (signals.situation.concerns.length === 0 && !own.includes('forced-marriage')) return true;
+  // The situation includes this message: "Ist Zwangsheirat strafbar?" names its harm itself.
   return own.some((c) => signals.situation.concerns.includes(c)) || matching(CONCERN_PATTERNS, signals.question.focus).some((c) => own.includes(c));
 }
 

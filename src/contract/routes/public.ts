@@ -3,8 +3,9 @@ import {
   CONVERSATION_AUTH_ERRORS, CONVERSATION_SECURITY, ErrorSchema, errors, json, jsonBody, READ_ERRORS, WRITE_ERRORS,
 } from '../schemas/common.ts';
 import {
-  CaseRatingSchema, ConversationCreatedSchema, ConversationParams, CreateConversationSchema, CurrentCaseSchema, EscalatedSchema,
-  EscalateSchema, EventsQuery, FeedbackSchema, HistorySchema, MessageReplySchema, PostMessageSchema,
+  AccessibilityFeedbackReceivedSchema, AccessibilityFeedbackSchema, CaseRatingSchema, ConversationCreatedSchema, ConversationParams,
+  CreateConversationSchema, CurrentCaseSchema, EscalatedSchema, EscalateSchema, EventsQuery, FeedbackSchema, HistorySchema, MessageReplySchema,
+  OfficeHoursSchema, PostMessageSchema, SetRoleSchema,
 } from '../schemas/conversation.ts';
 import { ArticleParams, ArticlesSchema, EventStream, HealthSchema, Html } from '../schemas/service.ts';
 
@@ -55,6 +56,13 @@ export const conversationEvents = createRoute({
   responses: { 200: { description: 'Strom', ...EventStream }, ...errors(...authed) },
 });
 
+export const setRole = createRoute({
+  method: 'put', path: '/api/conversations/{id}/role', tags: [TAG.conversation], security: CONVERSATION_SECURITY,
+  summary: 'Das Arbeitsfeld berichtigen, von dem der Lotse ausgeht (andere Tabs erfahren es über das Ereignis conversation)',
+  request: { params: ConversationParams, ...jsonBody(SetRoleSchema) },
+  responses: { 200: { description: 'Gespeichert', ...json(SetRoleSchema) }, ...errors(...WRITE_ERRORS, ...CONVERSATION_AUTH_ERRORS) },
+});
+
 export const postFeedback = createRoute({
   method: 'post', path: '/api/conversations/{id}/feedback', tags: [TAG.conversation], security: CONVERSATION_SECURITY,
   summary: 'Rückmeldung 👍/👎 zu einer Antwort (eine je Antwort; eine Wiederholung ändert sie)',
@@ -67,6 +75,18 @@ export const escalate = createRoute({
   summary: 'Eine Person der Kontaktstelle anfragen (nur mit Einverständnis; ohne: 400 consent_required)',
   request: { params: ConversationParams, ...jsonBody(EscalateSchema) },
   responses: { 202: { description: 'Angenommen', ...json(EscalatedSchema) }, ...errors(...WRITE_ERRORS, ...CONVERSATION_AUTH_ERRORS) },
+});
+
+export const officeHours = createRoute({
+  method: 'get', path: '/api/office-hours', tags: [TAG.escalation], summary: 'Sprechzeiten der Kontaktstelle und ob sie gerade offen ist (ohne Gespräch)',
+  responses: { 200: { description: 'Sprechzeiten', ...json(OfficeHoursSchema) }, ...errors(...READ_ERRORS) },
+});
+
+export const accessibilityFeedback = createRoute({
+  method: 'post', path: '/api/accessibility-feedback', tags: [TAG.escalation],
+  summary: 'Eine Barriere melden (Erklärung zur Barrierefreiheit): wird geschwärzt ein Fall für die Kontaktstelle',
+  request: jsonBody(AccessibilityFeedbackSchema),
+  responses: { 202: { description: 'Eingegangen', ...json(AccessibilityFeedbackReceivedSchema) }, ...errors(...WRITE_ERRORS) },
 });
 
 export const currentCase = createRoute({
@@ -100,6 +120,6 @@ export const articlePage = createRoute({
 });
 
 export const PUBLIC_ROUTES = {
-  health, openApiDocument, createConversation, postMessage, getConversation, conversationEvents, postFeedback,
-  escalate, currentCase, rateCase, listArticles, articleIndexPage, articlePage,
+  health, openApiDocument, createConversation, postMessage, getConversation, conversationEvents, setRole, postFeedback,
+  escalate, officeHours, accessibilityFeedback, currentCase, rateCase, listArticles, articleIndexPage, articlePage,
 };

@@ -63,7 +63,14 @@ export const ReplySchema = z.object({
   summary: z.string().optional(),
 }).openapi('Reply');
 
-export const MessageReplySchema = z.object({ reply: ReplySchema, messageId: z.string(), replyId: z.string() }).openapi('MessageReply');
+export const MessageReplySchema = z.object({
+  reply: ReplySchema, messageId: z.string(), replyId: z.string(),
+  /** The asker's field of work as the Lotse assumes it after this message (null: not known). */
+  role: z.string().nullable().optional().openapi({ description: 'Das Arbeitsfeld, von dem der Lotse nach dieser Nachricht ausgeht (null: unbekannt)' }),
+}).openapi('MessageReply');
+
+export const ROLE_REQUIRED = 'Bitte wählen Sie eines der genannten Arbeitsfelder.';
+export const SetRoleSchema = z.object({ role: RoleSchema }).openapi('SetRole');
 
 /** The part of a case the asker sees (history, SSE `case` event, escalation answer). */
 export const PublicCaseSchema = z.object({
@@ -99,7 +106,7 @@ export const EventsQuery = z.object({
 });
 
 // Letters, digits and . _ % + - only: no markup or "javascript:" reaches a staff client as an address.
-const contact = z.string().trim().max(200).refine(
+export const ContactSchema = z.string().trim().max(200).refine(
   (v) => /^[+()\d\s/-]{6,30}$/.test(v) || /^[\p{L}\d._%+-]{1,64}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}$/u.test(v),
   'eine Telefonnummer oder E-Mail-Adresse',
 ).openapi({ description: 'Telefonnummer oder E-Mail-Adresse für den Rückruf' });
@@ -108,7 +115,7 @@ export const CONSENT_REQUIRED = 'Ohne Ihr Einverständnis kann die Anfrage nicht
 
 export const EscalateSchema = z.object({
   consent: z.literal(true, { message: CONSENT_REQUIRED }),
-  contact: contact.optional(),
+  contact: ContactSchema.optional(),
   urgency: UrgencySchema.optional(),
   role: RoleSchema.optional(),
   region: RegionSchema.optional(),
@@ -120,6 +127,22 @@ export const EscalatedSchema = z.object({
   officeHours: z.object({ open: z.boolean(), nextOpening: z.string().optional() }),
   message: z.string(),
 }).openapi('Escalated');
+
+/** Office hours as the form that asks for a person shows them, before anything is sent. */
+export const OfficeHoursSchema = z.object({
+  open: z.boolean(), hours: z.string(), holidaysClosed: z.boolean(),
+  nextOpening: z.string().optional(), nextOpeningText: z.string().optional(),
+  message: z.string(),
+}).openapi('OfficeHours');
+
+/** A barrier reported from the accessibility statement (BITV 2.0 § 7): a case in the staff queue. */
+export const ACCESSIBILITY_TEXT_REQUIRED = 'Bitte beschreiben Sie die Barriere.';
+export const ACCESSIBILITY_CONTACT_INVALID = 'Bitte geben Sie eine Telefonnummer oder E-Mail-Adresse an – oder lassen Sie das Feld leer.';
+export const AccessibilityFeedbackSchema = z.object({
+  text: z.string({ message: ACCESSIBILITY_TEXT_REQUIRED }).openapi({ description: 'Leer ergibt 400 empty_text, über 2000 Zeichen 413 text_too_long.' }),
+  contact: ContactSchema.optional(),
+}).openapi('AccessibilityFeedback');
+export const AccessibilityFeedbackReceivedSchema = z.object({ number: z.string(), message: z.string() }).openapi('AccessibilityFeedbackReceived');
 
 export const CurrentCaseSchema = z.object({ case: PublicCaseSchema }).openapi('CurrentCase');
 

@@ -8,6 +8,8 @@ export const HealthSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).optional(),
   since: z.string().optional(),
   matrix: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Zustand des Matrix-Bots im selben Prozess; macht die Antwort nie zum Fehler' }),
+  store: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Node: Größe der Datenbank und des WAL, letzte Löschung nach Frist' }),
+  disk: z.record(z.string(), z.unknown()).optional().openapi({ description: 'Node: freier Speicherplatz des Datenverzeichnisses, beschreibbar oder nicht' }),
 }).openapi('Health');
 
 export const ArticlesSchema = z.object({
@@ -26,7 +28,8 @@ export const EventStream = {
     'text/event-stream': {
       schema: z.string().openapi({
         description: 'Server-Sent Events, id = Cursor für Last-Event-ID: ready; message (Message); '
-          + 'message.corrected (Message mit editedAt und der aktuellen Fassung, staffName); message.withdrawn ({id, text, withdrawnAt}); case (PublicCase). '
+          + 'message.corrected (Message mit editedAt und der aktuellen Fassung, staffName); message.withdrawn ({id, text, withdrawnAt}); case (PublicCase); '
+          + 'conversation ({role}: das Arbeitsfeld wurde geändert, auch in einem anderen Tab). '
           + 'Ohne id und nie wiederholt: typing ({typing: true, forMs} oder {typing: false}) – die Fachkraft schreibt gerade.',
       }),
     },

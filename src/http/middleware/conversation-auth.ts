@@ -1,11 +1,13 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ConversationService } from '../../assistant/conversations.ts';
-import { safeEqual } from '../../assistant/ids.ts';
+import { hashToken, safeEqual, tokenShaped } from '../../assistant/ids.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError, MESSAGES } from '../errors.ts';
 
 // Bearer token per conversation. EventSource cannot send headers, so the SSE route may pass
-// the token as ?token= instead.
+// the token as ?token= instead. A wrong token and an unknown id get the same 404 after about the
+// same work (a well-shaped token is hashed either way), so a guess tells nothing about which
+// conversations exist (security drill D-15).
 
 export function bearerToken(header: string | undefined): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
@@ -23,8 +25,10 @@ export function conversationAuth(service: ConversationService, options: { allowQ
     const token = bearerToken(c.req.header('authorization')) ?? (options.allowQueryToken ? c.req.query('token') : undefined);
     if (!token) return apiError(c, 401, 'unauthorized', MESSAGES.unauthorized);
     const result = await service.authorize(c.req.param('id') ?? '', token);
-    if (result.status === 'not_found') return apiError(c, 404, 'not_found', MESSAGES.not_found);
-    if (result.status === 'forbidden') return apiError(c, 403, 'forbidden', MESSAGES.forbidden);
+    if (result.status !== 'ok') {
+      if (result.status === 'not_found' && tokenShaped(token)) await hashToken(token);
+      return apiError(c, 404, 'not_found', MESSAGES.conversation_denied);
+    }
     c.set('conversation', result.conversation);
     await next();
   };

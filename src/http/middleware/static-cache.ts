@@ -15,6 +15,6 @@ export function staticCache(): MiddlewareHandler {
     if (path.startsWith('/api/') || path.startsWith('/wissen') || c.res.status !== 200) return;
     if (c.res.headers.has('Cache-Control')) return;
     if (ASSET.test(path)) c.res.headers.set('Cache-Control', 'public, max-age=600, must-revalidate');
-    else if (path === '/' || path.endsWith('.html')) c.res.headers.set('Cache-Control', 'no-cache');
+    else if (path.endsWith('/') || path.endsWith('.html') || !/\.[a-z0-9]+$/i.test(path)) c.res.headers.set('Cache-Control', 'no-cache');
   };
 }

@@ -45,7 +45,10 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
     const retryAfter = perConversation.hit(conversation.id);
     if (retryAfter > 0) return tooManyRequests(c, retryAfter);
     const posted = await deps.service.postMessage(conversation, text, clientId, action);
-    return c.json({ reply: posted.reply, messageId: posted.messageId, replyId: posted.replyId }, 200);
+    // The role the turn may have recognised ("ich bin Lehrerin"), so the chat can show and correct it.
+    const after = await deps.store.getConversation(conversation.id);
+    const role = (after?.context as { role?: string } | undefined)?.role ?? after?.role ?? null;
+    return c.json({ reply: posted.reply, messageId: posted.messageId, replyId: posted.replyId, role }, 200);
   });
 
   app.openapi(getConversation, async (c) => {

@@ -6,11 +6,22 @@ import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
 import { invalidRequest } from '../validation.ts';
 import { redact } from '../../assistant/privacy.ts';
-import { currentCase, escalate, rateCase } from '../../contract/routes/public.ts';
+import { currentCase, escalate, officeHours, rateCase } from '../../contract/routes/public.ts';
 import { CONSENT_REQUIRED } from '../../contract/schemas/conversation.ts';
 
 export function escalationRoutes(escalation: EscalationService) {
   return (app: OpenAPIHono<AppEnv>) => {
+    // Public and without a conversation: the web chat shows it in the form that asks for a person.
+    app.openapi(officeHours, (c) => {
+      const a = escalation.availability();
+      c.header('Cache-Control', 'no-store');
+      return c.json({
+        open: a.open, hours: a.hours, holidaysClosed: a.holidaysClosed,
+        ...(a.nextOpening !== undefined ? { nextOpening: new Date(a.nextOpening).toISOString(), nextOpeningText: a.nextOpeningText } : {}),
+        message: a.message,
+      }, 200);
+    });
+
     app.openapi(escalate, async (c) => {
       const body = c.req.valid('json');
       const conversation = c.get('conversation');
