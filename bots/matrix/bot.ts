@@ -14,6 +14,7 @@ import { powerOf, roomPower, type RoomPower } from './power.ts';
 import { registerHandlers } from './handlers/index.ts';
 import { createLogger, type BotLogger } from './log.ts';
 import { LotseApi, LotseError, type FetchLike } from './lotse-api.ts';
+import { CASE_NUMBER_SOURCE } from '../../src/contract/vocabulary.ts';
 import { localpart, MatrixApi, txnIdFor, type RawEvent, type SyncResponse } from './matrix-api.ts';
 import { Router, type RoomKind } from './router.ts';
 import type { BotServices } from './services.ts';
@@ -38,6 +39,8 @@ export type MatrixBotOptions = {
   deliverFeed?: boolean;
   /** Overrides of the retention schedule (tests shorten the period to seconds). */
   retention?: Partial<RetentionOptions>;
+  /** Check every answer of the service against the contract (tests). */
+  validateResponses?: boolean;
 };
 
 const POWER_CACHE_MS = 30_000;
@@ -98,7 +101,7 @@ export class MatrixBot {
     this.options = options;
     this.config = options.config;
     this.log = options.log ?? createLogger((process.env.LOG_LEVEL as never) || 'info');
-    this.lotse = new LotseApi(this.config.LOTSE_URL, this.config.STAFF_TOKEN, options.fetch);
+    this.lotse = new LotseApi(this.config.LOTSE_URL, this.config.STAFF_TOKEN, options.fetch, { validateResponses: options.validateResponses });
     const file = options.stateFile === undefined ? join(this.config.DATA_DIR, 'matrix-bot-state.json') : options.stateFile ?? undefined;
     this.state = new BotState(file);
     this.deadLetterBook = new DeadLetterBook(this.state);
@@ -492,7 +495,7 @@ export class MatrixBot {
 
   /** A reply naming a case (`!fall`, claim answers) is removed with that case's other posts. */
   private recordReplyAboutCases(roomKind: RoomKind, text: string, eventId: string): void {
-    const numbers = new Set((text.match(/KS-\d{4}-\d{3,}/g) ?? []).map((n) => n.toUpperCase()));
+    const numbers = new Set((text.match(new RegExp(CASE_NUMBER_SOURCE, 'g')) ?? []).map((n) => n.toUpperCase()));
     if (!numbers.size) return;
     const where = roomKind === 'case' ? 'posted' : roomKind === 'direct' ? 'dmPosted' : 'queuePosted';
     for (const [caseId, link] of Object.entries(this.state.data.cases)) if (numbers.has(link.number)) this.state.recordPost(caseId, where, eventId);

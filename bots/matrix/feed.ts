@@ -14,8 +14,9 @@ import type { BotServices } from './services.ts';
 import type { CaseLink } from './state.ts';
 import { esc, t } from './texts.ts';
 import { linksAsText } from './links.ts';
+import type { MessageAuthor } from '../../src/contract/vocabulary.ts';
 
-type Message = { id: string; author: 'user' | 'assistant' | 'staff' | 'system'; text: string; staffName?: string; clientId?: string | null; triage?: string };
+type Message = { id: string; author: MessageAuthor; text: string; staffName?: string; clientId?: string | null; triage?: string };
 
 /** What `!erneut` achieved for one dead letter. */
 export type RetryOutcome =

@@ -4,6 +4,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DeadLetter } from './failures.ts';
+import type { Urgency } from '../../src/contract/vocabulary.ts';
 
 export type CaseLink = {
   number: string;
@@ -38,7 +39,7 @@ export type DirectChat = {
   /** Matrix event id of a Lotse answer → id of that answer in the service (for 👍/👎 feedback). */
   answers?: Record<string, string>;
   /** Set when the bot asked for consent to hand over; a plain "ja" then opens the case. */
-  consentAsked?: { at: number; urgency: 'normal' | 'urgent' };
+  consentAsked?: { at: number; urgency: Urgency };
   /** Matrix event id of the closing message → case id (for the 👍/👎 rating of the help). */
   ratingPrompts?: Record<string, string>;
 };

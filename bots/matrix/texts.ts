@@ -2,8 +2,9 @@
 import type { DeadLetter, DeliveryTarget } from './failures.ts';
 import type { EditorialQueue } from './lotse-api.ts';
 import type { CommandInfo } from './router.ts';
+import { CASE_NUMBER_SOURCE } from '../../src/contract/vocabulary.ts';
 
-export const CASE_NUMBER = /^KS-\d{4}-\d{3,}$/i;
+export const CASE_NUMBER = new RegExp(`^${CASE_NUMBER_SOURCE}$`, 'i');
 
 /** What the notice needs of a case (the feed's case summary). */
 export type NoticeCase = {

@@ -2,6 +2,8 @@
 // Like the chat's composer, the fields have no name and "Rückmeldung senden" is enabled only
 // here, so the form can never submit natively and put the text into a URL.
 
+import { ROUTES } from './contract.js';
+
 const form = /** @type {HTMLFormElement} */ (document.getElementById('barrier-form'));
 const text = /** @type {HTMLTextAreaElement} */ (document.getElementById('barrier-text'));
 const contact = /** @type {HTMLInputElement} */ (document.getElementById('barrier-contact'));
@@ -25,8 +27,8 @@ form.addEventListener('submit', async (event) => {
   send.disabled = true;
   const body = contact.value.trim() ? { text: text.value, contact: contact.value.trim() } : { text: text.value };
   try {
-    const response = await fetch('/api/accessibility-feedback', {
-      method: 'POST',
+    const response = await fetch(ROUTES.accessibilityFeedback.path, {
+      method: ROUTES.accessibilityFeedback.method,
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(body),
       credentials: 'omit',

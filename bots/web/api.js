@@ -1,6 +1,25 @@
 // Client for the service's public HTTP API (see DESIGN.md "The public contract").
 // Same origin as the page, so no CORS and no credentials: the conversation token travels as
-// a bearer header (and as ?token= for EventSource, which cannot set headers).
+// a bearer header (and as ?token= for EventSource, which cannot set headers). Paths and methods
+// come from contract.js, generated from src/contract, so they cannot drift from the service.
+
+import { ROUTES } from './contract.js';
+
+/**
+ * The path of an operation with its {id} filled in.
+ * @param {keyof typeof ROUTES} name @param {{id:string}} [conversation]
+ */
+function pathOf(name, conversation) {
+  return ROUTES[name].path.replace('{id}', () => encodeURIComponent(conversation?.id ?? ''));
+}
+
+/**
+ * Sends one operation of the contract.
+ * @param {keyof typeof ROUTES} name @param {{id:string, token:string}|undefined} conversation @param {unknown} [body]
+ */
+function call(name, conversation, body) {
+  return request(pathOf(name, conversation), { method: ROUTES[name].method, token: conversation?.token, body });
+}
 
 export class ApiError extends Error {
   /** @param {number} status @param {string} code @param {string} message @param {number|null} retryAfter */
@@ -72,12 +91,12 @@ async function withRetry(attempt) {
 
 /** @returns {Promise<{id:string, token:string}>} */
 export function createConversation() {
-  return withRetry(() => request('/api/conversations', { method: 'POST', body: { channel: 'web' } }));
+  return withRetry(() => call('createConversation', undefined, { channel: 'web' }));
 }
 
 /** @param {{id:string, token:string}} conversation */
 export function getConversation(conversation) {
-  return request(`/api/conversations/${encodeURIComponent(conversation.id)}`, { token: conversation.token });
+  return call('getConversation', conversation);
 }
 
 /**
@@ -85,40 +104,22 @@ export function getConversation(conversation) {
  * @param {{text:string, clientId:string, action?:unknown}} message
  */
 export function sendMessage(conversation, message) {
-  return withRetry(() =>
-    request(`/api/conversations/${encodeURIComponent(conversation.id)}/messages`, {
-      method: 'POST',
-      token: conversation.token,
-      body: message,
-    }),
-  );
+  return withRetry(() => call('postMessage', conversation, message));
 }
 
 /** @param {{id:string, token:string}} conversation @param {{messageId:string, rating:'up'|'down', comment?:string}} feedback */
 export function sendFeedback(conversation, feedback) {
-  return withRetry(() =>
-    request(`/api/conversations/${encodeURIComponent(conversation.id)}/feedback`, {
-      method: 'POST',
-      token: conversation.token,
-      body: feedback,
-    }),
-  );
+  return withRetry(() => call('postFeedback', conversation, feedback));
 }
 
 /** @param {{id:string, token:string}} conversation @param {Record<string, unknown>} escalation */
 export function requestEscalation(conversation, escalation) {
-  return request(`/api/conversations/${encodeURIComponent(conversation.id)}/escalations`, {
-    method: 'POST',
-    token: conversation.token,
-    body: escalation,
-  });
+  return call('escalate', conversation, escalation);
 }
 
 /** Corrects the field of work the Lotse assumes. @param {{id:string, token:string}} conversation @param {string} role */
 export function setRole(conversation, role) {
-  return withRetry(() =>
-    request(`/api/conversations/${encodeURIComponent(conversation.id)}/role`, { method: 'PUT', token: conversation.token, body: { role } }),
-  );
+  return withRetry(() => call('setRole', conversation, { role }));
 }
 
 /**
@@ -126,18 +127,12 @@ export function setRole(conversation, role) {
  * @returns {Promise<{open:boolean, hours:string, nextOpening?:string, nextOpeningText?:string, message:string}>}
  */
 export function getOfficeHours() {
-  return request('/api/office-hours');
+  return call('officeHours', undefined);
 }
 
 /** @param {{id:string, token:string}} conversation @param {{rating:'up'|'down', comment?:string}} rating */
 export function sendRating(conversation, rating) {
-  return withRetry(() =>
-    request(`/api/conversations/${encodeURIComponent(conversation.id)}/escalations/rating`, {
-      method: 'POST',
-      token: conversation.token,
-      body: rating,
-    }),
-  );
+  return withRetry(() => call('rateCase', conversation, rating));
 }
 
 /**
@@ -147,7 +142,7 @@ export function sendRating(conversation, rating) {
  */
 export function eventsUrl(conversation, after) {
   const resume = after ? `&after=${encodeURIComponent(String(after))}` : '';
-  return `/api/conversations/${encodeURIComponent(conversation.id)}/events?token=${encodeURIComponent(conversation.token)}${resume}`;
+  return `${pathOf('conversationEvents', conversation)}?token=${encodeURIComponent(conversation.token)}${resume}`;
 }
 
 /** A German sentence for an error, for the person at the keyboard. @param {unknown} error */

@@ -3,21 +3,13 @@
 
 import { el, uniqueId } from './dom.js';
 import { describeError, getOfficeHours } from './api.js';
+import { REGION_OPTIONS } from './contract.js';
 import { ROLES } from './roles.js';
 
 /** @typedef {import('./app.js').ChatContext} ChatContext */
 
-
-const REGIONS = [
-  ['nordwestmecklenburg', 'Landkreis Nordwestmecklenburg'],
-  ['ludwigslust-parchim', 'Landkreis Ludwigslust-Parchim'],
-  ['rostock-landkreis', 'Landkreis Rostock'],
-  ['mecklenburgische-seenplatte', 'Landkreis Mecklenburgische Seenplatte'],
-  ['vorpommern-ruegen', 'Landkreis Vorpommern-Rügen'],
-  ['vorpommern-greifswald', 'Landkreis Vorpommern-Greifswald'],
-  ['rostock', 'Hansestadt Rostock'],
-  ['schwerin', 'Landeshauptstadt Schwerin'],
-];
+// Roles and regions come from the contract (contract.js, generated), not from a copy here.
+const REGIONS = REGION_OPTIONS;
 
 /**
  * @param {{urgency:'normal'|'urgent', onCancel:() => void}} options

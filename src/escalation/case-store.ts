@@ -3,11 +3,12 @@
 // once) are settled by a fresh write token per change: the dependent inserts select on it, so
 // only the statement that actually changed the row writes its events and audit entry.
 import { isUniqueViolation, sql, type SqlDriver, type SqlValue, type Statement } from '../store/driver.ts';
-import type { AuditEntry, CaseRecord, CaseStatus } from './types.ts';
+import type { AuditEntry, CaseRecord, CaseStatus, Urgency } from './types.ts';
+import { caseNumber, type MessageAuthor } from '../contract/vocabulary.ts';
 import { eventPayload, MESSAGE_COLUMNS, MESSAGE_JOIN, storedReply, type JoinedMessage } from '../store/message-events.ts';
 
 type CaseRow = {
-  id: string; number: string; conversation_id: string; status: CaseStatus; urgency: 'normal' | 'urgent'; role: string | null;
+  id: string; number: string; conversation_id: string; status: CaseStatus; urgency: Urgency; role: string | null;
   region: string | null; topic: string | null; channel: string; contact: string | null; consent_at: number; staff_id: string | null;
   staff_name: string | null; created_at: number; claimed_at: number | null; first_response_at: number | null;
   last_staff_message_at: number | null; last_user_message_at: number | null; closed_at: number | null; closed_by: string | null;
@@ -32,7 +33,7 @@ export type StoredMessage = { id: string; author: string; text: string; createdA
 
 export type NewEventRow = { conversationId: string | null; type: string; payload: unknown; messageId?: string };
 export type NewMessageRow = {
-  id: string; author: 'user' | 'assistant' | 'staff' | 'system'; text: string; clientId: string | null; extra?: Record<string, unknown>;
+  id: string; author: MessageAuthor; text: string; clientId: string | null; extra?: Record<string, unknown>;
   /** An assistant message's full reply (the emergency block), and the message it answers. */
   reply?: unknown; replyTo?: string;
 };
@@ -183,7 +184,7 @@ export class CaseStore {
     const row = await this.db.first<{ last: number }>(
       'INSERT INTO case_counters (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last', [year],
     );
-    return `KS-${year}-${String(row!.last).padStart(4, '0')}`;
+    return caseNumber(year, row!.last);
   }
 
   /** Inserts the case and the batch; 'duplicate' when the conversation already has an active case. */

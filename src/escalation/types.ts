@@ -1,7 +1,7 @@
 // Cases: a conversation handed to a person of the Kontaktstelle.
 
-export type CaseStatus = 'open' | 'claimed' | 'closed';
-export type Urgency = 'normal' | 'urgent';
+import type { CaseStatus, Urgency } from '../contract/vocabulary.ts';
+export type { CaseStatus, Urgency };
 
 export type CaseRecord = {
   id: string;

@@ -16,24 +16,17 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { knowledgePageRoutes } from './routes/knowledge-pages.ts';
+import { invalidRequest } from './validation.ts';
+import { openApiDocument } from '../contract/document.ts';
+import { openApiDocument as openApiRoute } from '../contract/routes/public.ts';
 import { roleRoutes } from './routes/role.ts';
 
 // The one Hono app, the same on Node and on Workers. Runtime specifics arrive through deps.
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-function validationMessage(issues: Array<{ path: PropertyKey[]; message: string }>): string {
-  const issue = issues[0];
-  const field = issue?.path.map(String).join('.') || 'Inhalt';
-  return `Ungültige Angabe im Feld "${field}": ${issue?.message ?? 'unbekannt'}.`;
-}
-
 export function createApp(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
-      if (!result.success) return apiError(c, 400, 'invalid_request', validationMessage(result.error.issues));
-    },
-  });
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: invalidRequest });
 
   app.use('*', requestLog(deps.log));
   app.use('*', compression(deps.compression ?? []));
@@ -54,11 +47,9 @@ export function createApp(deps: AppDeps) {
   knowledgePageRoutes(app, deps);
   for (const extend of deps.extend ?? []) extend(app);
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
-  app.doc('/api/openapi.json', {
-    openapi: '3.0.3',
-    info: { title: 'Kinderschutz-Lotse API', version: '1.0.0', description: 'Öffentliche Schnittstelle des Kinderschutz-Lotsen.' },
-  });
+  // The document is generated from the contract, so it describes every operation (staff ones
+  // too) whatever this process has registered.
+  app.openapi(openApiRoute, (c) => c.json(openApiDocument(), 200));
 
   if (deps.serveStatic) app.use('/*', staticCache(), deps.serveStatic);
 

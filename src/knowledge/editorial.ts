@@ -14,7 +14,7 @@ import { sha256Hex } from './sha256.ts';
 import type { AnswersFile } from './schema.ts';
 import type { Approval, Article, EditorialStatus, NextStep, Stance } from './types.ts';
 
-export const EDITORIAL_STATUSES = ['draft', 'approved', 'changed'] as const satisfies readonly EditorialStatus[];
+export { EDITORIAL_STATUSES } from '../contract/vocabulary.ts';
 
 /** How staff and editors read the state (knowledge:status, gaps report, Matrix, article page). */
 export const STATUS_LABEL: Record<EditorialStatus, string> = {

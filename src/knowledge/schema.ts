@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EDITORIAL_STATUSES, REGION_IDS, ROLES } from '../contract/vocabulary.ts';
 
 // A date written as YYYY-MM-DD. YAML turns unquoted dates into Date objects, so accept both.
 const isoDate = z.preprocess(
@@ -9,7 +10,7 @@ const isoDate = z.preprocess(
 // YAML reads `110` or `112` as numbers; in a tag list they are words.
 const word = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string().min(1));
 
-const roleOrAll = z.enum(['alle', 'kita', 'schule', 'gesundheit', 'jugendhilfe', 'verein', 'andere']);
+const roleOrAll = z.enum(['alle', ...ROLES]);
 
 export const sourceSchema = z.object({
   title: z.string().min(3),
@@ -45,17 +46,14 @@ export const frontMatterSchema = z.object({
    * before approving (e.g. "Gilt die Förderung 2027 fort?"). Never shown to users.
    */
   open_questions: z.array(z.string().trim().min(10, 'eine offene Frage in ganzen Worten').max(600)).default([]),
-  status: z.enum(['draft', 'approved', 'changed'], { message: 'draft, approved oder changed erwartet' }),
+  status: z.enum(EDITORIAL_STATUSES, { message: 'draft, approved oder changed erwartet' }),
   /** Written by npm run knowledge:approve; see editorial.ts. */
   approval: approvalSchema.optional(),
 });
 export type FrontMatter = z.infer<typeof frontMatterSchema>;
 
-const regionId = z.enum([
-  'nordwestmecklenburg', 'ludwigslust-parchim', 'rostock-landkreis', 'mecklenburgische-seenplatte',
-  'vorpommern-ruegen', 'vorpommern-greifswald', 'rostock', 'schwerin',
-]);
-export const REGION_IDS = regionId.options;
+// The ids are the contract's; regions.yaml gives their names, seats and places.
+const regionId = z.enum(REGION_IDS);
 
 const urlList = z.array(z.string().url()).default([]);
 

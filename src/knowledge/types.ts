@@ -1,18 +1,14 @@
 // Shapes of the knowledge base after loading. The schema in schema.ts validates the raw files;
 // these types are what the rest of the service works with.
 
-export type Role = 'kita' | 'schule' | 'gesundheit' | 'jugendhilfe' | 'verein' | 'andere';
-export const ROLES: readonly Role[] = ['kita', 'schule', 'gesundheit', 'jugendhilfe', 'verein', 'andere'];
-/** The roles in German, as staff read them. */
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  kita: 'Kita oder Kindertagespflege', schule: 'Schule', gesundheit: 'Gesundheitswesen', jugendhilfe: 'Kinder- und Jugendhilfe', verein: 'Verein oder Ehrenamt', andere: 'anderes Arbeitsfeld',
-};
+// Roles and editorial states are the public vocabulary's (src/contract/vocabulary.ts); re-exported
+// here for the knowledge code that always found them in this file.
+import type { EditorialStatus } from '../contract/vocabulary.ts';
+export { ROLE_LABELS, ROLES, type EditorialStatus, type Role } from '../contract/vocabulary.ts';
 
 /** `accessed`: when the source was consulted (also in an archived copy); `retrieved`: when the live page itself was retrieved. */
 export type Source = { title: string; url: string; accessed: string; retrieved?: string };
 
-/** draft → approved (by a named person) → changed (since approval); see editorial.ts. */
-export type EditorialStatus = 'draft' | 'approved' | 'changed';
 /** Who approved the article, in which function, when, and the sha256 of the content then. */
 export type Approval = { name: string; function: string; date: string; sha256: string };
 

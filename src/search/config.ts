@@ -1,4 +1,5 @@
 // Ranking weights in one place. Tuned on the "train" split of test/eval/questions.jsonl only.
+import type { Role } from '../contract/vocabulary.ts';
 export const FIELD_BOOSTS = { title: 3, heading: 2.5, tags: 2, body: 1, questions: 1 } as const;
 
 export const TERM_BOOSTS = {
@@ -79,7 +80,7 @@ export const CATCH_ALL_ARTICLES: ReadonlySet<string> = new Set(['glossar']);
  * anywhere; places ("Kita", "Verein") only after a possessive ("in unserer Kita"), since
  * "Schutzkonzept Kita" asks about a topic, not from a role.
  */
-export const ROLE_WORDS: ReadonlyArray<[string, { persons: string[]; places: string[] }]> = [
+export const ROLE_WORDS: ReadonlyArray<[Role, { persons: string[]; places: string[] }]> = [
   ['schule', { persons: ['lehrer', 'lehrkraft', 'lehrkrafte', 'klassenlehr', 'schulleit', 'schulsozialarbeit', 'schulpsycholog', 'referendar'], places: ['schule', 'klasse', 'grundschule', 'gymnasium'] }],
   ['kita', { persons: ['erzieher', 'kitaleit', 'tagesmutter', 'tagesvater', 'tagespflegeperson'], places: ['kita', 'krippe', 'kindergarten', 'hort', 'kindertagesstatte', 'gruppe'] }],
   ['gesundheit', { persons: ['arzt', 'arztin', 'kinderarzt', 'kinderarztin', 'hebamme', 'familienhebamme', 'padiater', 'kinderkrankenpfleger', 'pflegekraft'], places: ['praxis', 'arztpraxis', 'klinik', 'kinderklinik', 'station'] }],

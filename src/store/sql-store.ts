@@ -1,4 +1,5 @@
 import { isUniqueViolation, sql, type SqlDriver, type Statement } from './driver.ts';
+import type { Rating } from '../contract/vocabulary.ts';
 import { eventPayload, MESSAGE_COLUMNS, MESSAGE_JOIN, readReply, storedReply, type JoinedMessage } from './message-events.ts';
 import type {
   ConversationRecord, EventRecord, Exchange, FeedbackRecord, MessageRecord, PurgeCounts, PurgeOptions, RetentionPolicy, Store,
@@ -162,7 +163,7 @@ export class SqlStore implements Store {
     }
   }
 
-  async updateFeedback(conversationId: string, messageId: string, rating: 'up' | 'down', comment: string | null): Promise<boolean> {
+  async updateFeedback(conversationId: string, messageId: string, rating: Rating, comment: string | null): Promise<boolean> {
     const result = await this.db.run(
       'UPDATE feedback SET rating = ?, comment = COALESCE(?, comment) WHERE conversation_id = ? AND message_id = ?',
       [rating, comment, conversationId, messageId],

@@ -1,6 +1,8 @@
 // What the service keeps. Only redacted text ever reaches these records.
 
-export type Author = 'user' | 'assistant' | 'staff' | 'system';
+import type { MessageAuthor, Rating } from '../contract/vocabulary.ts';
+
+export type Author = MessageAuthor;
 
 export type ConversationRecord = {
   id: string;
@@ -54,7 +56,7 @@ export type FeedbackRecord = {
   id: string;
   conversationId: string;
   messageId: string;
-  rating: 'up' | 'down';
+  rating: Rating;
   comment: string | null;
   createdAt: number;
 };
@@ -103,7 +105,7 @@ export interface Store {
    * Changes the rating of an answer's feedback and, when one is given, sets its comment (the web
    * chat records 👍/👎 on the tap and the optional comment afterwards). False if there is none.
    */
-  updateFeedback(conversationId: string, messageId: string, rating: 'up' | 'down', comment: string | null): Promise<boolean>;
+  updateFeedback(conversationId: string, messageId: string, rating: Rating, comment: string | null): Promise<boolean>;
   /** Deletes what the retention periods allow, in short transactions (see PurgeOptions). */
   purge(policy: RetentionPolicy, now: number, options?: PurgeOptions): Promise<PurgeCounts>;
 }

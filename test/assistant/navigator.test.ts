@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   NAVIGATOR_STEP_COUNT, isNavigatorRequest, navigatorStep, navigatorSummary,
 } from '../../src/assistant/navigator.ts';
+import { ROLES } from '../../src/contract/vocabulary.ts';
 
 const ARTICLE_IDS = new Set(`erste-schritte-bei-verdacht gewichtige-anhaltspunkte formen-der-kindeswohlgefaehrdung
   koerperliche-misshandlung seelische-misshandlung vernachlaessigung sexualisierte-gewalt haeusliche-gewalt dokumentation
@@ -12,7 +13,6 @@ const ARTICLE_IDS = new Set(`erste-schritte-bei-verdacht gewichtige-anhaltspunkt
   verdacht-gegen-mitarbeitende digitale-gewalt kinder-psychisch-kranker-und-suchtkranker-eltern weibliche-genitalverstuemmelung
   selbstverletzung-und-suizidalitaet fruehe-hilfen hilfen-zur-erziehung opferambulanzen hotlines kontaktstelle-kinderschutz
   jugendaemter-in-mv fortbildungen aus-fehlern-lernen schutzkonzepte kinderrechte selbstfuersorge glossar`.split(/\s+/));
-const ROLES = ['kita', 'schule', 'gesundheit', 'jugendhilfe', 'verein', 'andere'];
 
 describe('navigatorStep', () => {
   it('walks six steps from documenting to informing the Jugendamt', () => {

@@ -28,10 +28,10 @@ describe('the asker\'s field of work', () => {
     expect(await page.locator('#role-line').isHidden()).toBe(true);
 
     await ask(page, 'Ich bin Lehrerin. Ein Schüler hat oft blaue Flecken, wie dokumentiere ich das?');
-    await poll(() => line(page).innerText()).toBe('Der Lotse geht davon aus, dass Sie hier arbeiten: Schule / Hort.');
+    await poll(() => line(page).innerText()).toBe('Der Lotse geht davon aus, dass Sie hier arbeiten: Schule.');
     const other = await context.newPage();
     await other.goto(`${suite.server.url}/`);
-    await poll(() => line(other).innerText()).toMatch(/Schule \/ Hort/);
+    await poll(() => line(other).innerText()).toMatch(/Schule\./);
 
     // Actually a Kita: change it.
     const toggle = page.getByRole('button', { name: 'Arbeitsfeld ändern' });
@@ -44,12 +44,12 @@ describe('the asker\'s field of work', () => {
     const saved = page.waitForResponse((r) => r.url().endsWith('/role') && r.request().method() === 'PUT');
     await page.getByRole('button', { name: 'Übernehmen' }).click();
     expect((await saved).status()).toBe(200);
-    await poll(() => line(page).innerText()).toBe('Der Lotse geht davon aus, dass Sie hier arbeiten: Kita / Kindertagespflege.');
-    expect(await page.locator('#role-line .role-status').innerText()).toBe('Gespeichert. Die nächsten Antworten gehen von „Kita / Kindertagespflege“ aus.');
+    await poll(() => line(page).innerText()).toBe('Der Lotse geht davon aus, dass Sie hier arbeiten: Kita oder Kindertagespflege.');
+    expect(await page.locator('#role-line .role-status').innerText()).toBe('Gespeichert. Die nächsten Antworten gehen von „Kita oder Kindertagespflege“ aus.');
     expect(await toggle.evaluate((n) => n === document.activeElement)).toBe(true);
     expect(await page.getByRole('form', { name: 'Arbeitsfeld ändern' }).count()).toBe(0);
     // The other tab follows over SSE.
-    await poll(() => line(other).innerText()).toMatch(/Kita \/ Kindertagespflege/);
+    await poll(() => line(other).innerText()).toMatch(/Kita oder Kindertagespflege/);
 
     // The guided procedure now starts for a Kita instead of asking for the field again.
     await ask(page, 'Was muss ich jetzt tun?');
@@ -60,7 +60,7 @@ describe('the asker\'s field of work', () => {
 
     // Stored with the conversation: a reload shows it; the service has it.
     await page.reload();
-    await poll(() => line(page).innerText()).toMatch(/Kita \/ Kindertagespflege/);
+    await poll(() => line(page).innerText()).toMatch(/Kita oder Kindertagespflege/);
     const session = await page.evaluate(() => JSON.parse(localStorage.getItem('kinderschutz-lotse.conversation') ?? '{}'));
     const api = apiClient(suite.server.url);
     expect((await api('GET', `/api/conversations/${session.id}`, { token: session.token })).json.role).toBe('kita');

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { MatrixBot } from '../../bots/matrix/bot.ts';
 import { botEnv, startBot, tempStateFile } from './helpers/bot.ts';
 import { startService, WebAsker } from './helpers/lotse.ts';
+import { inProcess, matrixSuite } from './helpers/suite.ts';
 import { isReplyTo, TestMatrixUser, waitUntil, type TestEvent } from './helpers/matrix-client.ts';
 
 const synapse = inject('synapse');
@@ -24,33 +25,14 @@ afterAll(async () => {
 });
 
 describe('an acute message while a case is claimed', () => {
-  let service: Awaited<ReturnType<typeof startService>>;
-  let bot: MatrixBot;
-  let queueRoom: string;
-
-  beforeAll(async () => {
-    // No grace period, so that the test can run the reminder tick at once.
-    service = await startService({ env: { REMIND_ACUTE_MINUTES: '0' } });
-    queueRoom = await staffA.createRoom({ name: 'Warteschlange (akut)', invite: [botId, staffB.userId] });
-    await staffB.join(queueRoom);
-    const app = service.lotse.app;
-    bot = await startBot(botEnv(synapse, queueRoom), { fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) });
-  });
-  afterAll(async () => {
-    await bot?.stop();
-    await service?.close();
-  });
+  // No grace period, so that the test can run the reminder tick at once.
+  const m = matrixSuite({ queueRoom: 'Warteschlange (akut)', serviceEnv: { REMIND_ACUTE_MINUTES: '0' } });
 
   it('flags it to the holder at once, keeps the emergency block for the asker, and tells the queue room when nobody answers', async () => {
-    const asker = await new WebAsker(service.url).start();
-    askers.push(asker);
+    const asker = await m.asker();
     await asker.ask('Ein Kind hat mir etwas Beunruhigendes erzählt.');
     const number: string = (await asker.escalate()).json.case.number;
-    await staffA.waitFor(queueRoom, noticeFor(number), 20_000, 'notice');
-    const claim = await staffA.sendText(queueRoom, `!übernehmen ${number}`);
-    await staffA.waitFor(queueRoom, isReplyTo(claim), 20_000, 'claim reply');
-    const room = await waitUntil(() => staffA.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
-    await staffA.join(room);
+    const room = await m.claim(staffA, number);
 
     const posted = await asker.ask(ACUTE);
     expect(posted.json.reply.kind).toBe('relayed');
@@ -69,10 +51,10 @@ describe('an acute message while a case is claimed', () => {
     expect(block?.text).toContain('110');
 
     // The holder has not answered: the queue room is told, with the staff mentioned.
-    expect(await service.lotse.escalation!.tick()).toBeGreaterThanOrEqual(1);
-    const alarm = await staffB.waitFor(queueRoom, (e) => e.sender === botId && new RegExp(`^.*🚨 ${number}: Die anfragende Person hat eine akute Gefahr`).test(e.content.body ?? ''), 20_000, 'acute reminder in the queue');
+    expect(await m.service.lotse.escalation!.tick()).toBeGreaterThanOrEqual(1);
+    const alarm = await staffB.waitFor(m.queueRoom, (e) => e.sender === botId && new RegExp(`^.*🚨 ${number}: Die anfragende Person hat eine akute Gefahr`).test(e.content.body ?? ''), 20_000, 'acute reminder in the queue');
     expect(alarm.content['m.mentions'].user_ids).toEqual(expect.arrayContaining([staffB.userId]));
-    expect(await service.lotse.escalation!.tick()).toBe(0);
+    expect(await m.service.lotse.escalation!.tick()).toBe(0);
   });
 });
 
@@ -86,8 +68,7 @@ describe('the queue notice outside office hours', () => {
     // Never open: every case arrives outside office hours.
     service = await startService({ env: { OFFICE_HOURS: 'Mo 00:00-00:01', OFFICE_CLOSED_DATES: '', OFFICE_MV_HOLIDAYS: 'false' } });
     queueRoom = await staffA.createRoom({ name: 'Warteschlange (nachts)', invite: [botId] });
-    const app = service.lotse.app;
-    bot = await startBot(botEnv(synapse, queueRoom), { stateFile, fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) });
+    bot = await startBot(botEnv(synapse, queueRoom), { stateFile, fetch: inProcess(service) });
   });
   afterAll(async () => {
     await bot?.stop();
@@ -122,8 +103,7 @@ describe('the queue notice outside office hours', () => {
     await bot.stop();
     await service.close();
     service = await startService({ dataDir: service.dataDir });
-    const app = service.lotse.app;
-    bot = await startBot(botEnv(synapse, queueRoom), { stateFile, fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) });
+    bot = await startBot(botEnv(synapse, queueRoom), { stateFile, fetch: inProcess(service) });
     expect(await service.lotse.escalation!.tick()).toBeGreaterThanOrEqual(1);
     const digest = await staffA.waitFor(queueRoom, (e) => e.sender === botId && /^☀️ Guten Morgen/.test(e.content.body ?? ''), 20_000, 'morning digest');
     // At least the case of the test before waits (a slow run may leave one more from a retry).

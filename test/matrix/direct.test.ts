@@ -3,39 +3,21 @@
 // Fachkraft sprechen" + "ja" as the escalation with consent, then the live case with a staff
 // member, the close, the 👍 rating of the help — and, after the retention period, the case's
 // posts in the direct chat are redacted while the Lotse's answers stay.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { MatrixBot } from '../../bots/matrix/bot.ts';
-import { botEnv, startBot, TEST_STAFF_TOKEN } from './helpers/bot.ts';
-import { startService } from './helpers/lotse.ts';
-import { isRedacted, isReplyTo, SynapseAdmin, TestMatrixUser, waitUntil, type TestEvent } from './helpers/matrix-client.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { TEST_STAFF_TOKEN } from './helpers/bot.ts';
+import { matrixSuite } from './helpers/suite.ts';
+import { isRedacted, isReplyTo, SynapseAdmin, waitUntil, type TestEvent } from './helpers/matrix-client.ts';
 
 const synapse = inject('synapse');
-const staffA = new TestMatrixUser(synapse.baseUrl, synapse.users.staffA);
-const professional = new TestMatrixUser(synapse.baseUrl, synapse.users.professional);
+// Anna appears to professionals under her configured first name only.
+const m = matrixSuite({ queueRoom: 'Warteschlange (Direktchat)', members: [], botEnv: { MATRIX_STAFF_ALIASES: `${synapse.users.staffA.userId}=Anna` } });
+const { staffA, professional, botId } = m;
 const admin = new SynapseAdmin(synapse.baseUrl, synapse.users.admin);
-const botId = synapse.users.bot.userId;
-
-let service: Awaited<ReturnType<typeof startService>>;
-let bot: MatrixBot;
-let queueRoom: string;
-
-beforeAll(async () => {
-  service = await startService();
-  queueRoom = await staffA.createRoom({ name: 'Warteschlange (Direktchat)', invite: [botId] });
-  const app = service.lotse.app;
-  // Anna appears to professionals under her configured first name only.
-  bot = await startBot(botEnv(synapse, queueRoom, { MATRIX_STAFF_ALIASES: `${synapse.users.staffA.userId}=Anna` }), { fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) });
-});
-
-afterAll(async () => {
-  await bot?.stop();
-  await service?.close();
-});
 
 const fromBot = (pattern: RegExp) => (e: TestEvent) => e.sender === botId && e.type === 'm.room.message' && pattern.test(String(e.content.body ?? ''));
 
 async function staffApi(path: string): Promise<any> {
-  const res = await service.lotse.app.fetch(new Request(`http://x${path}`, { headers: { authorization: `Bearer ${TEST_STAFF_TOKEN}` } }));
+  const res = await m.service.lotse.app.fetch(new Request(`http://x${path}`, { headers: { authorization: `Bearer ${TEST_STAFF_TOKEN}` } }));
   return res.json();
 }
 
@@ -49,15 +31,15 @@ describe('direct chat with the bot', () => {
     const answer = await professional.waitFor(dm, isReplyTo(question), 30_000, 'Lotse answer');
     expect(answer.sender).toBe(botId);
     expect(answer.content.body.length).toBeGreaterThan(80);
-    const stored = await service.store.db.all<{ text: string }>("SELECT text FROM messages WHERE author = 'user'");
+    const stored = await m.service.store.db.all<{ text: string }>("SELECT text FROM messages WHERE author = 'user'");
     expect(stored.map((m) => m.text).join(' ')).toContain('[Name]');
-    expect(JSON.stringify(stored) + JSON.stringify(bot.state.data)).not.toContain('Musterfrau');
+    expect(JSON.stringify(stored) + JSON.stringify(m.bot.state.data)).not.toContain('Musterfrau');
 
     // 👎 on the answer is the web chat's answer feedback: stored, and the question shows up as a gap.
     const down = await professional.react(dm, answer.event_id, '👎');
     const thanks = await professional.waitFor(dm, isReplyTo(down), 20_000, 'feedback thanks');
     expect(thanks.content.body).toContain('!person');
-    const feedback = await service.store.db.all<{ rating: string; message_id: string }>('SELECT rating, message_id FROM feedback');
+    const feedback = await m.service.store.db.all<{ rating: string; message_id: string }>('SELECT rating, message_id FROM feedback');
     expect(feedback).toHaveLength(1);
     expect(feedback[0].rating).toBe('down');
     const gaps = await staffApi('/api/staff/reports/gaps');
@@ -78,14 +60,14 @@ describe('direct chat with the bot', () => {
     const opened = await professional.waitFor(dm, fromBot(/Ihre Anfrage KS-\d{4}-\d{4} ist bei der Kontaktstelle/), 20_000, 'case opened in DM');
     const number = opened.content.body.match(/KS-\d{4}-\d{4}/)![0];
     expect(opened.content.body).toMatch(/110 oder 112/);
-    const notice = await staffA.waitFor(queueRoom, fromBot(new RegExp(`^Fall ${number}`)), 20_000, 'queue notice');
+    const notice = await staffA.waitFor(m.queueRoom, fromBot(new RegExp(`^Fall ${number}`)), 20_000, 'queue notice');
     expect(notice.content.body).not.toContain('Musterfrau');
     const detail = (await staffApi(`/api/staff/cases/${number}`)).case;
     expect(detail.channel).toBe('matrix');
 
     // Staff claim: the professional is told who is there; the transcript in the room is redacted.
-    const claim = await staffA.sendText(queueRoom, `!übernehmen ${number}`);
-    await staffA.waitFor(queueRoom, isReplyTo(claim), 20_000, 'claim reply');
+    const claim = await staffA.sendText(m.queueRoom, `!übernehmen ${number}`);
+    await staffA.waitFor(m.queueRoom, isReplyTo(claim), 20_000, 'claim reply');
     await professional.waitFor(dm, fromBot(/^Anna von der Kontaktstelle Kinderschutz ist jetzt für Sie da/), 20_000, 'claimed in DM');
     const room = await waitUntil(() => staffA.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
     await staffA.join(room);
@@ -116,7 +98,7 @@ describe('direct chat with the bot', () => {
     const againAnswer = await professional.waitFor(dm, isReplyTo(again), 20_000, 'answer after close');
 
     // Retention, run as if the period were over: the case's posts in the DM go, answers stay.
-    const result = await bot.runRetention(Date.now() + bot.retention.afterMs + 60_000);
+    const result = await m.bot.runRetention(Date.now() + m.bot.retention.afterMs + 60_000);
     expect(result.cases).toBe(1);
     for (const id of [opened.event_id, staffInDm.event_id, closing.event_id]) expect(isRedacted(await admin.event(dm, id)), id).toBe(true);
     for (const id of [answer.event_id, againAnswer.event_id]) expect(isRedacted(await admin.event(dm, id)), id).toBe(false);

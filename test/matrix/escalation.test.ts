@@ -1,52 +1,19 @@
 // The whole path on a real Synapse: web chat escalation → queue notice → ✋ claim → case room
 // → staff message over SSE → asker reply in the room → close → asker told. The bot runs in the
 // service's process and reaches it through app.fetch.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { MatrixBot } from '../../bots/matrix/bot.ts';
-import { botEnv, startBot } from './helpers/bot.ts';
-import { startService, WebAsker } from './helpers/lotse.ts';
-import { isReplyTo, TestMatrixUser, waitUntil, type TestEvent } from './helpers/matrix-client.ts';
+import { describe, expect, it } from 'vitest';
+import { matrixSuite } from './helpers/suite.ts';
+import { isReplyTo, waitUntil, type TestEvent } from './helpers/matrix-client.ts';
 
-const synapse = inject('synapse');
-const staffA = new TestMatrixUser(synapse.baseUrl, synapse.users.staffA);
-const staffB = new TestMatrixUser(synapse.baseUrl, synapse.users.staffB);
-const outsider = new TestMatrixUser(synapse.baseUrl, synapse.users.outsider);
-const botId = synapse.users.bot.userId;
-
-let service: Awaited<ReturnType<typeof startService>>;
-let bot: MatrixBot;
-let queueRoom: string;
-const askers: WebAsker[] = [];
+const m = matrixSuite({ queueRoom: 'Warteschlange (E2E)', members: ['staffB', 'outsider'], botEnv: { LOTSE_URL: 'http://lotse.internal' } });
+const { staffA, staffB, outsider, botId } = m;
 
 const noticeFor = (number: string) => (e: TestEvent) =>
   e.sender === botId && e.type === 'm.room.message' && !e.content['m.relates_to'] && String(e.content.body).startsWith(`Fall ${number}`);
 
-beforeAll(async () => {
-  service = await startService();
-  queueRoom = await staffA.createRoom({ name: 'Warteschlange (E2E)', invite: [botId, staffB.userId, outsider.userId] });
-  await staffB.join(queueRoom);
-  await outsider.join(queueRoom);
-  const app = service.lotse.app;
-  bot = await startBot(botEnv(synapse, queueRoom, { LOTSE_URL: 'http://lotse.internal' }), {
-    fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))),
-  });
-});
-
-afterAll(async () => {
-  for (const a of askers) a.close();
-  await bot?.stop();
-  await service?.close();
-});
-
-async function newAsker(): Promise<WebAsker> {
-  const asker = await new WebAsker(service.url).start();
-  askers.push(asker);
-  return asker;
-}
-
 describe('escalation through Matrix', () => {
   it('runs a case from the web chat to Matrix and back', async () => {
-    const asker = await newAsker();
+    const asker = await m.asker();
     await asker.ask('Eine Erzieherin macht sich Sorgen wegen blauer Flecken bei einem Kind. Was tun?');
     const escalated = await asker.escalate({ consent: true, urgency: 'normal', contact: '0385 0000000' });
     expect(escalated.status).toBe(202);
@@ -55,7 +22,7 @@ describe('escalation through Matrix', () => {
     await asker.sse!.waitFor((e) => e.event === 'case' && e.data.case.status === 'open', 10_000, 'case open on SSE');
 
     // One notice with the (redacted) question and the case in German words, never the contact.
-    const notice = await staffA.waitFor(queueRoom, noticeFor(number), 20_000, 'queue notice');
+    const notice = await staffA.waitFor(m.queueRoom, noticeFor(number), 20_000, 'queue notice');
     expect(notice.content.body).toContain('Bereich: Kita oder Kindertagespflege');
     expect(notice.content.body).toContain('Region: Landeshauptstadt Schwerin');
     expect(notice.content.body).toContain('Frage: „Eine Erzieherin macht sich Sorgen wegen blauer Flecken');
@@ -63,16 +30,16 @@ describe('escalation through Matrix', () => {
     expect(notice.content.body).not.toContain('0385');
 
     // Staff B claims with ✋; staff A is too late with the command.
-    await staffB.react(queueRoom, notice.event_id, '✋️');
+    await staffB.react(m.queueRoom, notice.event_id, '✋️');
     const invite = await waitUntil(() => staffB.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
     await staffB.join(invite);
     await asker.sse!.waitFor((e) => e.event === 'case' && e.data.case.status === 'claimed' && e.data.case.staffName === undefined, 10_000, 'claimed on SSE');
-    const late = await staffA.sendText(queueRoom, `!übernehmen ${number}`);
-    const refusal = await staffA.waitFor(queueRoom, isReplyTo(late), 20_000, 'refusal');
+    const late = await staffA.sendText(m.queueRoom, `!übernehmen ${number}`);
+    const refusal = await staffA.waitFor(m.queueRoom, isReplyTo(late), 20_000, 'refusal');
     expect(refusal.content.body).toContain('hat bereits Bernd Probst übernommen');
 
     // The notice is edited in place to show who has it.
-    const edit = await staffA.waitFor(queueRoom, (e) => e.content['m.relates_to']?.rel_type === 'm.replace' && e.content['m.relates_to'].event_id === notice.event_id && /übernommen/.test(e.content['m.new_content']?.body ?? ''), 20_000, 'notice edit');
+    const edit = await staffA.waitFor(m.queueRoom, (e) => e.content['m.relates_to']?.rel_type === 'm.replace' && e.content['m.relates_to'].event_id === notice.event_id && /übernommen/.test(e.content['m.new_content']?.body ?? ''), 20_000, 'notice edit');
     expect(edit.content['m.new_content'].body).toContain('Bernd Probst');
 
     // The redacted transcript is in the case room.
@@ -107,7 +74,7 @@ describe('escalation through Matrix', () => {
     expect(refused.content.body).toContain('nicht weitergeleitet');
     expect((await asker.rate('up')).status).toBe(204);
 
-    const detail = await (await service.lotse.app.fetch(new Request(`http://x/api/staff/cases/${number}`, { headers: { authorization: 'Bearer staff-token-for-tests-only-0123456789' } }))).json() as any;
+    const detail = await (await m.service.lotse.app.fetch(new Request(`http://x/api/staff/cases/${number}`, { headers: { authorization: 'Bearer staff-token-for-tests-only-0123456789' } }))).json() as any;
     expect(detail.case.status).toBe('closed');
     expect(detail.case.outcome).toBe('jugendamt');
     expect(detail.case.topic).toBe('verfahren');
@@ -119,30 +86,30 @@ describe('escalation through Matrix', () => {
   });
 
   it('ignores a claim by a user who is not staff', async () => {
-    const asker = await newAsker();
+    const asker = await m.asker();
     const number = (await asker.escalate()).json.case.number;
-    const notice = await staffA.waitFor(queueRoom, noticeFor(number), 20_000, 'queue notice');
-    await outsider.react(queueRoom, notice.event_id, '✋');
-    const cmd = await outsider.sendText(queueRoom, `!übernehmen ${number}`);
-    const probe = await staffA.sendText(queueRoom, '!offen');
-    const list = await staffA.waitFor(queueRoom, isReplyTo(probe), 20_000, 'open list');
+    const notice = await staffA.waitFor(m.queueRoom, noticeFor(number), 20_000, 'queue notice');
+    await outsider.react(m.queueRoom, notice.event_id, '✋');
+    const cmd = await outsider.sendText(m.queueRoom, `!übernehmen ${number}`);
+    const probe = await staffA.sendText(m.queueRoom, '!offen');
+    const list = await staffA.waitFor(m.queueRoom, isReplyTo(probe), 20_000, 'open list');
     expect(list.content.body).toContain(number);
     expect(list.content.body).toContain('wartet');
-    expect((await staffA.messages(queueRoom)).filter(isReplyTo(cmd))).toHaveLength(0);
+    expect((await staffA.messages(m.queueRoom)).filter(isReplyTo(cmd))).toHaveLength(0);
   });
 
   it('answers the staff commands for search, gaps and statistics', async () => {
-    const search = await staffA.sendText(queueRoom, '!suche Gefährdungseinschätzung Jugendamt');
-    const hits = await staffA.waitFor(queueRoom, isReplyTo(search), 20_000, 'search reply');
+    const search = await staffA.sendText(m.queueRoom, '!suche Gefährdungseinschätzung Jugendamt');
+    const hits = await staffA.waitFor(m.queueRoom, isReplyTo(search), 20_000, 'search reply');
     expect(hits.content.body).toMatch(/1\. /);
-    const gaps = await staffA.sendText(queueRoom, '!lücken');
-    const gapsReply = await staffA.waitFor(queueRoom, isReplyTo(gaps), 20_000, 'gaps reply');
+    const gaps = await staffA.sendText(m.queueRoom, '!lücken');
+    const gapsReply = await staffA.waitFor(m.queueRoom, isReplyTo(gaps), 20_000, 'gaps reply');
     expect(gapsReply.content.body).toMatch(/blauer Flecken|Fragen der letzten/);
-    const editorial = await staffA.sendText(queueRoom, '!redaktion');
-    const editorialReply = await staffA.waitFor(queueRoom, isReplyTo(editorial), 20_000, 'editorial reply');
+    const editorial = await staffA.sendText(m.queueRoom, '!redaktion');
+    const editorialReply = await staffA.waitFor(m.queueRoom, isReplyTo(editorial), 20_000, 'editorial reply');
     expect(editorialReply.content.body).toMatch(/^Wissensbasis: \d+ von \d+ Artikeln fachlich freigegeben\./);
-    const stats = await staffA.sendText(queueRoom, '!statistik 7t');
-    const statsReply = await staffA.waitFor(queueRoom, isReplyTo(stats), 20_000, 'stats reply');
+    const stats = await staffA.sendText(m.queueRoom, '!statistik 7t');
+    const statsReply = await staffA.waitFor(m.queueRoom, isReplyTo(stats), 20_000, 'stats reply');
     // Fewer than five cases so far: the counts are suppressed.
     expect(statsReply.content.body).toContain('Weitergaben an die Kontaktstelle: <5');
   });

@@ -2,46 +2,25 @@
 // talks to the service on 127.0.0.1; reminders are replies to the case's notice that ✋ acts on,
 // and a silent reminder mentions the holder where they can see it; someone who is not staff is
 // removed from a case room, with a German notice there.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { MatrixBot } from '../../bots/matrix/bot.ts';
+import { describe, expect, it } from 'vitest';
 import type { EscalationService } from '../../src/escalation/service.ts';
-import { botEnv, startBot } from './helpers/bot.ts';
-import { startService, WebAsker } from './helpers/lotse.ts';
-import { isReplyTo, TestMatrixUser, waitUntil, type TestEvent } from './helpers/matrix-client.ts';
+import { matrixSuite } from './helpers/suite.ts';
+import { isReplyTo, waitUntil } from './helpers/matrix-client.ts';
 
-const synapse = inject('synapse');
-const staffA = new TestMatrixUser(synapse.baseUrl, synapse.users.staffA);
-const outsider = new TestMatrixUser(synapse.baseUrl, synapse.users.outsider);
-const botId = synapse.users.bot.userId;
 const PUBLIC_URL = 'https://lotse.example.org';
 
-let service: Awaited<ReturnType<typeof startService>>;
-let bot: MatrixBot;
-let queueRoom: string;
-const askers: WebAsker[] = [];
-
-const noticeFor = (number: string) => (e: TestEvent) =>
-  e.sender === botId && e.type === 'm.room.message' && !e.content['m.relates_to'] && String(e.content.body).includes(`Fall ${number}`);
-
-beforeAll(async () => {
-  service = await startService();
-  queueRoom = await staffA.createRoom({ name: 'Warteschlange (Links und Raumschutz)', invite: [botId, outsider.userId] });
-  await outsider.join(queueRoom);
-  const app = service.lotse.app;
-  // As with npm start: the bot reaches the service on its listen address, which nobody else can open.
-  bot = await startBot(botEnv(synapse, queueRoom, { LOTSE_URL: service.url, PUBLIC_URL }), { fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) });
+// As with npm start: the bot reaches the service in its process, and LOTSE_URL is the listen
+// address, which nobody else can open.
+const m = matrixSuite({
+  queueRoom: 'Warteschlange (Links und Raumschutz)',
+  members: ['outsider'],
+  botEnv: (service) => ({ LOTSE_URL: service.url, PUBLIC_URL }),
 });
-
-afterAll(async () => {
-  for (const a of askers) a.close();
-  await bot?.stop();
-  await Promise.all([staffA.declineInvites(), outsider.declineInvites()]);
-  await service?.close();
-});
+const { staffA, outsider, botId } = m;
 
 /** The real service's reminder tick, run as if `minutes` had passed (the clock is the only thing moved). */
 async function tickAfter(minutes: number): Promise<number> {
-  const escalation = service.lotse.escalation as EscalationService;
+  const escalation = m.service.lotse.escalation as EscalationService;
   const deps = (escalation as unknown as { deps: { now?: () => number } }).deps;
   const shift = minutes * 60_000;
   deps.now = () => Date.now() + shift;
@@ -53,18 +32,17 @@ async function tickAfter(minutes: number): Promise<number> {
 }
 
 async function newCase(text: string) {
-  const asker = await new WebAsker(service.url).start();
-  askers.push(asker);
+  const asker = await m.asker();
   await asker.ask(text);
   const number: string = (await asker.escalate()).json.case.number;
-  const notice = await staffA.waitFor(queueRoom, noticeFor(number), 20_000, 'notice');
+  const notice = await staffA.waitFor(m.queueRoom, m.noticeFor(number), 20_000, 'notice');
   return { asker, number, notice };
 }
 
 describe('links in Matrix', () => {
   it('point to PUBLIC_URL in !suche and in the transcript, never to the listen address or artikel:', async () => {
-    const search = await staffA.sendText(queueRoom, '!suche Schweigepflicht Jugendamt informieren');
-    const hits = await staffA.waitFor(queueRoom, isReplyTo(search), 20_000, 'search reply');
+    const search = await staffA.sendText(m.queueRoom, '!suche Schweigepflicht Jugendamt informieren');
+    const hits = await staffA.waitFor(m.queueRoom, isReplyTo(search), 20_000, 'search reply');
     expect(hits.content.formatted_body).toContain(`<a href="${PUBLIC_URL}/wissen/`);
     expect(hits.content.body).toContain(`(${PUBLIC_URL}/wissen/`);
     const all = `${hits.content.body}${hits.content.formatted_body}`;
@@ -72,8 +50,8 @@ describe('links in Matrix', () => {
     expect(all).not.toContain('artikel:');
 
     const { number } = await newCase('Darf ich bei einem Verdacht das Jugendamt ohne Wissen der Eltern informieren?');
-    const claim = await staffA.sendText(queueRoom, `!übernehmen ${number}`);
-    await staffA.waitFor(queueRoom, isReplyTo(claim), 20_000, 'claim reply');
+    const claim = await staffA.sendText(m.queueRoom, `!übernehmen ${number}`);
+    await staffA.waitFor(m.queueRoom, isReplyTo(claim), 20_000, 'claim reply');
     const room = await waitUntil(() => staffA.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
     await staffA.join(room);
     const transcript = await staffA.waitFor(room, (e) => e.sender === botId && String(e.content.body).startsWith(`Bisheriger Verlauf zu ${number}`), 20_000, 'transcript');
@@ -89,17 +67,17 @@ describe('reminders', () => {
   it('reply to the notice in German words, and a ✋ on the reminder claims the case', async () => {
     const { number, notice } = await newCase('Ein Kind kommt seit Tagen hungrig in die Kita. Was soll ich tun?');
     expect(await tickAfter(16)).toBeGreaterThan(0);
-    const reminder = await staffA.waitFor(queueRoom, (e) => e.sender === botId && isReplyTo(notice.event_id)(e) && String(e.content.body).includes(`⏰ ${number} wartet seit`), 20_000, 'unclaimed reminder');
+    const reminder = await staffA.waitFor(m.queueRoom, (e) => e.sender === botId && isReplyTo(notice.event_id)(e) && String(e.content.body).includes(`⏰ ${number} wartet seit`), 20_000, 'unclaimed reminder');
     expect(reminder.content.body).toMatch(new RegExp(`^⏰ ${number} wartet seit (1[5-7] Minuten) auf eine Fachkraft\\. ✋ hier oder „!übernehmen ${number}“ übernimmt ihn\\.$`));
-    const hand = await staffA.react(queueRoom, reminder.event_id, '✋');
-    const claimed = await staffA.waitFor(queueRoom, (e) => e.sender === botId && String(e.content.body) === `Sie haben ${number} übernommen. Ich lade Sie gleich in den Fallraum ein.`, 20_000, 'claim by ✋ on the reminder');
+    const hand = await staffA.react(m.queueRoom, reminder.event_id, '✋');
+    const claimed = await staffA.waitFor(m.queueRoom, (e) => e.sender === botId && String(e.content.body) === `Sie haben ${number} übernommen. Ich lade Sie gleich in den Fallraum ein.`, 20_000, 'claim by ✋ on the reminder');
     expect(claimed).toBeTruthy();
     expect(hand).toBeTruthy();
 
     // The holder has not joined the case room yet: the silent reminder mentions her in the queue room instead.
     await waitUntil(() => staffA.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
     expect(await tickAfter(40)).toBeGreaterThan(0);
-    const silent = await staffA.waitFor(queueRoom, (e) => e.sender === botId && String(e.content.body).includes(`In ${number} hat die anfragende Person seit`), 20_000, 'silent reminder');
+    const silent = await staffA.waitFor(m.queueRoom, (e) => e.sender === botId && String(e.content.body).includes(`In ${number} hat die anfragende Person seit`), 20_000, 'silent reminder');
     expect(silent.content['m.mentions']).toEqual({ user_ids: [staffA.userId] });
     expect(silent.content.formatted_body).toContain(`<a href="https://matrix.to/#/${staffA.userId}">`);
     expect(silent.content.body).not.toMatch(/\b1 Minuten\b/);
@@ -109,8 +87,8 @@ describe('reminders', () => {
 describe('room hygiene', () => {
   it('removes someone who is not staff from a case room and says so there', async () => {
     const { number } = await newCase('Eine Mutter wirkt überfordert. An wen kann ich mich wenden?');
-    const claim = await staffA.sendText(queueRoom, `!übernehmen ${number}`);
-    await staffA.waitFor(queueRoom, isReplyTo(claim), 20_000, 'claim reply');
+    const claim = await staffA.sendText(m.queueRoom, `!übernehmen ${number}`);
+    await staffA.waitFor(m.queueRoom, isReplyTo(claim), 20_000, 'claim reply');
     const room = await waitUntil(() => staffA.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
     await staffA.join(room);
     await staffA.invite(room, outsider.userId);

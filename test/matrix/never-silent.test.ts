@@ -2,64 +2,30 @@
 // again; nothing a staff member writes in a case room vanishes — unknown commands are answered
 // with the closest one, `!!!` lines are relayed, edits reach the asker as corrections, redactions
 // withdraw the message, attachments are refused with the reason, an over-long message says how long.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { MatrixBot } from '../../bots/matrix/bot.ts';
-import { botEnv, startBot } from './helpers/bot.ts';
-import { startService, WebAsker } from './helpers/lotse.ts';
-import { isReplyTo, TestMatrixUser, waitUntil, type TestEvent } from './helpers/matrix-client.ts';
+import { describe, expect, it } from 'vitest';
+import { matrixSuite } from './helpers/suite.ts';
+import { isReplyTo, waitUntil } from './helpers/matrix-client.ts';
 
-const synapse = inject('synapse');
-const staffA = new TestMatrixUser(synapse.baseUrl, synapse.users.staffA);
-const staffB = new TestMatrixUser(synapse.baseUrl, synapse.users.staffB);
-const botId = synapse.users.bot.userId;
-
-let service: Awaited<ReturnType<typeof startService>>;
-let bot: MatrixBot;
-let queueRoom: string;
-const askers: WebAsker[] = [];
-
-const noticeFor = (number: string) => (e: TestEvent) =>
-  e.sender === botId && e.type === 'm.room.message' && !e.content['m.relates_to'] && String(e.content.body).includes(`Fall ${number}`);
-
-beforeAll(async () => {
-  service = await startService();
-  queueRoom = await staffA.createRoom({ name: 'Warteschlange (nie stumm)', invite: [botId, staffB.userId] });
-  await staffB.join(queueRoom);
-  const app = service.lotse.app;
-  bot = await startBot(botEnv(synapse, queueRoom), { fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) });
-});
-
-afterAll(async () => {
-  for (const a of askers) a.close();
-  await bot?.stop();
-  // After the bot has stopped, so that no invite of a late feed event is left for the next file.
-  await Promise.all([staffA.declineInvites(), staffB.declineInvites()]);
-  await service?.close();
-});
+const m = matrixSuite({ queueRoom: 'Warteschlange (nie stumm)' });
+const { staffA, staffB, botId } = m;
 
 async function claimedCase(text = 'Ein Kind kommt seit Tagen hungrig in die Kita. Was soll ich tun?') {
-  const asker = await new WebAsker(service.url).start();
-  askers.push(asker);
+  const asker = await m.asker();
   await asker.ask(text);
   const number: string = (await asker.escalate()).json.case.number;
-  await staffA.waitFor(queueRoom, noticeFor(number), 20_000, 'notice');
-  const claim = await staffA.sendText(queueRoom, `!übernehmen ${number}`);
-  await staffA.waitFor(queueRoom, isReplyTo(claim), 20_000, 'claim reply');
-  const room = await waitUntil(() => staffA.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
-  await staffA.join(room);
+  const room = await m.claim(staffA, number);
   await asker.sse!.waitFor((e) => e.event === 'case' && e.data.case.status === 'claimed', 20_000, 'claimed');
   return { asker, number, room };
 }
 
 describe('new cases notify staff', () => {
   it('rings for a new case, mentions staff for an urgent one, and does not ring again for the edit', async () => {
-    const normal = await new WebAsker(service.url).start();
-    const urgent = await new WebAsker(service.url).start();
-    askers.push(normal, urgent);
+    const normal = await m.asker();
+    const urgent = await m.asker();
     const n1: string = (await normal.escalate({ consent: true })).json.case.number;
     const n2: string = (await urgent.escalate({ consent: true, urgency: 'urgent' })).json.case.number;
-    const notice1 = await staffB.waitFor(queueRoom, noticeFor(n1), 20_000, 'normal notice');
-    const notice2 = await staffB.waitFor(queueRoom, noticeFor(n2), 20_000, 'urgent notice');
+    const notice1 = await staffB.waitFor(m.queueRoom, m.noticeFor(n1), 20_000, 'normal notice');
+    const notice2 = await staffB.waitFor(m.queueRoom, m.noticeFor(n2), 20_000, 'urgent notice');
     expect(notice1.content.msgtype).toBe('m.text');
     expect(notice2.content['m.mentions'].user_ids).toEqual(expect.arrayContaining([staffA.userId, staffB.userId]));
     expect(notice2.content.body).toMatch(/^🔴 Dringend: /);
@@ -75,12 +41,12 @@ describe('new cases notify staff', () => {
     expect(highlights.map((n) => n.event.event_id)).not.toContain(notice1.event_id);
 
     // Claiming edits the notice in place; the edit is no new notification.
-    const claim = await staffA.sendText(queueRoom, `!übernehmen ${n1}`);
-    await staffA.waitFor(queueRoom, isReplyTo(claim), 20_000, 'claim reply');
-    const edit = await staffB.waitFor(queueRoom, (e) => e.content['m.relates_to']?.rel_type === 'm.replace' && e.content['m.relates_to'].event_id === notice1.event_id, 20_000, 'notice edit');
+    const claim = await staffA.sendText(m.queueRoom, `!übernehmen ${n1}`);
+    await staffA.waitFor(m.queueRoom, isReplyTo(claim), 20_000, 'claim reply');
+    const edit = await staffB.waitFor(m.queueRoom, (e) => e.content['m.relates_to']?.rel_type === 'm.replace' && e.content['m.relates_to'].event_id === notice1.event_id, 20_000, 'notice edit');
     await staffA.join(await waitUntil(() => staffA.inviteNamed(`Fall ${n1}`), 20_000, 'case room invite'));
     // A later plain message from staff A does ring: once it is listed, the edit before it would be too.
-    const marker = await staffA.sendText(queueRoom, 'Ich schaue mir das an.');
+    const marker = await staffA.sendText(m.queueRoom, 'Ich schaue mir das an.');
     const after = await waitUntil(async () => {
       const list = await staffB.notifications();
       return list.some((n) => n.event.event_id === marker) ? list : undefined;

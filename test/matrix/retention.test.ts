@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { MatrixBot } from '../../bots/matrix/bot.ts';
 import { botEnv, startBot } from './helpers/bot.ts';
 import { startService, WebAsker } from './helpers/lotse.ts';
+import { inProcess } from './helpers/suite.ts';
 import { isRedacted, isReplyTo, SynapseAdmin, TestMatrixUser, waitUntil, type TestEvent } from './helpers/matrix-client.ts';
 
 const synapse = inject('synapse');
@@ -34,10 +35,6 @@ async function newAsker(): Promise<WebAsker> {
   return asker;
 }
 
-const inProcess = () => {
-  const app = service.lotse.app;
-  return (input: string, init?: RequestInit) => Promise.resolve(app.fetch(new Request(input, init)));
-};
 
 const noticeFor = (number: string, sender = botId) => (e: TestEvent) =>
   e.sender === sender && e.type === 'm.room.message' && !e.content['m.relates_to'] && String(e.content.body).startsWith(`Fall ${number}`);
@@ -46,7 +43,7 @@ describe('retention in Matrix', () => {
   it('redacts the bot’s posts of an expired case, empties and closes its room, and leaves everything else alone', async () => {
     const queueRoom = await staffA.createRoom({ name: 'Warteschlange (Aufbewahrung)', invite: [botId, staffB.userId] });
     await staffB.join(queueRoom);
-    const bot = await startBot(botEnv(synapse, queueRoom), { fetch: inProcess(), retention: { afterMs: RETENTION_MS, everyMs: 250 } });
+    const bot = await startBot(botEnv(synapse, queueRoom), { fetch: inProcess(service), retention: { afterMs: RETENTION_MS, everyMs: 250 } });
     bots.push(bot);
 
     // Two cases: the first runs to its end, the second stays open (must stay untouched).

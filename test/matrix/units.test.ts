@@ -6,6 +6,7 @@ import { consentAnswer, renderReply } from '../../bots/matrix/handlers/direct.ts
 import { parsePeriod } from '../../bots/matrix/handlers/reports.ts';
 import { t } from '../../bots/matrix/texts.ts';
 import { Router } from '../../bots/matrix/router.ts';
+import type { EditorialStatus } from '../../src/contract/vocabulary.ts';
 import { mvHolidays } from '../../src/escalation/holidays.ts';
 import { DEFAULT_OFFICE_HOURS, isOpen, nextOpening, parseOfficeHours } from '../../src/escalation/office-hours.ts';
 import { groupQuestions, suppress } from '../../src/escalation/reports.ts';
@@ -76,7 +77,9 @@ describe('reports', () => {
     expect(groups.map((g) => g.count)).toEqual([2, 1]);
   });
   it('lists for !redaktion what awaits approval or review, by state', () => {
-    const row = (id: string, status: string, extra: object = {}) => ({ id, title: id, status, reviewDue: '2027-11-24', overdue: false, changedSinceApproval: status === 'changed', ...extra });
+    const row = (id: string, status: EditorialStatus, extra: object = {}) => ({
+      id, title: id, url: `/wissen/${id}`, status, label: status, stand: '2026-11-24', reviewDue: '2027-11-24', overdue: false, changedSinceApproval: status === 'changed', ...extra,
+    });
     const text = t.editorialQueue({
       total: 4, approved: 1, awaitingApproval: 2, overdue: 1,
       articles: [
@@ -106,7 +109,7 @@ describe('direct chat', () => {
   });
   it('marks the sources of an answer whose article is not approved', () => {
     const { body, html } = renderReply({
-      text: 'Antwort',
+      text: 'Antwort', kind: 'answer', confidence: 0.8, triage: { level: 'none' }, actions: [],
       sources: [
         { id: 'a', title: 'Entwurf A', url: '/wissen/a', status: 'draft' },
         { id: 'b', title: 'Freigegeben B', url: '/wissen/b', status: 'approved' },

@@ -4,46 +4,30 @@
 // Typing in the case room shows "Die Fachkraft schreibt …" until the staff member stops or sends.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { MatrixBot } from '../../bots/matrix/bot.ts';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
-import { botEnv, startBot, TEST_STAFF_TOKEN } from './helpers/bot.ts';
-import { startService } from './helpers/lotse.ts';
-import { isReplyTo, TestMatrixUser, waitUntil, type TestEvent } from './helpers/matrix-client.ts';
+import { TEST_STAFF_TOKEN } from './helpers/bot.ts';
+import { matrixSuite } from './helpers/suite.ts';
+import { isReplyTo } from './helpers/matrix-client.ts';
 
-const synapse = inject('synapse');
-const staffA = new TestMatrixUser(synapse.baseUrl, synapse.users.staffA);
-const botId = synapse.users.bot.userId;
+const m = matrixSuite({ queueRoom: 'Warteschlange (Web-Änderungen)', members: [], botEnv: { MATRIX_STAFF_ALIASES: `${inject('synapse').users.staffA.userId}=Anna` } });
+const { staffA } = m;
 
-let service: Awaited<ReturnType<typeof startService>>;
-let bot: MatrixBot;
 let browser: Browser;
-let queueRoom: string;
-
-const noticeFor = (number: string) => (e: TestEvent) =>
-  e.sender === botId && e.type === 'm.room.message' && !e.content['m.relates_to'] && String(e.content.body).includes(`Fall ${number}`);
-
 beforeAll(async () => {
-  [service, browser] = await Promise.all([startService(), launchBrowser()]);
-  queueRoom = await staffA.createRoom({ name: 'Warteschlange (Web-Änderungen)', invite: [botId] });
-  const app = service.lotse.app;
-  bot = await startBot(botEnv(synapse, queueRoom, { MATRIX_STAFF_ALIASES: `${staffA.userId}=Anna` }), { fetch: (input, init) => Promise.resolve(app.fetch(new Request(input, init))) });
+  browser = await launchBrowser();
 });
-
 afterAll(async () => {
   await browser?.close();
-  await bot?.stop();
-  await staffA.declineInvites();
-  await service?.close();
 });
 
 async function openCases(): Promise<Array<{ id: string; number: string }>> {
-  const res = await fetch(`${service.url}/api/staff/cases?status=open`, { headers: { authorization: `Bearer ${TEST_STAFF_TOKEN}` } });
+  const res = await fetch(`${m.service.url}/api/staff/cases?status=open`, { headers: { authorization: `Bearer ${TEST_STAFF_TOKEN}` } });
   return (await res.json()).cases;
 }
 
 /** The asker escalates in the page; staff A claims in Matrix and joins the case room. */
 async function claimedInBrowser(page: Page): Promise<{ room: string; number: string }> {
-  await page.goto(`${service.url}/`);
+  await page.goto(`${m.service.url}/`);
   await page.locator('#message-input').fill('Ich möchte mit einer Person der Kontaktstelle sprechen.');
   await page.locator('#send-button').click();
   await page.getByRole('button', { name: 'Mit einer Person sprechen' }).first().click();
@@ -51,11 +35,7 @@ async function claimedInBrowser(page: Page): Promise<{ room: string; number: str
   await page.getByRole('button', { name: 'Anfrage senden' }).click();
   await page.getByText(/Anfrage an die Kontaktstelle ist eingegangen/).waitFor();
   const number = (await openCases()).at(-1)!.number;
-  await staffA.waitFor(queueRoom, noticeFor(number), 20_000, 'notice');
-  const claim = await staffA.sendText(queueRoom, `!übernehmen ${number}`);
-  await staffA.waitFor(queueRoom, isReplyTo(claim), 20_000, 'claim reply');
-  const room = await waitUntil(() => staffA.inviteNamed(`Fall ${number}`), 20_000, 'case room invite');
-  await staffA.join(room);
+  const room = await m.claim(staffA, number);
   await page.locator('#messages').getByText(/Anna von der Kontaktstelle Kinderschutz ist jetzt für Sie da/).waitFor();
   return { room, number };
 }

@@ -5,6 +5,7 @@
 import { marked } from 'marked';
 import { LotseError, type LotseApi, type ReplyBody } from '../lotse-api.ts';
 import type { MessageContext, ReactionContext } from '../router.ts';
+import type { Urgency } from '../../../src/contract/vocabulary.ts';
 import type { BotServices } from '../services.ts';
 import type { DirectChat } from '../state.ts';
 import { esc, t } from '../texts.ts';
@@ -15,7 +16,6 @@ const CONSENT_WINDOW_MS = 30 * 60_000;
 /** Answers remembered per chat for 👍/👎 (older ones can no longer be rated from Matrix). */
 const MAX_ANSWERS = 200;
 
-type Urgency = 'normal' | 'urgent';
 type Chat = Required<Pick<DirectChat, 'conversationId' | 'token'>> & DirectChat;
 
 async function conversationFor(s: BotServices, roomId: string, sender: string): Promise<Chat> {
@@ -45,7 +45,8 @@ async function withConversation<T>(s: BotServices, ctx: { roomId: string; sender
   }
 }
 
-export function renderReply(reply: ReplyBody, base: string | undefined, escalateText = t.dmEscalateHint): { body: string; html: string } {
+/** Only what is rendered is required (a reply from the service has it all). */
+export function renderReply(reply: Pick<ReplyBody, 'text' | 'sources'> & Partial<ReplyBody>, base: string | undefined, escalateText = t.dmEscalateHint): { body: string; html: string } {
   const sources = (reply.sources ?? []).map((x) => ({ ...x, link: absoluteUrl(x.url, base) }));
   const suggestions = (reply.actions ?? []).filter((a) => a.type === 'quick_reply' || a.type === 'call').map((a) => (a.type === 'call' ? `${a.label}: ${a.phone}` : String(a.label)));
   const escalate = (reply.actions ?? []).some((a) => a.type === 'escalate');

@@ -3,7 +3,6 @@
 // in their queue (Matrix), with its own conversation, so the retention periods, the redaction
 // and the audit trail apply unchanged. Nothing about a child is asked here.
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
 import type { ConversationService } from '../../assistant/conversations.ts';
 import { cleanInput, codePoints } from '../../assistant/text.ts';
 import { newId } from '../../assistant/ids.ts';
@@ -13,16 +12,12 @@ import type { Store } from '../../store/types.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { apiError, MESSAGES } from '../errors.ts';
 import { WindowCounter } from '../middleware/rate-limit.ts';
-import { contactField } from './escalations.ts';
+import { accessibilityFeedback } from '../../contract/routes/public.ts';
+import { ACCESSIBILITY_CONTACT_INVALID, ACCESSIBILITY_TEXT_REQUIRED } from '../../contract/schemas/conversation.ts';
 
 const MAX_CHARS = 2000;
 /** Marks the case for staff: this is about the website, not about a child. */
 export const ACCESSIBILITY_PREFIX = 'Rückmeldung zur Barrierefreiheit des Lotsen:';
-
-const FeedbackSchema = z.object({
-  text: z.string({ message: 'Bitte beschreiben Sie die Barriere.' }),
-  contact: contactField.optional(),
-});
 
 type Deps = {
   service: ConversationService;
@@ -35,22 +30,12 @@ type Deps = {
 export function accessibilityFeedbackRoutes(deps: () => Deps) {
   return (app: OpenAPIHono<AppEnv>) => {
     let counter: WindowCounter | undefined;
-    app.post('/api/accessibility-feedback', async (c) => {
+    app.openapi(accessibilityFeedback, async (c) => {
       const { service, store, escalation, clientIp, perMinute } = deps();
       counter ??= new WindowCounter(perMinute);
-      let body: unknown;
-      try {
-        body = await c.req.json();
-      } catch {
-        return apiError(c, 400, 'invalid_json', MESSAGES.invalid_json);
-      }
-      const parsed = FeedbackSchema.safeParse(body);
-      if (!parsed.success) {
-        const field = parsed.error.issues[0]?.path[0] === 'contact' ? 'Bitte geben Sie eine Telefonnummer oder E-Mail-Adresse an – oder lassen Sie das Feld leer.' : 'Bitte beschreiben Sie die Barriere.';
-        return apiError(c, 400, 'invalid_request', field);
-      }
-      const cleaned = cleanInput(parsed.data.text).trim();
-      if (!cleaned) return apiError(c, 400, 'empty_text', 'Bitte beschreiben Sie die Barriere.');
+      const body = c.req.valid('json');
+      const cleaned = cleanInput(body.text).trim();
+      if (!cleaned) return apiError(c, 400, 'empty_text', ACCESSIBILITY_TEXT_REQUIRED);
       if (codePoints(cleaned) > MAX_CHARS) return apiError(c, 413, 'text_too_long', `Die Rückmeldung ist zu lang: höchstens ${MAX_CHARS} Zeichen.`);
       if (counter.enabled) {
         const retryAfter = counter.hit(clientIp(c));
@@ -63,8 +48,12 @@ export function accessibilityFeedbackRoutes(deps: () => Deps) {
         conversationId: id, now, events: [],
         messages: [{ id: newId(), conversationId: id, author: 'user', text, reply: null, clientId: null, replyTo: null, createdAt: now }],
       });
-      const result = await escalation.escalate(id, { consent: true, contact: parsed.data.contact, urgency: 'normal', channel: 'web' });
+      const result = await escalation.escalate(id, { consent: true, contact: body.contact, urgency: 'normal', channel: 'web' });
       return c.json({ number: result.case.number, message: `Danke! Ihre Rückmeldung ist bei der Kontaktstelle eingegangen (Nummer ${result.case.number}).` }, 202);
+    }, (result, c) => {
+      // Two plain sentences instead of a field error: the form has only these two fields.
+      if (result.success) return undefined;
+      return apiError(c, 400, 'invalid_request', result.error.issues[0]?.path[0] === 'contact' ? ACCESSIBILITY_CONTACT_INVALID : ACCESSIBILITY_TEXT_REQUIRED);
     });
   };
 }

@@ -1,44 +1,13 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { apiError, MESSAGES } from '../errors.ts';
 import { cleanInput, codePoints } from '../../assistant/text.ts';
 import { conversationAuth, presentsToken } from '../middleware/conversation-auth.ts';
 import { tooManyRequests, WindowCounter } from '../middleware/rate-limit.ts';
-import {
-  ConversationCreatedSchema, ConversationParams, CreateConversationSchema, errorResponses, FeedbackSchema,
-  HistorySchema, MessageReplySchema, PostMessageSchema,
-} from '../schemas.ts';
+import { createConversation, getConversation, postFeedback, postMessage } from '../../contract/routes/public.ts';
+import type { History } from '../../contract/types.ts';
 
-const json = <T>(schema: T) => ({ content: { 'application/json': { schema } } });
-const bearer = [{ bearerAuth: [] }];
-
-const createConversation = createRoute({
-  method: 'post', path: '/api/conversations', tags: ['Gespräch'],
-  summary: 'Neues Gespräch anlegen',
-  request: { body: { ...json(CreateConversationSchema), required: true } },
-  responses: { 201: { description: 'Angelegt', ...json(ConversationCreatedSchema) }, ...errorResponses },
-});
-
-const postMessage = createRoute({
-  method: 'post', path: '/api/conversations/{id}/messages', tags: ['Gespräch'], security: bearer,
-  summary: 'Frage stellen und Antwort erhalten',
-  request: { params: ConversationParams, body: { ...json(PostMessageSchema), required: true } },
-  responses: { 200: { description: 'Antwort mit Quellen', ...json(MessageReplySchema) }, ...errorResponses },
-});
-
-const getConversation = createRoute({
-  method: 'get', path: '/api/conversations/{id}', tags: ['Gespräch'], security: bearer,
-  summary: 'Verlauf eines Gesprächs (zum Fortsetzen nach dem Neuladen)',
-  request: { params: ConversationParams },
-  responses: { 200: { description: 'Verlauf', ...json(HistorySchema) }, ...errorResponses },
-});
-
-const postFeedback = createRoute({
-  method: 'post', path: '/api/conversations/{id}/feedback', tags: ['Gespräch'], security: bearer,
-  summary: 'Rückmeldung 👍/👎 zu einer Antwort',
-  request: { params: ConversationParams, body: { ...json(FeedbackSchema), required: true } },
-  responses: { 204: { description: 'Gespeichert' }, 409: errorResponses[404], ...errorResponses },
-});
+// Handlers of the conversation operations; their requests and responses are declared in the contract.
 
 export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const perConversation = new WindowCounter(deps.limits.conversationPerMinute);
@@ -84,7 +53,8 @@ export function conversationRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): voi
 
   app.openapi(getConversation, async (c) => {
     const conversation = c.get('conversation');
-    return c.json(await deps.service.history(conversation.id), 200);
+    // The service types the case status as a string (src/assistant keeps its own copy of the shape).
+    return c.json(await deps.service.history(conversation.id) as History, 200);
   });
 
   app.openapi(postFeedback, async (c) => {

@@ -1,46 +1,18 @@
 // The asker's side of an escalation: ask for a person (with consent), and rate the help at the
 // end. Conversation auth (bearer) is applied to /api/conversations/:id/* by the conversation routes.
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
 import type { EscalationService } from '../../escalation/service.ts';
 import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
+import { invalidRequest } from '../validation.ts';
 import { redact } from '../../assistant/privacy.ts';
-
-export const contactField = z.string().trim().max(200).refine(
-  // Letters, digits and . _ % + - only: no markup or "javascript:" reaches a staff client as an address.
-  (v) => /^[+()\d\s/-]{6,30}$/.test(v) || /^[\p{L}\d._%+-]{1,64}@[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.\p{L}{2,}$/u.test(v),
-  'eine Telefonnummer oder E-Mail-Adresse',
-);
-
-export const EscalateSchema = z.object({
-  consent: z.literal(true, { message: 'Ohne Ihr Einverständnis kann die Anfrage nicht weitergegeben werden.' }),
-  contact: contactField.optional(),
-  urgency: z.enum(['normal', 'urgent']).optional(),
-  role: z.enum(['kita', 'schule', 'gesundheit', 'jugendhilfe', 'verein', 'andere']).optional(),
-  region: z.enum(['nordwestmecklenburg', 'ludwigslust-parchim', 'rostock-landkreis', 'mecklenburgische-seenplatte', 'vorpommern-ruegen', 'vorpommern-greifswald', 'rostock', 'schwerin']).optional(),
-});
-
-const RatingSchema = z.object({ rating: z.enum(['up', 'down']), comment: z.string().max(1000).optional() });
-
-async function readJson(c: { req: { json: () => Promise<unknown> } }): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    return undefined;
-  }
-}
-
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  const field = issue?.path.map(String).join('.') || 'Inhalt';
-  return `Ungültige Angabe im Feld "${field}": ${issue?.message ?? 'unbekannt'}.`;
-}
+import { currentCase, escalate, officeHours, rateCase } from '../../contract/routes/public.ts';
+import { CONSENT_REQUIRED } from '../../contract/schemas/conversation.ts';
 
 export function escalationRoutes(escalation: EscalationService) {
   return (app: OpenAPIHono<AppEnv>) => {
     // Public and without a conversation: the web chat shows it in the form that asks for a person.
-    app.get('/api/office-hours', (c) => {
+    app.openapi(officeHours, (c) => {
       const a = escalation.availability();
       c.header('Cache-Control', 'no-store');
       return c.json({
@@ -50,20 +22,14 @@ export function escalationRoutes(escalation: EscalationService) {
       }, 200);
     });
 
-    app.post('/api/conversations/:id/escalations', async (c) => {
-      const body = await readJson(c);
-      if (body === undefined) return apiError(c, 400, 'invalid_json', 'Der Inhalt der Anfrage ist kein gültiges JSON.');
-      const parsed = EscalateSchema.safeParse(body);
-      if (!parsed.success) {
-        const consentMissing = parsed.error.issues.some((i) => i.path[0] === 'consent');
-        return apiError(c, 400, consentMissing ? 'consent_required' : 'invalid_request', consentMissing ? 'Ohne Ihr Einverständnis kann die Anfrage nicht weitergegeben werden.' : firstIssue(parsed.error));
-      }
+    app.openapi(escalate, async (c) => {
+      const body = c.req.valid('json');
       const conversation = c.get('conversation');
       const context = conversation.context as { role?: string; region?: string; lastArticleIds?: string[] };
       const result = await escalation.escalate(conversation.id, {
-        ...parsed.data,
-        role: parsed.data.role ?? context.role ?? conversation.role ?? undefined,
-        region: parsed.data.region ?? context.region ?? conversation.region ?? undefined,
+        ...body,
+        role: body.role ?? context.role ?? conversation.role ?? undefined,
+        region: body.region ?? context.region ?? conversation.region ?? undefined,
         topic: context.lastArticleIds?.[0],
         channel: conversation.channel,
       });
@@ -75,20 +41,23 @@ export function escalationRoutes(escalation: EscalationService) {
         officeHours: { open: result.officeOpen, ...(result.nextOpening ? { nextOpening: new Date(result.nextOpening).toISOString() } : {}) },
         message: result.message,
       }, 202);
+    }, (result, c) => {
+      // A missing consent has its own code, so that a client can ask for it instead of showing a field error.
+      if (!result.success && result.error.issues.some((i) => i.path[0] === 'consent')) return apiError(c, 400, 'consent_required', CONSENT_REQUIRED);
+      return invalidRequest(result, c);
     });
 
-    app.get('/api/conversations/:id/case', async (c) => {
+    app.openapi(currentCase, async (c) => {
       const current = await escalation.publicCase(c.get('conversation').id);
       if (!current) return apiError(c, 404, 'not_found', 'Zu diesem Gespräch gibt es keine Anfrage an die Kontaktstelle.');
       return c.json({ case: current }, 200);
     });
 
-    app.post('/api/conversations/:id/escalations/rating', async (c) => {
-      const parsed = RatingSchema.safeParse(await readJson(c));
-      if (!parsed.success) return apiError(c, 400, 'invalid_request', firstIssue(parsed.error));
+    app.openapi(rateCase, async (c) => {
+      const body = c.req.valid('json');
       // Free text is stored only redacted, like every message.
-      const comment = parsed.data.comment ? redact(parsed.data.comment).text : undefined;
-      const result = await escalation.rate(c.get('conversation').id, parsed.data.rating, comment);
+      const comment = body.comment ? redact(body.comment).text : undefined;
+      const result = await escalation.rate(c.get('conversation').id, body.rating, comment);
       if (result === 'not_found') return apiError(c, 404, 'not_found', 'Zu diesem Gespräch gibt es keine Anfrage an die Kontaktstelle.');
       if (result === 'not_closed') return apiError(c, 409, 'conflict', 'Bewerten können Sie, sobald die Kontaktstelle das Gespräch beendet hat.');
       return c.body(null, 204);

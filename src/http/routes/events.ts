@@ -2,6 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { AppDeps, AppEnv } from '../env.ts';
 import { conversationAuth } from '../middleware/conversation-auth.ts';
+import { conversationEvents } from '../../contract/routes/public.ts';
 
 // Server-Sent Events for one conversation. Events are read from the durable log after the
 // cursor (Last-Event-ID, or ?after=), so a reconnect resumes exactly where it left off.
@@ -17,7 +18,8 @@ function startCursor(lastEventId: string | undefined, after: string | undefined)
 }
 
 export function eventRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  app.get('/api/conversations/:id/events', conversationAuth(deps.service, { allowQueryToken: true }), (c) => {
+  app.use('/api/conversations/:id/events', conversationAuth(deps.service, { allowQueryToken: true }));
+  app.openapi(conversationEvents, (c) => {
     const conversationId = c.get('conversation').id;
     let cursor = startCursor(c.req.header('last-event-id'), c.req.query('after'));
     return streamSSE(c, async (stream) => {

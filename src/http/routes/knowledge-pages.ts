@@ -5,6 +5,7 @@ import { germanDate } from '../../assistant/text.ts';
 import { STATUS_LABEL, statusLine } from '../../knowledge/editorial.ts';
 import type { Article, Source } from '../../knowledge/types.ts';
 import type { AppDeps, AppEnv } from '../env.ts';
+import { articleIndexPage, articlePage as articlePageRoute, listArticles } from '../../contract/routes/public.ts';
 
 // The articles as plain HTML pages, so every source link in an answer leads somewhere.
 // Knowledge text is trusted but still never allowed to carry raw HTML.
@@ -83,7 +84,7 @@ ${renderMarkdown(article.body)}
 export function knowledgePageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
   const byId = new Map(deps.knowledge.articles.map((a) => [a.id, a]));
   const rendered = new Map<string, string>();
-  app.get('/wissen', (c) => {
+  app.openapi(articleIndexPage, (c) => {
     const items = deps.knowledge.articles
       .map((a) => `<li><a href="/wissen/${a.id}">${escapeHtml(a.title)}</a> <span class="editorial-label" data-status="${a.status}">(${STATUS_LABEL[a.status]})</span> – ${escapeHtml(a.summary)}</li>`)
       .join('');
@@ -92,20 +93,20 @@ export function knowledgePageRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): vo
       : '';
     return c.html(page('Wissen', `<h1>Wissen zum Kinderschutz</h1>${unapproved}<ul class="article-list">${items}</ul>`));
   });
-  app.get('/wissen/:id', (c) => {
+  app.openapi(articlePageRoute, (c) => {
     const article = byId.get(c.req.param('id'));
     if (!article) return c.html(page('Nicht gefunden', '<h1>Diesen Artikel gibt es nicht.</h1><p><a href="/wissen">Zur Übersicht</a></p>'), 404);
     let html = rendered.get(article.id);
     if (!html) rendered.set(article.id, (html = articlePage(article)));
     return c.html(html);
   });
-  app.get('/api/knowledge/articles', (c) =>
+  app.openapi(listArticles, (c) =>
     c.json({
       articles: deps.knowledge.articles.map(({ id, title, summary, stand, reviewDue, status, approval }) => ({
         id, title, summary, stand, reviewDue, status,
         ...(approval ? { approval: { name: approval.name, function: approval.function, date: approval.date } } : {}),
         url: `/wissen/${id}`,
       })),
-    }),
+    }, 200),
   );
 }

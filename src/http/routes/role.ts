@@ -4,25 +4,15 @@
 // and into the role column; a later message that names another field still wins, as before.
 // A `conversation` event tells the conversation's other tabs (SSE).
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../env.ts';
-import { apiError, MESSAGES } from '../errors.ts';
-import { RoleSchema } from '../schemas.ts';
-
-const PutRoleSchema = z.object({ role: RoleSchema });
+import { apiError } from '../errors.ts';
+import { setRole } from '../../contract/routes/public.ts';
+import { ROLE_REQUIRED } from '../../contract/schemas/conversation.ts';
 
 export function roleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
-  app.put('/api/conversations/:id/role', async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch {
-      return apiError(c, 400, 'invalid_json', MESSAGES.invalid_json);
-    }
-    const parsed = PutRoleSchema.safeParse(body);
-    if (!parsed.success) return apiError(c, 400, 'invalid_request', 'Bitte wählen Sie eines der genannten Arbeitsfelder.');
+  app.openapi(setRole, async (c) => {
     const conversation = c.get('conversation');
-    const { role } = parsed.data;
+    const { role } = c.req.valid('json');
     await deps.store.saveExchange({
       conversationId: conversation.id, now: Date.now(), messages: [],
       events: [{ conversationId: conversation.id, caseId: null, type: 'conversation', payload: { role } }],
@@ -30,5 +20,9 @@ export function roleRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps): void {
     });
     deps.live.notify(conversation.id);
     return c.json({ role }, 200);
+  }, (result, c) => {
+    // One plain sentence whatever is wrong: the role line offers only the listed fields.
+    if (!result.success) return apiError(c, 400, 'invalid_request', ROLE_REQUIRED);
+    return undefined;
   });
 }

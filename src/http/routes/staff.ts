@@ -2,7 +2,6 @@
 // case actions, knowledge search and the learning reports. The Matrix bot uses exactly this.
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { z } from 'zod';
 import type { LiveEvents } from '../../assistant/live-events.ts';
 import { CLOSE_OUTCOMES, CLOSE_TOPICS } from '../../escalation/close-options.ts';
 import { gapsReport, statsReport } from '../../escalation/reports.ts';
@@ -15,6 +14,11 @@ import type { AppEnv } from '../env.ts';
 import { apiError } from '../errors.ts';
 import { redact } from '../../assistant/privacy.ts';
 import { isCalendarDate } from '../../config/calendar-date.ts';
+import * as routes from '../../contract/routes/staff.ts';
+import type { FeedEventType, MessageAuthor } from '../../contract/vocabulary.ts';
+import { MAX_STAFF_MESSAGE_CHARS } from '../../contract/schemas/staff.ts';
+
+export { MAX_STAFF_MESSAGE_CHARS };
 import { bearerToken, presentsToken } from '../middleware/conversation-auth.ts';
 
 export type StaffDeps = {
@@ -26,7 +30,7 @@ export type StaffDeps = {
   /** The knowledge base's articles, for the editorial part of the gaps report. */
   articles: readonly Article[];
   cannedReplies: CannedReplies;
-  listMessages: (conversationId: string) => Promise<Array<{ id: string; author: string; text: string; createdAt: number }>>;
+  listMessages: (conversationId: string) => Promise<Array<{ id: string; author: MessageAuthor; text: string; createdAt: number }>>;
 };
 
 const MAX_WAIT_S = 25;
@@ -40,42 +44,9 @@ function staffAuth(token: string): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Longest staff message; longer ones are refused with both numbers, so staff know how much to cut. */
-export const MAX_STAFF_MESSAGE_CHARS = 8000;
-const StaffId = z.string().min(1).max(255);
-const Name = z.string().min(1).max(100);
-const ClaimSchema = z.object({ staffId: StaffId, staffName: Name, staffAlias: Name.optional() });
-const TransferSchema = z.object({ staffId: StaffId, toStaffId: StaffId, toStaffName: Name, toStaffAlias: Name.optional(), lead: z.boolean().optional() });
-const NoteSchema = z.object({ staffId: StaffId, text: z.string().trim().min(1).max(2000) });
-const ReplySchema = z.object({ staffId: StaffId, text: z.string().trim().min(1).max(MAX_STAFF_MESSAGE_CHARS) });
-const ReleaseSchema = z.object({ staffId: StaffId });
-const MessageSchema = z.object({
-  staffId: StaffId, staffName: z.string().min(1).max(100), text: z.string().trim().min(1), clientId: z.string().min(1).max(255),
-  /** clientId of the earlier message this one corrects (a Matrix edit). */
-  corrects: z.string().min(1).max(255).optional(),
-});
-const WithdrawSchema = z.object({ staffId: StaffId, clientId: z.string().min(1).max(255) });
-const TypingSchema = z.object({ staffId: StaffId, typing: z.boolean() });
-// An empty or blank field counts as not given (it used to be stored and counted as its own bucket "").
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
-const CloseSchema = z.object({ staffId: StaffId, topic: optionalText(50), outcome: optionalText(50), note: optionalText(1000) });
-const AckSchema = z.object({ consumer: z.string().min(1).max(200), cursor: z.number().int().min(0) });
-const day = z.string().refine(isCalendarDate);
+const badPeriod = (c: Context) => apiError(c, 400, 'invalid_request', 'from und to als echte Kalendertage JJJJ-MM-TT angeben, from vor to.');
 
-async function body<T>(c: Context, schema: z.ZodType<T>): Promise<{ ok: true; data: T } | { ok: false; response: Response }> {
-  let raw: unknown;
-  try {
-    raw = await c.req.json();
-  } catch {
-    return { ok: false, response: apiError(c, 400, 'invalid_json', 'Der Inhalt der Anfrage ist kein gültiges JSON.') };
-  }
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  const issue = parsed.error.issues[0];
-  return { ok: false, response: apiError(c, 400, 'invalid_request', `Ungültige Angabe im Feld "${issue?.path.join('.') || 'Inhalt'}": ${issue?.message}.`) };
-}
-
-function failure(c: Context, f: Failure): Response {
+function failure(c: Context, f: Failure) {
   const who = f.case?.staffName ?? 'eine andere Fachkraft';
   switch (f.error) {
     case 'not_found': return apiError(c, 404, 'not_found', 'Diesen Fall gibt es nicht.');
@@ -106,12 +77,12 @@ export function staffRoutes(deps: StaffDeps) {
   return (app: OpenAPIHono<AppEnv>) => {
     app.use('/api/staff/*', staffAuth(deps.staffToken));
 
-    app.get('/api/staff/feed', async (c) => {
+    app.openapi(routes.feed, async (c) => {
       const after = Math.max(0, Number(c.req.query('after') ?? 0) || 0);
       const limit = Math.min(500, Math.max(1, Number(c.req.query('limit') ?? 100) || 100));
       const wait = Math.min(MAX_WAIT_S, Math.max(0, Number(c.req.query('wait') ?? 0) || 0));
       const read = async () => (await escalation.cases.feed(after, limit)).map((e) => ({
-        id: e.id, type: e.type, conversationId: e.conversation_id, caseId: e.case_id, payload: JSON.parse(e.payload), createdAt: e.created_at,
+        id: e.id, type: e.type as FeedEventType, conversationId: e.conversation_id, caseId: e.case_id, payload: JSON.parse(e.payload), createdAt: e.created_at,
       }));
       let events = await read();
       if (events.length === 0 && wait > 0) {
@@ -130,30 +101,26 @@ export function staffRoutes(deps: StaffDeps) {
       return c.json({ events, cursor: events.length ? events[events.length - 1].id : after }, 200);
     });
 
-    app.post('/api/staff/feed/ack', async (c) => {
-      const parsed = await body(c, AckSchema);
-      if (!parsed.ok) return parsed.response;
-      await escalation.cases.ack(parsed.data.consumer, parsed.data.cursor, escalation.now());
+    app.openapi(routes.ackFeed, async (c) => {
+      const body = c.req.valid('json');
+      await escalation.cases.ack(body.consumer, body.cursor, escalation.now());
       return c.body(null, 204);
     });
 
-    app.get('/api/staff/feed/cursor', async (c) => {
-      const consumer = c.req.query('consumer');
-      if (!consumer) return apiError(c, 400, 'invalid_request', 'Parameter consumer fehlt.');
+    app.openapi(routes.feedCursor, async (c) => {
+      const { consumer } = c.req.valid('query');
       return c.json({ cursor: await escalation.cases.cursor(consumer) }, 200);
     });
 
-    app.get('/api/staff/cases', async (c) => {
-      const status = c.req.query('status');
-      if (status !== undefined && !['open', 'claimed', 'closed'].includes(status)) return apiError(c, 400, 'invalid_request', 'status muss open, claimed oder closed sein.');
-      const cases = await escalation.cases.list(status as never);
+    app.openapi(routes.listCases, async (c) => {
+      const cases = await escalation.cases.list(c.req.valid('query').status);
       return c.json({ cases: cases.map((k) => escalation.summary(k)) }, 200);
     });
 
-    app.get('/api/staff/close-options', (c) => c.json({ topics: CLOSE_TOPICS, outcomes: CLOSE_OUTCOMES }, 200));
+    app.openapi(routes.closeOptions, (c) => c.json({ topics: CLOSE_TOPICS, outcomes: CLOSE_OUTCOMES }, 200));
 
-    app.get('/api/staff/cases/:id', async (c) => {
-      const k = await escalation.cases.get(c.req.param('id'));
+    app.openapi(routes.getCase, async (c) => {
+      const k = await escalation.cases.get(c.req.valid('param').id);
       if (!k) return apiError(c, 404, 'not_found', 'Diesen Fall gibt es nicht.');
       // Messages are stored redacted; the transcript is what the conversation holds.
       const transcript = (await deps.listMessages(k.conversationId)).map((m) => ({ id: m.id, author: m.author, text: m.text, createdAt: m.createdAt }));
@@ -162,98 +129,87 @@ export function staffRoutes(deps: StaffDeps) {
       return c.json({ case: { ...escalation.summary(k), contact: k.contact, note: k.note, firstResponseAt: k.firstResponseAt, rating: k.rating, closedBy: k.closedBy, transcript, audit: audit.filter((a) => a.action !== 'note'), notes } }, 200);
     });
 
-    app.post('/api/staff/cases/:id/claim', async (c) => {
-      const parsed = await body(c, ClaimSchema);
-      if (!parsed.ok) return parsed.response;
-      const result = await escalation.claim(c.req.param('id'), parsed.data);
+    app.openapi(routes.claimCase, async (c) => {
+      const body = c.req.valid('json');
+      const result = await escalation.claim(c.req.valid('param').id, body);
       return isFailure(result) ? failure(c, result) : c.json(caseJson(result), 200);
     });
 
-    app.post('/api/staff/cases/:id/transfer', async (c) => {
-      const parsed = await body(c, TransferSchema);
-      if (!parsed.ok) return parsed.response;
-      const { staffId, lead, toStaffId, toStaffName, toStaffAlias } = parsed.data;
-      const result = await escalation.transfer(c.req.param('id'), { staffId, lead }, { staffId: toStaffId, staffName: toStaffName, staffAlias: toStaffAlias });
+    app.openapi(routes.transferCase, async (c) => {
+      const body = c.req.valid('json');
+      const { staffId, lead, toStaffId, toStaffName, toStaffAlias } = body;
+      const result = await escalation.transfer(c.req.valid('param').id, { staffId, lead }, { staffId: toStaffId, staffName: toStaffName, staffAlias: toStaffAlias });
       return isFailure(result) ? failure(c, result) : c.json(caseJson(result), 200);
     });
 
-    app.post('/api/staff/cases/:id/reopen', async (c) => {
-      const parsed = await body(c, ClaimSchema);
-      if (!parsed.ok) return parsed.response;
-      const result = await escalation.reopen(c.req.param('id'), parsed.data);
+    app.openapi(routes.reopenCase, async (c) => {
+      const body = c.req.valid('json');
+      const result = await escalation.reopen(c.req.valid('param').id, body);
       return isFailure(result) ? failure(c, result) : c.json(caseJson(result), 200);
     });
 
-    app.post('/api/staff/cases/:id/notes', async (c) => {
-      const parsed = await body(c, NoteSchema);
-      if (!parsed.ok) return parsed.response;
+    app.openapi(routes.addNote, async (c) => {
+      const body = c.req.valid('json');
       // Internal notes stay with the case, but like the close note without personal data.
-      const result = await escalation.addNote(c.req.param('id'), parsed.data.staffId, redact(parsed.data.text).text);
+      const result = await escalation.addNote(c.req.valid('param').id, body.staffId, redact(body.text).text);
       return isFailure(result) ? failure(c, result) : c.json(result, 201);
     });
 
-    app.get('/api/staff/replies', async (c) => c.json({ replies: await deps.cannedReplies.list() }, 200));
+    app.openapi(routes.listReplies, async (c) => c.json({ replies: await deps.cannedReplies.list() }, 200));
 
-    app.put('/api/staff/replies/:name', async (c) => {
-      const name = cannedName(c.req.param('name'));
+    app.openapi(routes.setReply, async (c) => {
+      const name = cannedName(c.req.valid('param').name);
       if (!name) return apiError(c, 400, 'invalid_request', 'Der Name einer Vorlage besteht aus 1–40 Buchstaben, Ziffern oder Bindestrichen.');
-      const parsed = await body(c, ReplySchema);
-      if (!parsed.ok) return parsed.response;
-      return c.json({ reply: await deps.cannedReplies.set(name, parsed.data.text, parsed.data.staffId) }, 200);
+      const body = c.req.valid('json');
+      return c.json({ reply: await deps.cannedReplies.set(name, body.text, body.staffId) }, 200);
     });
 
-    app.delete('/api/staff/replies/:name', async (c) => {
-      const removed = await deps.cannedReplies.remove(cannedName(c.req.param('name')) ?? '');
+    app.openapi(routes.removeReply, async (c) => {
+      const removed = await deps.cannedReplies.remove(cannedName(c.req.valid('param').name) ?? '');
       return removed ? c.body(null, 204) : apiError(c, 404, 'not_found', 'Diese Vorlage gibt es nicht.');
     });
 
-    app.post('/api/staff/cases/:id/release', async (c) => {
-      const parsed = await body(c, ReleaseSchema);
-      if (!parsed.ok) return parsed.response;
-      const result = await escalation.release(c.req.param('id'), parsed.data.staffId);
+    app.openapi(routes.releaseCase, async (c) => {
+      const body = c.req.valid('json');
+      const result = await escalation.release(c.req.valid('param').id, body.staffId);
       return isFailure(result) ? failure(c, result) : c.json(caseJson(result), 200);
     });
 
-    app.post('/api/staff/cases/:id/messages', async (c) => {
-      const parsed = await body(c, MessageSchema);
-      if (!parsed.ok) return parsed.response;
-      const length = [...parsed.data.text].length;
+    app.openapi(routes.staffMessage, async (c) => {
+      const body = c.req.valid('json');
+      const length = [...body.text].length;
       if (length > MAX_STAFF_MESSAGE_CHARS) {
         return apiError(c, 400, 'too_long', `Die Nachricht ist zu lang (${length} von höchstens ${MAX_STAFF_MESSAGE_CHARS} Zeichen). Bitte kürzen oder auf zwei Nachrichten verteilen.`);
       }
-      const result = await escalation.staffMessage(c.req.param('id'), parsed.data);
+      const result = await escalation.staffMessage(c.req.valid('param').id, body);
       if (isFailure(result)) return failure(c, result);
       return c.json(result, result.duplicate ? 200 : 201);
     });
 
-    app.post('/api/staff/cases/:id/messages/withdraw', async (c) => {
-      const parsed = await body(c, WithdrawSchema);
-      if (!parsed.ok) return parsed.response;
-      const result = await escalation.withdrawStaffMessage(c.req.param('id'), parsed.data.clientId);
+    app.openapi(routes.withdrawStaffMessage, async (c) => {
+      const body = c.req.valid('json');
+      const result = await escalation.withdrawStaffMessage(c.req.valid('param').id, body.clientId);
       if (isFailure(result)) return failure(c, result);
       return c.json(result, 200);
     });
 
     // The holder types in Matrix (or stopped): the asker sees "Die Fachkraft schreibt …".
-    app.post('/api/staff/cases/:id/typing', async (c) => {
-      const parsed = await body(c, TypingSchema);
-      if (!parsed.ok) return parsed.response;
-      const result = await escalation.staffTyping(c.req.param('id'), parsed.data.staffId, parsed.data.typing);
+    app.openapi(routes.staffTyping, async (c) => {
+      const body = c.req.valid('json');
+      const result = await escalation.staffTyping(c.req.valid('param').id, body.staffId, body.typing);
       return isFailure(result) ? failure(c, result) : c.body(null, 204);
     });
 
-    app.post('/api/staff/cases/:id/close', async (c) => {
-      const parsed = await body(c, CloseSchema);
-      if (!parsed.ok) return parsed.response;
+    app.openapi(routes.closeCase, async (c) => {
+      const body = c.req.valid('json');
       // The close note goes into statistics and reports: keep it free of personal data.
-      const note = parsed.data.note ? redact(parsed.data.note).text : undefined;
-      const result = await escalation.close(c.req.param('id'), { ...parsed.data, note });
+      const note = body.note ? redact(body.note).text : undefined;
+      const result = await escalation.close(c.req.valid('param').id, { ...body, note });
       return isFailure(result) ? failure(c, result) : c.json(caseJson(result), 200);
     });
 
-    app.get('/api/staff/search', (c) => {
-      const q = (c.req.query('q') ?? '').trim();
-      if (!q) return apiError(c, 400, 'invalid_request', 'Parameter q (Suchfrage) fehlt.');
+    app.openapi(routes.search, (c) => {
+      const { q } = c.req.valid('query');
       const result = deps.engine().search(q.slice(0, 500), { limit: 5 });
       return c.json({
         confidence: result.confidence,
@@ -264,18 +220,15 @@ export function staffRoutes(deps: StaffDeps) {
       }, 200);
     });
 
-    app.get('/api/staff/reports/gaps', async (c) => {
+    app.openapi(routes.gapsReport, async (c) => {
       const days = Math.min(365, Math.max(1, Number(c.req.query('days') ?? 14) || 14));
       return c.json(await gapsReport(escalation.cases.db, { days, threshold: deps.threshold, now: escalation.now(), articles: deps.articles }), 200);
     });
 
-    app.get('/api/staff/reports/stats', async (c) => {
-      const from = c.req.query('from');
-      const to = c.req.query('to');
-      if (!day.safeParse(from).success || !day.safeParse(to).success || from! >= to!) {
-        return apiError(c, 400, 'invalid_request', 'from und to als echte Kalendertage JJJJ-MM-TT angeben, from vor to.');
-      }
-      return c.json(await statsReport(escalation.cases.db, from!, to!), 200);
-    });
+    app.openapi(routes.statsReport, async (c) => {
+      const { from, to } = c.req.valid('query');
+      if (!isCalendarDate(from) || !isCalendarDate(to) || from >= to) return badPeriod(c);
+      return c.json(await statsReport(escalation.cases.db, from, to), 200);
+    }, (result, c) => (result.success ? undefined : badPeriod(c)));
   };
 }

@@ -29,7 +29,8 @@ export function tempStateFile(): string {
 }
 
 export async function startBot(env: Record<string, string>, options: Partial<MatrixBotOptions> = {}): Promise<MatrixBot> {
-  const bot = new MatrixBot({ config: loadBotConfig(env), log: createLogger((process.env.BOT_LOG as never) || 'error'), stateFile: tempStateFile(), ...options });
+  // Every answer the bot gets is checked against the contract: a drift fails the Matrix tests.
+  const bot = new MatrixBot({ config: loadBotConfig(env), log: createLogger((process.env.BOT_LOG as never) || 'error'), stateFile: tempStateFile(), validateResponses: true, ...options });
   await bot.start();
   await bot.ready;
   return bot;
