@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createConversations } from './lib.ts';
-import { answering, between, paced, preload, probing, round, size, sleep, startServer, stats } from './store-load.ts';
+import { answering, between, creating, preload, probing, round, size, sleep, startServer, stats } from './store-load.ts';
 
 const MINUTES = Number(process.env.BENCH_SOAK_MINUTES ?? 5);
 const ANSWERS_PER_S = Number(process.env.BENCH_ANSWERS_PER_S ?? 50);
@@ -84,16 +84,7 @@ try {
     }, 100);
     const health = probing(server.url);
     const answers = answering(server.url, conversations, ANSWERS_PER_S);
-    let createErrors = 0;
-    const creates = paced(CREATES_PER_S, async () => {
-      try {
-        const res = await fetch(`${server.url}/api/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"web"}' });
-        if (!res.ok) createErrors++;
-        await res.arrayBuffer();
-      } catch {
-        createErrors++;
-      }
-    });
+    const creates = creating(server.url, CREATES_PER_S);
 
     const rows: Array<Record<string, number | string>> = [];
     const windows = Math.round((MINUTES * 60) / WINDOW_S);
@@ -139,7 +130,7 @@ try {
     const rss = rows.map((r) => Number(r.rssMB)).filter(Number.isFinite);
     console.log([
       '',
-      `answers: ${all.n} ok, ${answers.samples.length - all.n + createErrors} errors; p50 ${all.p50} ms, p99 ${all.p99} ms, max ${all.max} ms over the whole soak (slowest: ${slowest.join(', ')})`,
+      `answers: ${all.n} ok, ${answers.samples.length - all.n + creates.errors} errors; p50 ${all.p50} ms, p99 ${all.p99} ms, max ${all.max} ms over the whole soak (slowest: ${slowest.join(', ')})`,
       `WAL: max ${round(maxWal / MB)} MB (limit ${round(WAL_LIMIT_MB)} MB), ${round(walAtEnd / MB)} MB at the end of the load, ${round(size(`${path}-wal`) / MB)} MB 20 s later`,
       `database: ${round(dbAtEnd / MB)} MB at the end of the load, ${round(size(path) / MB)} MB 20 s later`,
       `RSS: ${rss[0]} MB in the first window, ${Math.max(...rss)} MB at most, ${rss.at(-1)} MB in the last`,

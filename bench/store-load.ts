@@ -70,6 +70,21 @@ export function paced(rate: number, fire: (i: number) => Promise<void>) {
   return { stop: () => clearInterval(timer), get sent() { return sent; } };
 }
 
+/** New conversations at `rate` per second; counts the refused and failed ones. */
+export function creating(url: string, rate: number) {
+  let errors = 0;
+  const load = paced(rate, async () => {
+    try {
+      const res = await fetch(`${url}/api/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"web"}' });
+      if (!res.ok) errors++;
+      await res.arrayBuffer();
+    } catch {
+      errors++;
+    }
+  });
+  return { stop: () => load.stop(), get sent() { return load.sent; }, get errors() { return errors; } };
+}
+
 export function answering(url: string, conversations: Conversation[], rate: number) {
   const samples: Array<{ at: number; ms: number; ok: boolean }> = [];
   const load = paced(rate, async (i) => {

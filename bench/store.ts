@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { occurrences } from '../test/helpers/files.ts';
 import { createConversations } from './lib.ts';
-import { answering, between, paced, preload, probing, round, size, sleep, startServer, stats } from './store-load.ts';
+import { answering, between, creating, preload, probing, round, size, sleep, startServer, stats } from './store-load.ts';
 
 const SECONDS = Number(process.env.BENCH_STORE_SECONDS ?? 60);
 const ANSWERS_PER_S = Number(process.env.BENCH_ANSWERS_PER_S ?? 50);
@@ -40,16 +40,7 @@ async function walRun() {
     }, 100);
     const health = probing(server.url);
     const answers = answering(server.url, conversations, ANSWERS_PER_S);
-    let createErrors = 0;
-    const creates = paced(CREATES_PER_S, async () => {
-      try {
-        const res = await fetch(`${server.url}/api/conversations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"channel":"web"}' });
-        if (!res.ok) createErrors++;
-        await res.arrayBuffer();
-      } catch {
-        createErrors++;
-      }
-    });
+    const creates = creating(server.url, CREATES_PER_S);
     const started = performance.now();
     await sleep(SECONDS * 1000);
     answers.stop();
@@ -65,7 +56,7 @@ async function walRun() {
       seconds: SECONDS,
       answersPerS: round(ok.length / loadTime),
       createsPerS: round(creates.sent / loadTime),
-      errors: answers.samples.length - ok.length + createErrors,
+      errors: answers.samples.length - ok.length + creates.errors,
       answerMs: stats(ok.map((s) => s.ms)),
       healthzMs: stats(health.samples.map((s) => s.ms)),
       maxWalMB: round(maxWal / MB),
