@@ -75,8 +75,8 @@ describe('the asker\'s field of work', () => {
 
     // A field recognised from a message in the other tab reaches this one as well.
     await ask(other, 'Ich bin Trainerin im Sportverein. Wie dokumentiere ich meine Beobachtungen?');
-    await poll(() => line(other).innerText()).toMatch(/Verein \/ Ehrenamt/);
-    await poll(() => line(page).innerText()).toMatch(/Verein \/ Ehrenamt/);
+    await poll(() => line(other).innerText()).toMatch(/Verein oder Ehrenamt/);
+    await poll(() => line(page).innerText()).toMatch(/Verein oder Ehrenamt/);
     expect(problems.pageErrors).toEqual([]);
     await context.close();
   });
