@@ -548,11 +548,7 @@ function clearScreen(hint) {
 /** @param {import('./tabs.js').TabNote} note */
 function onTabNote(note) {
   if (note.type === 'started') {
-    // Another tab began the conversation this one would begin: show it here too.
-    if (!state.conversation && state.inFlight === 0 && loadSession()?.id === note.id) {
-      state.messages = [];
-      resume();
-    }
+    takeUpStarted(note.id);
     return;
   }
   if (state.conversation?.id !== note.id) return;
@@ -565,6 +561,22 @@ function onTabNote(note) {
   } else if (note.type === 'case-rated') {
     markCaseRated(note.caseId);
     showCaseRated(dom.log, note.caseId);
+  }
+}
+
+/**
+ * Another tab began the conversation this one would begin: show it here too. The note can
+ * arrive before that tab's localStorage write is visible here (browsers sync storage between
+ * tabs on their own schedule), so look again a few times before giving up.
+ * @param {string} id @param {number} [tries]
+ */
+function takeUpStarted(id, tries = 20) {
+  if (state.conversation || state.inFlight !== 0) return;
+  if (loadSession()?.id === id) {
+    state.messages = [];
+    resume();
+  } else if (tries > 0) {
+    setTimeout(() => takeUpStarted(id, tries - 1), 100);
   }
 }
 
