@@ -1,5 +1,5 @@
-import { COMMON_WORDS } from './safety/common-words.ts';
 import type { Regions } from '../knowledge/types.ts';
+import { COMMON_WORDS } from './safety/common-words.ts';
 import { foldText } from './safety/fold.ts';
 
 // Recognises the asker's role and region from what they write, so that both are remembered
@@ -25,9 +25,10 @@ export function detectRole(text: string): string | undefined {
 
 export type RegionFinder = (text: string) => string | undefined;
 
-/** Builds a finder over the place and region names; longest names are tried first. */
+/** Everyday words, folded like the names: a place called like one needs a preposition. */
 const COMMON = new Set([...COMMON_WORDS].map((w) => foldText(w)));
 
+/** Builds a finder over the place and region names; longest names are tried first. */
 export function createRegionFinder(regions: Regions): RegionFinder {
   // A place is more specific than a district or its seat: "Sanitz bei Rostock" is the Landkreis
   // Rostock, "Crivitz bei Schwerin" Ludwigslust-Parchim. Places are tried first, longest first.

@@ -70,6 +70,12 @@ function circumstanceStance(s: TurnState, circumstance: string): Body | undefine
   return stance ? stanceBody(stance, s.deps, s.context) : undefined;
 }
 
+/** One section of the knowledge base, by id, as the answer. */
+function sectionAnswer(s: TurnState, id: string): Body | undefined {
+  const passage = passageById(s.deps.knowledge.passages, id);
+  return passage ? sectionBody(passage, s.deps, s.context) : undefined;
+}
+
 /** The region's Jugendamt from the contact directory. */
 function jugendamtContact(s: TurnState): Body {
   const answer = contactAnswer(s.deps.knowledge.contacts, s.deps.knowledge.regions, s.context.region, s.deps.articles.get('jugendaemter-in-mv')?.reviewed);
@@ -188,18 +194,14 @@ export const TURN_HANDLERS: TurnHandler[] = [
     reply: (s) => {
       // Right after an emergency ("der Rettungsdienst ist jetzt da"), the children still need someone today.
       const inDanger = danger(s).level === 'acute' || danger(s).level === 'urgent' || (s.before.acuteTurns ?? 0) > 0;
-      const passage = passageById(s.deps.knowledge.passages, inDanger ? CUSTODY_SECTION : JUGENDAMT_OUTCOMES_SECTION);
-      return passage ? sectionBody(passage, s.deps, s.context) : undefined;
+      return sectionAnswer(s, inDanger ? CUSTODY_SECTION : JUGENDAMT_OUTCOMES_SECTION);
     },
   },
   {
     // "Und wenn beim Jugendamt keiner rangeht?" in a running case: the ways after hours, for this case.
     name: 'after-hours-in-case',
     applies: (s) => isRunningCase(s.before) && s.signals.question.acts.includes('after-hours'),
-    reply: (s) => {
-      const passage = passageById(s.deps.knowledge.passages, AFTER_HOURS_SECTION);
-      return passage ? sectionBody(passage, s.deps, s.context) : undefined;
-    },
+    reply: (s) => sectionAnswer(s, AFTER_HOURS_SECTION),
   },
   {
     name: 'knowledge',

@@ -22,6 +22,11 @@ export const ACUTE_TURNS = 3;
 const OWN_KINDS = new Set(['may', 'must', 'should', 'who', 'what-next', 'meaning', 'when']);
 const asksOwnQuestion = (signals: TurnSignals) => signals.question.kind !== undefined && OWN_KINDS.has(signals.question.kind);
 
+const URGENT_ESCALATION = { type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' } as const;
+
+/** A body under the emergency block: the urgent way to a person, the numbers at hand for a few turns. */
+const asAcute = (body: Body, acuteTurns: number): Body => ({ ...body, actions: [URGENT_ESCALATION], context: { ...body.context, acuteTurns } });
+
 export function acuteBody(signals: TurnSignals, triage: { suicidal: boolean; signals: string[] }, deps: AssistantDeps, context: ConversationContext): Body {
   // Only the learned model said acute: keep the numbers at hand for one turn, not three, so a
   // false alarm does not steer the whole conversation towards the police.
@@ -33,13 +38,12 @@ export function acuteBody(signals: TurnSignals, triage: { suicidal: boolean; sig
   // from a sure section, else from the generic "until help arrives".
   const floor = asksOwnQuestion(signals) ? RANKER.answerThreshold : RANKER.sureThreshold;
   if (searched.kind === 'answer' && searched.confidence >= floor) {
-    return { ...searched, actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }], context: { ...searched.context, acuteTurns } };
+    return asAcute(searched, acuteTurns);
   }
   // The section written for the situation told; in a suicidal crisis only one on that crisis.
   const fitting = situationSection(signals, deps.knowledge.passages);
   if (fitting && (!triage.suicidal || fitting.articleId === SUICIDE_ARTICLE)) {
-    const body = sectionBody(fitting, deps, context);
-    return { ...body, actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }], context: { ...body.context, acuteTurns } };
+    return asAcute(sectionBody(fitting, deps, context), acuteTurns);
   }
   const article = deps.articles.get(triage.suicidal ? SUICIDE_ARTICLE : ACUTE_ARTICLE) ?? deps.articles.get(ACUTE_ARTICLE);
   const specific = searched.kind === 'answer' && searched.confidence >= RANKER.sureThreshold
@@ -51,7 +55,7 @@ export function acuteBody(signals: TurnSignals, triage: { suicidal: boolean; sig
   if (specific) lines.push('', `Mehr dazu: [${specific.title}](${specific.url})`);
   return {
     text: lines.join('\n'),
-    actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }],
+    actions: [URGENT_ESCALATION],
     sources: [...(article ? [articleSource(article)] : []), ...(specific ? [specific] : [])],
     confidence: 1,
     kind: 'answer',
@@ -77,7 +81,7 @@ export function acuteFollowUpBody(deps: AssistantDeps, context: ConversationCont
   ].join('\n');
   return {
     text,
-    actions: [{ type: 'escalate', urgency: 'urgent', label: 'Dringend mit der Kontaktstelle sprechen' }],
+    actions: [URGENT_ESCALATION],
     sources: articles.map(articleSource),
     confidence,
     kind: 'answer',

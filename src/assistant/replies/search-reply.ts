@@ -30,15 +30,23 @@ const CASE_FOLLOW_UP_FLOOR = RANKER.answerThreshold * 0.4;
  * in a forced-marriage case is not about genital cutting. Broader articles are left to the ranker.
  */
 const NARROW_CONCERNS = new Set(['fgm', 'forced-marriage', 'parental-illness', 'digital']);
+const narrowConcernsOf = (passage: Passage) => (passage.concerns ?? []).filter((c) => NARROW_CONCERNS.has(c));
+
+/** Strict: an article on one narrow harm only when the case is about that harm. */
+function concernIsTold(passage: Passage, signals: TurnSignals): boolean {
+  const own = narrowConcernsOf(passage);
+  return own.length === 0 || own.some((c) => signals.situation.concerns.includes(c));
+}
+
 function concernFits(passage: Passage, signals: TurnSignals): boolean {
-  const own = (passage.concerns ?? []).filter((c) => NARROW_CONCERNS.has(c));
-  if (own.length === 0) return true;
+  if (concernIsTold(passage, signals)) return true;
+  const own = narrowConcernsOf(passage);
   // With no concern told yet, a narrow article may still answer ("sauber machen" before a trip
   // is genital cutting, though no word of the lexicon says so) — except the one on forced
   // marriage, whose words (a trip, the family, abroad) fit too many other cases.
   if (signals.situation.concerns.length === 0 && !own.includes('forced-marriage')) return true;
-  // The situation includes this message: "Ist Zwangsheirat strafbar?" names its harm itself.
-  return own.some((c) => signals.situation.concerns.includes(c)) || matching(CONCERN_PATTERNS, signals.question.focus).some((c) => own.includes(c));
+  // The question names the harm ("… wie bei einer Beschneidung?").
+  return matching(CONCERN_PATTERNS, signals.question.focus).some((c) => own.includes(c));
 }
 
 /**
@@ -57,21 +65,15 @@ export function situationSection(signals: TurnSignals, passages: readonly Passag
   return undefined;
 }
 
-/** Stricter than concernFits: an article on one narrow harm only when the case is about that harm. */
-function concernIsTold(passage: Passage, signals: TurnSignals): boolean {
-  const own = (passage.concerns ?? []).filter((c) => NARROW_CONCERNS.has(c));
-  return own.length === 0 || own.some((c) => signals.situation.concerns.includes(c));
-}
-
-/** The ranked sections as a search result (best first), for the answer composer. */
+/** A section with one region's numbers answers only in a conversation from that region. */
 const regionFits = (passage: Passage, region: string | undefined) => !passage.answers?.regions || (region !== undefined && passage.answers.regions.includes(region));
 
+/** The ranked sections as a search result (best first), for the answer composer. */
 function asResult(signals: TurnSignals, deps: AssistantDeps, region: string | undefined): { result: SearchResult; probability: number } {
   const { candidates } = candidatesFor(signals, deps.engine, deps.knowledge);
   // A section written for calm situations ("is not in itself a danger") is no answer while a
   // child is in danger now or today.
   const inDanger = signals.level === 'urgent' || signals.level === 'acute';
-  // A section with one region's numbers answers only in a conversation from that region.
   const ranked = rank(candidates).filter((r) => !(inDanger && r.candidate.passage.answers?.calm) && concernFits(r.candidate.passage, signals)
     && regionFits(r.candidate.passage, region));
   const probability = ranked[0]?.probability ?? 0;

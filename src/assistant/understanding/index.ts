@@ -29,8 +29,10 @@ const RANK: Record<TriageLevelName, number> = { none: 0, concern: 1, urgent: 2, 
 
 // Signals of the word triage that a depiction, a witnessed colleague or a denied suicide explains.
 const DAMPABLE_SIGNALS = new Set(['violence_now', 'violence', 'threat_to_life', 'child_alone_danger', 'topic_question', 'self_harm', 'suicidal', MODEL_ACUTE_SIGNAL]);
-const onlyWordSignals = (signals: string[], text: string) =>
-  signals.every((s) => DAMPABLE_SIGNALS.has(s) || (longAgo(text) && LONG_AGO_DAMPABLE_SIGNALS.has(s)));
+const onlyWordSignals = (signals: string[], text: string) => {
+  const past = longAgo(text);
+  return signals.every((s) => DAMPABLE_SIGNALS.has(s) || (past && LONG_AGO_DAMPABLE_SIGNALS.has(s)));
+};
 // Told as long ago or written up afterwards, a weapon or a sexual assault is history too (not
 // "gestern": what happened yesterday may go on tonight).
 const LONG_AGO_DAMPABLE_SIGNALS = new Set(['weapon', 'sexual_violence']);

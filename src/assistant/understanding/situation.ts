@@ -31,7 +31,6 @@ const ASKER_ROLE = /\b(ich bin|bin|ich arbeite als|arbeite als|als|wir sind)( \w
 
 // Only the unmistakable starts: a told sentence may well begin with its verb ("hat mir erzählt, …").
 const QUESTION_START = /^\W*(und |aber |also |ok |okay )?((darf|dürfen|muss|müssen|soll|sollte|sollen|kann|können) (ich|wir|man)|(wie|was|wen|wem|wann|warum|wieso|weshalb) (soll|sollte|muss|kann|darf|mache|sage|tue) (ich|wir|man))\b/;
-const asksLikeAQuestion = (sentence: string) => QUESTION_START.test(sentence);
 
 export const EMPTY_SITUATION: Situation = { concerns: [], done: [], circumstances: [], acts: [] };
 
@@ -48,7 +47,7 @@ export function readSituation(text: string): Omit<Situation, 'acts'> & { aboutTo
   // ("Muss ich das den Eltern sagen?" after a child's self-harm is not a worry about the parents).
   // A sentence asks when it has a question mark or, typed without one, starts like a question
   // ("muss ich die eltern heute noch anrufen").
-  const told = folded.split(/(?<=[.!?])\s+|\n+/).filter((s) => !s.includes('?') && !asksLikeAQuestion(s)).join(' ');
+  const told = folded.split(/(?<=[.!?])\s+|\n+/).filter((s) => !s.includes('?') && !QUESTION_START.test(s)).join(' ');
   // The asker's own field ("ich bin Erzieherin", "als Lehrerin") is not whom the worry is about.
   const unmasked = (told || folded).replace(ASKER_ROLE, ' ');
   const about = ABOUT_PRIORITY.find((id) => ABOUT_PATTERNS[id]!.test(unmasked));
