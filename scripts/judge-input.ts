@@ -4,7 +4,7 @@
 // (test/eval/dialogues/JUDGE-BRIEF.md) names: no labels, no article ids, no version of the Lotse.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TurnRecord } from '../test/eval/dialogue-eval.ts';
+import { readDialogues, type TurnRecord } from '../test/eval/dialogue-eval.ts';
 
 const [runPath, outDir, parts = '3'] = process.argv.slice(2);
 if (!runPath || !outDir) {
@@ -12,14 +12,8 @@ if (!runPath || !outDir) {
   process.exit(2);
 }
 const records = readFileSync(runPath, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as TurnRecord);
-const roles = new Map<string, string>();
-for (const line of ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].flatMap((b) => {
-  try { return readFileSync(join(import.meta.dirname, '..', 'test/eval/dialogues', `batch-${b}.jsonl`), 'utf8').split('\n'); } catch { return []; }
-})) {
-  if (!line.trim()) continue;
-  const d = JSON.parse(line) as { id: string; role: string };
-  roles.set(d.id, d.role);
-}
+// The asker's role as the dialogue's author wrote it ("Kita-Erzieherin"), not only its group.
+const roles = new Map(readDialogues().map((d) => [d.id, d.role]));
 
 const byDialogue = new Map<string, TurnRecord[]>();
 for (const r of records) byDialogue.set(r.dialogue, [...(byDialogue.get(r.dialogue) ?? []), r]);
