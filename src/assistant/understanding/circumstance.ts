@@ -20,8 +20,6 @@ const present = (s: Seen) => s.situation.when !== 'past' && s.situation.when !==
 const notPast = (s: Seen) => s.situation.when !== 'past';
 const FAMILY = new Set(['parent', 'partner', 'relative']);
 
-const IN_MEDICAL_CARE = /\b(\w*station|klinik\w*|krankenhaus\w*|notaufnahme|stationar\w*|kinderarzt\w*|praxis)\b/;
-
 const SEXUAL_OR_PHYSICAL = (s: Seen) => s.situation.concerns.some((c) => c === 'sexual' || c === 'physical');
 
 const RULES: Rule[] = [
@@ -64,7 +62,7 @@ const RULES: Rule[] = [
     // Signs of a medical emergency told as happening (breathing, consciousness, a known illness derailing): 112 now.
     signal: 'medical_emergency',
     // Not when the child is already in medical care (a ward, a clinic): there the doctors act.
-    level: (s) => (s.message.has('medical-emergency') && present(s) && !s.message.has('resolved') && !IN_MEDICAL_CARE.test(s.text) ? 'acute' : undefined),
+    level: (s) => (s.message.has('medical-emergency') && present(s) && !s.message.has('resolved') && !s.message.has('in-medical-care') ? 'acute' : undefined),
   },
   {
     signal: 'afraid_to_go_home',
