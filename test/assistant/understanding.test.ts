@@ -63,6 +63,13 @@ describe('situation', () => {
     expect(updateSituation(undefined, 'Der Vater steht gerade vor der Tür.', []).when).toBe('now');
   });
 
+  it('does not take whom the worry is about from a question typed without "?"', () => {
+    const staff = updateSituation(undefined, 'Ein Betreuer hat einen Jungen im Zelt angefasst.', []);
+    for (const question of ['muss ich die eltern von dem jungen heute noch anrufen', 'können wir die eltern heute noch anrufen', 'dürfen wir die mutter anrufen']) {
+      expect(updateSituation(staff, question, []).about, question).toBe('staff');
+    }
+  });
+
   it('keeps only categories, never the words of the message', () => {
     const situation = updateSituation(undefined, 'Frau Beispiel sagt, ihr Kind Lotta ist 4 Jahre alt und wird vom Onkel geschlagen.', []);
     expect(JSON.stringify(situation)).not.toMatch(/Beispiel|Lotta|Onkel/i);

@@ -12,6 +12,7 @@ function table(entries: Record<string, string[]>): Patterns {
 
 export const KIND_PATTERNS = table(data.kinds);
 export const YES_NO_START = new RegExp(data['yes-no-start']);
+export const QUESTION_START = new RegExp(data['question-start']);
 export const ACT_PATTERNS = table(data.acts);
 export const CONCERN_PATTERNS = table(data.concerns);
 export const ABOUT_PATTERNS = table(data.about);

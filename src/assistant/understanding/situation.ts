@@ -5,7 +5,7 @@
 import { foldText } from '../safety/fold.ts';
 import { ASKER_NOW } from '../safety/triage-lexicon.ts';
 import {
-  ABOUT_PATTERNS, AGE_PATTERNS, CIRCUMSTANCE, CONCERN_PATTERNS, correctDomainTypos, DONE_PATTERNS, matching, WHEN_PATTERNS, WHERE_PATTERNS,
+  ABOUT_PATTERNS, AGE_PATTERNS, CIRCUMSTANCE, CONCERN_PATTERNS, correctDomainTypos, DONE_PATTERNS, matching, QUESTION_START, WHEN_PATTERNS, WHERE_PATTERNS,
 } from './lexicon.ts';
 
 export type Situation = {
@@ -29,8 +29,6 @@ export type Situation = {
 
 const ASKER_ROLE = /\b(ich bin|bin|ich arbeite als|arbeite als|als|wir sind)( \w+){0,2}? (erzieher\w*|lehrer\w*|trainer\w*|übungsleiter\w*|betreuer\w*|pfleger\w*|praktikant\w*|ehrenamtliche\w*|mitarbeiter\w*|jugendleiter\w*|kolleg\w*)\b/g;
 
-// Only the unmistakable starts: a told sentence may well begin with its verb ("hat mir erzählt, …").
-const QUESTION_START = /^\W*(und |aber |also |ok |okay )?((darf|dürfen|muss|müssen|soll|sollte|sollen|kann|können) (ich|wir|man)|(wie|was|wen|wem|wann|warum|wieso|weshalb) (soll|sollte|muss|kann|darf|mache|sage|tue) (ich|wir|man))\b/;
 
 export const EMPTY_SITUATION: Situation = { concerns: [], done: [], circumstances: [], acts: [] };
 
