@@ -311,3 +311,28 @@ describe('a Leitung that cannot take the worry on', () => {
     expect(friend!.reply.text).not.toMatch(/Sprechen Sie noch heute mit Ihrer/);
   });
 });
+
+describe('violence between the adults and disputes at pickup', () => {
+  it('reads an act of one adult against the other as domestic violence, and talks to the victim alone', () => {
+    const [turn] = converse('Ein Mädchen (4) hat heute erzählt, dass der Papa gestern die Mama am Hals gepackt und gewürgt hat. Soll ich mit der Mutter sprechen?');
+    expect(turn!.reply.text).toMatch(/^Ja, aber nur den betroffenen Elternteil allein/);
+  });
+
+  it('does not take "Mama hat mich geschlagen" for violence between the adults', () => {
+    const [turn] = converse('Ein Junge (6) sagt, Mama hat mich geschlagen. Soll ich mit der Mutter sprechen?');
+    expect(turn!.reply.text).not.toMatch(/betroffenen Elternteil allein/);
+  });
+
+  it('does not refuse a parent on the other parent’s wish alone, and answers "Nein" for someone not named to collect', () => {
+    const [dispute] = converse('Die Mutter will nicht, dass der Vater den Kleinen abholt. Darf ich ihn zurückhalten?');
+    expect(dispute!.reply.triage.level).not.toBe('acute');
+    expect(dispute!.reply.text).toMatch(/^Nicht auf den bloßen Wunsch eines Elternteils/);
+    const [grandma] = converse('Die Oma will ihn abholen, sie steht auf keiner Liste. Darf ich ihn ihr mitgeben?');
+    expect(grandma!.reply.text).toMatch(/^Nein, nicht ohne die Sorgeberechtigten/);
+  });
+
+  it('keeps a pickup ban by court order acute when the parent comes now', () => {
+    const [turn] = converse('Der Vater darf laut Gerichtsbeschluss das Kind nicht abholen, steht aber jetzt vor der Tür. Was tun?');
+    expect(turn!.reply.triage.level).toBe('acute');
+  });
+});
