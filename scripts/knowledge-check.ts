@@ -5,13 +5,17 @@ import { checkKnowledge } from '../src/knowledge/check.ts';
 import { germanToday } from '../src/knowledge/editorial.ts';
 import { loadKnowledgeFromDir } from '../src/knowledge/load.ts';
 import { KnowledgeError } from '../src/knowledge/parse.ts';
+import { completenessFindings } from './knowledge-completeness.ts';
 
 // The folder as argument or --dir (like knowledge:approve and knowledge:status).
 const { values, positionals } = parseArgs({ options: { dir: { type: 'string' } }, allowPositionals: true });
 const dir = resolve(import.meta.dirname, '..', values.dir ?? positionals[0] ?? 'knowledge');
 try {
   const bundle = await loadKnowledgeFromDir(dir);
-  const findings = checkKnowledge(bundle, germanToday());
+  // A missing section is an error here; drop the check's hint that says the same.
+  const required = completenessFindings(bundle).map((f) => ({ level: 'error' as const, ...f }));
+  const said = new Set(required.map((f) => `${f.file}|${f.message}`));
+  const findings = [...checkKnowledge(bundle, germanToday()).filter((f) => !said.has(`${f.file}|${f.message}`)), ...required];
   for (const f of findings) console.log(`${f.level === 'error' ? 'FEHLER' : 'Hinweis'}  ${f.file}: ${f.message}`);
   const errors = findings.filter((f) => f.level === 'error').length;
   const count = (status: string) => bundle.articles.filter((a) => a.status === status).length;
