@@ -336,3 +336,17 @@ describe('violence between the adults and disputes at pickup', () => {
     expect(turn!.reply.triage.level).toBe('acute');
   });
 });
+
+describe('who breaks down, and a hint of dying together', () => {
+  it('takes "sie und das Kind bald beim Papa im Himmel" from a parent as acute', () => {
+    const [turn] = converse('Die Mutter hat beim Abholen gesagt, dass sie und die Kleine bald beim Papa im Himmel sind. Die Kleine ist 3. Was soll ich tun?');
+    expect(turn!.reply.triage.level).toBe('acute');
+    expect(turn!.reply.triage.signals).toContain('shared_death_hint');
+  });
+
+  it('does not read a child’s own thoughts of dying as a carer breaking down', () => {
+    const [turn] = converse('Ein Junge (5) sagt im Stuhlkreis, er will tot sein. Soll ich ihn direkt fragen, ob er sich was antun will?');
+    expect(turn!.reply.triage.signals).not.toContain('carer_breakdown_with_child');
+    expect(turn!.reply.text).not.toMatch(/nicht mit dem Elternteil allein/);
+  });
+});
