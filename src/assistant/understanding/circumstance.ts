@@ -6,7 +6,7 @@
 //   acute  — danger now or within hours and nothing protects the child: 110/112 first;
 //   urgent — act today or before a known date: Jugendamt today, its Bereitschaftsdienst, court.
 import { foldText } from '../safety/fold.ts';
-import { CIRCUMSTANCE } from './lexicon.ts';
+import { CIRCUMSTANCE, CONCERN_PATTERNS } from './lexicon.ts';
 import type { Situation } from './situation.ts';
 
 export type CircumstanceFinding = { level: 'acute' | 'urgent'; signal: string };
@@ -98,7 +98,9 @@ const RULES: Rule[] = [
     // A carer who cannot go on, with a small child in their care: a hint of suicide is acute.
     signal: 'carer_breakdown_with_child',
     level: (s) => {
-      if (!s.message.has('carer-breakdown') || !notPast(s)) return undefined;
+      // Told now, or told before and this message speaks of suicide ("soll ich sie fragen, ob sie sich was antun will?").
+      const told = s.message.has('carer-breakdown') || ((s.all.has('carer-breakdown') || s.all.has('shared-death')) && CONCERN_PATTERNS['self-harm']!.test(s.text));
+      if (!told || !notPast(s)) return undefined;
       const small = s.situation.age === 'baby' || s.situation.age === 'toddler' || s.all.has('dependent-alone');
       if (s.situation.concerns.includes('self-harm') || s.all.has('shared-death')) return 'acute';
       return small ? 'urgent' : undefined;
