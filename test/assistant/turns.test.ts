@@ -350,3 +350,10 @@ describe('who breaks down, and a hint of dying together', () => {
     expect(turn!.reply.text).not.toMatch(/nicht mit dem Elternteil allein/);
   });
 });
+
+describe('a suspect who is the asker’s superior', () => {
+  it('points past the Leitung when the suspected pastor is the asker’s own superior', () => {
+    const [turn] = converse('Unser Pastor lädt einzelne Konfirmanden zu sich nach Hause ein, ein Junge (14) hat dort Bier bekommen. Der Pastor ist auch mein Vorgesetzter. Wem soll ich das sagen?');
+    expect(afterSafety(turn!.reply.text)).toMatch(/^Nicht über diese Leitung allein/);
+  });
+});
