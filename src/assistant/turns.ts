@@ -88,6 +88,11 @@ function startProcedure(s: TurnState): Body {
   return navigatorBody(s.deps, s.context, step, { first: true });
 }
 
+// The acts that ask which way to take the worry; a question about anything else is answered for itself.
+const WHOM_TO_TELL = new Set(['inform-leitung', 'report-supervisory', 'find-contact', 'inform-jugendamt', 'consult-insofa', 'consult-colleagues']);
+const asksWhomToTell = (question: { asks: boolean; kind?: string; asked: string[] }) =>
+  !question.asks || question.kind === 'who' || question.asked.length === 0 || question.asked.some((act) => WHOM_TO_TELL.has(act));
+
 export const TURN_HANDLERS: TurnHandler[] = [
   {
     name: 'navigator-button',
@@ -158,7 +163,9 @@ export const TURN_HANDLERS: TurnHandler[] = [
   {
     // "die Leitung ist mit ihr befreundet": the way through the Leitung is closed, so another one.
     name: 'leitung-conflicted-statement',
-    applies: (s) => newlyTells(s, 'leitung-conflicted'),
+    // Only when the message asks nothing else: "darf ich Screenshots machen?" next to "der Trainer
+    // ist der Mann der Vorsitzenden" is a question about evidence, answered by the search.
+    applies: (s) => newlyTells(s, 'leitung-conflicted') && asksWhomToTell(s.signals.question),
     reply: (s) => circumstanceStance(s, 'leitung-conflicted'),
   },
   {

@@ -357,3 +357,14 @@ describe('a suspect who is the asker’s superior', () => {
     expect(afterSafety(turn!.reply.text)).toMatch(/^Nicht über diese Leitung allein/);
   });
 });
+
+describe('a Leitung close to the suspect, asked about later', () => {
+  it('answers a question about evidence for itself, and "muss ich die Vorsitzende informieren?" with the next level', () => {
+    const [first, later] = converse(
+      'Der Trainer der älteren Mädchen ist der Mann unserer Vereinsvorsitzenden. Er schreibt einer 13-Jährigen nachts auf Instagram, sie soll das keinem zeigen. Darf ich davon Screenshots machen?',
+      'und die vorsitzende, muss ich die informieren?',
+    );
+    expect(first!.handler).not.toBe('leitung-conflicted-statement');
+    expect(afterSafety(later!.reply.text)).toMatch(/^Nicht über diese Leitung allein/);
+  });
+});
