@@ -52,7 +52,8 @@ export type TurnRecord = {
 // Batches A–C were the tuning batches; D–F were written at the same time and held out: no one
 // looked at their turns or replies while the Lotse was changed. G and H were written later, blind
 // as well (AUTHOR-BRIEF.md with AUTHOR-BRIEF-GH.md: urgent and acute situations told through
-// circumstances), as fresh tuning data for the safety tiers; they carry no article labels.
+// circumstances), as fresh tuning data for the safety tiers; they carry no article labels. I (session 5,
+// ADDENDUM-I: harm-prone situations and follow-ups) is tuning data written the same blind way.
 const HELD_OUT_BATCHES = new Set(['D', 'E', 'F']);
 
 export function readDialogues(dir = DIALOGUE_DIR): Dialogue[] {

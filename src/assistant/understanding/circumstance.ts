@@ -47,10 +47,16 @@ const RULES: Rule[] = [
     level: (s) => (s.message.has('suicide-plan') && notPast(s) ? (s.now ? 'acute' : 'urgent') : undefined),
   },
   {
+    // A young person gives away what they love "because they won't need it": talk today, do not wait.
+    signal: 'farewell_sign',
+    level: (s) => (s.message.has('farewell-sign') && notPast(s) ? 'urgent' : undefined),
+  },
+  {
     signal: 'planned_irreversible_harm',
     level: (s) => {
       if (!s.all.has('planned-harm') || !notPast(s)) return undefined;
-      if (s.now && s.message.has('planned-harm')) return 'acute';
+      // Acute only when it is about to happen; "hat mir heute erzählt" dates the telling, not the harm.
+      if (s.imminent && s.message.has('planned-harm')) return 'acute';
       return s.all.has('departure') || s.situation.when === 'days' || s.situation.when === 'today' ? 'urgent' : undefined;
     },
   },
