@@ -18,6 +18,7 @@ import { PROJECT_ROOT } from './paths.ts';
 import { NODE_ENCODERS } from './compression.ts';
 import { loadBotConfig, matrixConfigured } from '../../bots/matrix/config.ts';
 import { MatrixBot } from '../../bots/matrix/bot.ts';
+import { describeError } from '../../bots/matrix/failures.ts';
 import { newToken } from '../assistant/ids.ts';
 import { guardUnhandledRejections } from './guard.ts';
 import { clientFromForwardedFor } from '../http/forwarded-for.ts';
@@ -124,7 +125,7 @@ export async function startLotse(env: Record<string, string | undefined> = proce
   let unguard: (() => void) | undefined;
   if (withMatrix) {
     // The bot shares the process with the web chat: nothing it does may end that process.
-    unguard = guardUnhandledRejections((reason) => log('error', 'unhandled promise rejection (contained, the service keeps running)', { reason }));
+    unguard = guardUnhandledRejections((reason) => log('error', 'unhandled promise rejection (contained, the service keeps running)', { reason }), describeError);
     bot = new MatrixBot({
       config: loadBotConfig({ ...env, LOTSE_URL: url, STAFF_TOKEN: config.STAFF_TOKEN, DATA_DIR: dataDir }),
       fetch: (input, init) => Promise.resolve(lotse.app.fetch(new Request(input, init))),

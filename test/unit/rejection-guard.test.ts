@@ -10,7 +10,8 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 describe('unhandled rejections with the bot in the process', () => {
   const run = (guarded: boolean) => spawnSync(process.execPath, ['--input-type=module', '-e', `
     const { guardUnhandledRejections } = await import(${JSON.stringify(join(ROOT, 'src/node/guard.ts'))});
-    if (${guarded}) guardUnhandledRejections((reason) => console.log('contained: ' + reason));
+    const { describeError } = await import(${JSON.stringify(join(ROOT, 'bots/matrix/failures.ts'))});
+    if (${guarded}) guardUnhandledRejections((reason) => console.log('contained: ' + reason), describeError);
     Promise.reject(Object.assign(new Error('Relations must be in the same room'), { errcode: 'M_UNKNOWN', httpStatus: 400, error: 'Relations must be in the same room' }));
     setTimeout(() => console.log('still running'), 50);
   `], { encoding: 'utf8', timeout: 20_000 });
