@@ -89,7 +89,7 @@ const state = {
   queue: Promise.resolve(),
 };
 
-const notifier = createNotifier();
+const notifier = createNotifier(/** @type {HTMLElement} */ (document.getElementById('notify-offer')));
 const typingLine = createTypingLine(dom.busy);
 const tabs = createTabChannel(onTabNote);
 const roleLine = createRoleLine(/** @type {HTMLElement} */ (document.getElementById('role-line')), async (role) => {
@@ -384,6 +384,7 @@ function updateCase(info) {
   dom.caseStatus.textContent = caseStatusText(info);
   dom.caseStatus.hidden = false;
   dom.caseStatus.dataset.status = info.status;
+  notifier.offer(info.status !== 'closed');
   const rated = state.conversation?.ratedCases?.includes(info.id);
   if (info.status === 'closed' && !rated && !state.ratingShown.has(info.id)) {
     state.ratingShown.add(info.id);
@@ -538,6 +539,7 @@ function clearScreen(hint) {
   dom.log.replaceChildren(empty);
   dom.caseStatus.hidden = true;
   dom.caseStatus.textContent = '';
+  notifier.offer(false);
   typingLine.hide();
   document.documentElement.classList.remove('acute-shown');
   showError('');

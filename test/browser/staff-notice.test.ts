@@ -81,6 +81,52 @@ describe('noticing the Kontaktstelle', () => {
     await context.close();
   });
 
+  it('asks for notification permission only after a click, then notifies of a staff message without its text', async () => {
+    const { page, context } = await openPage(browser);
+    // Record what the page does with the real Notification API (the calls still go through).
+    await page.addInitScript(() => {
+      const Real = window.Notification;
+      const log: string[] = [];
+      (window as any).notificationLog = log;
+      const ask = Real.requestPermission.bind(Real);
+      class Recorded extends Real {
+        constructor(title: string, options?: NotificationOptions) {
+          super(title, options);
+          log.push(`shown:${title}|${options?.body ?? ''}`);
+        }
+      }
+      Object.defineProperty(Recorded, 'permission', { get: () => Real.permission });
+      (Recorded as any).requestPermission = () => { log.push('asked'); return ask(); };
+      (window as any).Notification = Recorded;
+    });
+    await page.goto(`${server.url}/`);
+    const caseId = await escalate(page);
+    const offer = page.getByRole('button', { name: 'Bei einer Antwort benachrichtigen' });
+    await offer.waitFor();
+    expect(await page.evaluate(() => (window as any).notificationLog)).toEqual([]);
+
+    await context.grantPermissions(['notifications'], { origin: server.url });
+    await offer.click();
+    await page.getByText(/Benachrichtigungen sind an/).waitFor();
+    expect(await page.evaluate(() => (window as any).notificationLog)).toEqual(['asked']);
+
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+    const other = await context.newPage();
+    await other.bringToFront();
+    await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(false);
+    await staff('POST', `/api/staff/cases/${caseId}/claim`, { staffId: '@a:localhost', staffName: 'Frau Beispiel' });
+    await staff('POST', `/api/staff/cases/${caseId}/messages`, { staffId: '@a:localhost', staffName: 'Frau Beispiel', text: 'Vertrauliche Antwort zum Kind.', clientId: 's3' });
+    await page.locator('.message-staff').waitFor();
+    // The claim's system line and the staff message each notify; neither shows what was written.
+    await expect.poll(() => page.evaluate(() => (window as any).notificationLog.length)).toBe(3);
+    const shown = (await page.evaluate(() => (window as any).notificationLog)).slice(1) as string[];
+    for (const line of shown) {
+      expect(line).toBe('shown:Neue Antwort der Kontaktstelle|Im Kinderschutz-Lotsen wartet eine Nachricht auf Sie.');
+    }
+    await context.close();
+  });
+
   it('shows a badge on the widget launcher for a staff message while the panel is closed', async () => {
     const { page, context } = await openPage(browser);
     await page.goto(`${partnerOrigin}/`);
