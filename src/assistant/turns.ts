@@ -14,6 +14,7 @@ import {
   contextAcknowledgementBody, greetingBody, handoverBody, isContextStatement, privacyBody, thanksBody,
 } from './replies/smalltalk-reply.ts';
 import type { ConversationContext } from './types.ts';
+import type { Question } from './understanding/question.ts';
 
 // The assistant as an ordered table of named turn handlers, like the Matrix bot's command table:
 // the first handler that applies and gives a body answers the turn. A new behaviour is one entry
@@ -90,7 +91,7 @@ function startProcedure(s: TurnState): Body {
 
 // The acts that ask which way to take the worry; a question about anything else is answered for itself.
 const WHOM_TO_TELL = new Set(['inform-leitung', 'report-supervisory', 'find-contact', 'inform-jugendamt', 'consult-insofa', 'consult-colleagues']);
-const asksWhomToTell = (question: { asks: boolean; kind?: string; asked: string[] }) =>
+const asksWhomToTell = (question: Question) =>
   !question.asks || question.kind === 'who' || question.asked.length === 0 || question.asked.some((act) => WHOM_TO_TELL.has(act));
 
 export const TURN_HANDLERS: TurnHandler[] = [

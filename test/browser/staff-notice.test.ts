@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { apiClient, startTestServer, type TestServer } from '../helpers/server.ts';
 import { launchBrowser, openPage } from '../helpers/browser.ts';
 
@@ -52,6 +52,22 @@ async function escalate(target: Page | Frame): Promise<string> {
   return json.cases.at(-1).id as string;
 }
 
+// The asker switches to another tab. Playwright emulates a focused page by default; switching
+// that off shows the page's real state.
+async function switchToAnotherTab(page: Page, context: BrowserContext) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
+  const other = await context.newPage();
+  await other.bringToFront();
+  await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(false);
+}
+
+/** A staff member claims the case and answers into it. */
+async function claimAndAnswer(caseId: string, text: string, clientId: string) {
+  await staff('POST', `/api/staff/cases/${caseId}/claim`, { staffId: '@a:localhost', staffName: 'Frau Beispiel' });
+  await staff('POST', `/api/staff/cases/${caseId}/messages`, { staffId: '@a:localhost', staffName: 'Frau Beispiel', text, clientId });
+}
+
 describe('noticing the Kontaktstelle', () => {
   it('says outside office hours that the answer waits in this browser, and counts staff messages in the tab title', async () => {
     const { page, context } = await openPage(browser);
@@ -63,14 +79,8 @@ describe('noticing the Kontaktstelle', () => {
     await page.screenshot({ path: '/tmp/lotse-web-closed-note.png' });
 
     // The asker switches to another tab; the Kontaktstelle answers.
-    // (playwright emulates a focused page by default; switch that off to see the real state)
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
-    const other = await context.newPage();
-    await other.bringToFront();
-    await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(false);
-    await staff('POST', `/api/staff/cases/${caseId}/claim`, { staffId: '@a:localhost', staffName: 'Frau Beispiel' });
-    await staff('POST', `/api/staff/cases/${caseId}/messages`, { staffId: '@a:localhost', staffName: 'Frau Beispiel', text: 'Guten Morgen, ich bin jetzt für Sie da.', clientId: 's1' });
+    await switchToAnotherTab(page, context);
+    await claimAndAnswer(caseId, 'Guten Morgen, ich bin jetzt für Sie da.', 's1');
     await page.locator('.message-staff').waitFor();
     await expect.poll(() => page.title()).toMatch(/^\(\d\) Neue Nachrichten? der Kontaktstelle – Kinderschutz-Lotse$/);
 
@@ -110,13 +120,8 @@ describe('noticing the Kontaktstelle', () => {
     await page.getByText(/Benachrichtigungen sind an/).waitFor();
     expect(await page.evaluate(() => (window as any).notificationLog)).toEqual(['asked']);
 
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: false });
-    const other = await context.newPage();
-    await other.bringToFront();
-    await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(false);
-    await staff('POST', `/api/staff/cases/${caseId}/claim`, { staffId: '@a:localhost', staffName: 'Frau Beispiel' });
-    await staff('POST', `/api/staff/cases/${caseId}/messages`, { staffId: '@a:localhost', staffName: 'Frau Beispiel', text: 'Vertrauliche Antwort zum Kind.', clientId: 's3' });
+    await switchToAnotherTab(page, context);
+    await claimAndAnswer(caseId, 'Vertrauliche Antwort zum Kind.', 's3');
     await page.locator('.message-staff').waitFor();
     // The claim's system line and the staff message each notify; neither shows what was written.
     await expect.poll(() => page.evaluate(() => (window as any).notificationLog.length)).toBe(3);
